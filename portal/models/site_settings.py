@@ -1,0 +1,93 @@
+"""Site-wide identity, main navigation and footer, edited under Settings."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Orderable
+
+from portal.i18n import pick
+
+
+class Link(Orderable):
+    """A menu entry: a page (titled in the visitor's language) or an address."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    url = models.URLField(_("address"), blank=True)
+    label_en = models.CharField(_("label (English)"), max_length=60, blank=True)
+    label_zh = models.CharField(_("label (Chinese)"), max_length=60, blank=True)
+
+    panels = [FieldPanel("page"), FieldPanel("url"), FieldPanel("label_en"), FieldPanel("label_zh")]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        if bool(self.page_id) == bool(self.url):
+            raise ValidationError(_("Choose either a page or an address."))
+        if self.url and not self.label_en:
+            raise ValidationError({"label_en": _("A link to an address needs a label.")})
+
+    @property
+    def target_page(self):
+        # The page in the visitor's language when a translation is live.
+        return self.page.localized if self.page_id else None
+
+    @property
+    def label(self) -> str:
+        chosen = pick(self.label_en, self.label_zh)
+        if chosen:
+            return chosen
+        return self.target_page.title if self.page_id else self.url
+
+    @property
+    def href(self) -> str:
+        return self.target_page.url if self.page_id else self.url
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting, ClusterableModel):
+    name_en = models.CharField(_("name (English)"), max_length=120, default="Low-Carbon Manufacturers Association")
+    name_zh = models.CharField(_("name (Chinese)"), max_length=60, default="低碳制造商协会")
+    short_name = models.CharField(_("short name"), max_length=16, default="LCMA")
+    tagline_en = models.CharField(_("tagline (English)"), max_length=200, blank=True)
+    tagline_zh = models.CharField(_("tagline (Chinese)"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    address = models.TextField(_("postal address"), blank=True)
+    footer_note = models.TextField(_("footer note"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name_en"), FieldPanel("name_zh"), FieldPanel("short_name")], heading=_("Name")
+        ),
+        MultiFieldPanel([FieldPanel("tagline_en"), FieldPanel("tagline_zh")], heading=_("Tagline")),
+        InlinePanel("menu_items", heading=_("Main navigation"), label=_("Menu item")),
+        InlinePanel("footer_links", heading=_("Footer links"), label=_("Footer link")),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("address"), FieldPanel("footer_note")], heading=_("Footer")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site identity and navigation")
+
+    @property
+    def name(self) -> str:
+        return pick(self.name_en, self.name_zh)
+
+    @property
+    def tagline(self) -> str:
+        return pick(self.tagline_en, self.tagline_zh)
+
+
+class MenuItem(Link):
+    setting = ParentalKey(SiteIdentity, related_name="menu_items", on_delete=models.CASCADE)
+
+
+class FooterLink(Link):
+    setting = ParentalKey(SiteIdentity, related_name="footer_links", on_delete=models.CASCADE)

@@ -1,0 +1,21 @@
+"""Test settings: fast hashing, in-memory cache and mail, tasks run in-process.
+
+Service URLs still come from the environment so that CI runs the suite on
+PostgreSQL; tests that need a real Celery worker switch eagerness off
+themselves.
+"""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+SECRET_KEY = "test-only-insecure-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = VAR_DIR / "test-media"
+# Each test run owns its indexes, whatever else lives in the cluster.
+ELASTICSEARCH_INDEX_PREFIX = "portal-test"
+WAGTAILADMIN_BASE_URL = "http://testserver"

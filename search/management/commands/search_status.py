@@ -1,0 +1,41 @@
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from elasticsearch import ApiError, TransportError
+
+from search.client import get_client, is_configured
+from search.status import cluster_status
+
+
+class Command(BaseCommand):
+    help = "Show the search cluster's health, version, analysis plugins, indexes and aliases."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true", help="Print machine-readable JSON.")
+
+    def handle(self, *args, **options):
+        if not is_configured():
+            self.stdout.write("Search backend: database (ELASTICSEARCH_URL is not set).")
+            return
+        try:
+            status = cluster_status(get_client(), settings.ELASTICSEARCH_URL)
+        except (TransportError, ApiError) as error:
+            raise CommandError(f"Elasticsearch at {settings.ELASTICSEARCH_URL} is unreachable: {error}") from error
+
+        if options["json"]:
+            self.stdout.write(json.dumps(status.as_dict(), indent=2))
+            return
+        style = {"green": self.style.SUCCESS, "yellow": self.style.WARNING}.get(status.health, self.style.ERROR)
+        self.stdout.write(f"Cluster      {status.cluster_name} at {status.url}")
+        self.stdout.write(f"Health       {style(status.health)} ({status.nodes} node(s))")
+        self.stdout.write(f"Version      {status.version}")
+        self.stdout.write(f"Plugins      {', '.join(status.plugins) or 'none'}")
+        self.stdout.write(f"Modules      {len(status.modules)} ({', '.join(m for m in status.modules if 'analysis' in m) or 'no analysis modules'})")
+        self.stdout.write(f"Chinese      analyser '{status.chinese_analyzer}' will be used")
+        self.stdout.write("Indexes")
+        for row in status.indexes or [{"index": "(none)", "health": "", "docs": "", "size": ""}]:
+            self.stdout.write(f"  {row['index']:<48} {row['health']:<7} {row['docs']!s:>9} docs {row['size']:>9}")
+        self.stdout.write("Aliases")
+        for alias, targets in status.aliases.items() or [("(none)", [])]:
+            self.stdout.write(f"  {alias:<48} -> {', '.join(targets)}")

@@ -1,0 +1,80 @@
+"""What the search cluster is and can do: health, version, analysis plugins,
+indexes and aliases. Index settings are built from `best_chinese_analyzer`."""
+
+from dataclasses import asdict, dataclass, field
+
+from elasticsearch import Elasticsearch
+
+# Chinese analysers in order of preference, each with the plugin or module
+# that provides it. The `standard` analyser is always there: it splits Han
+# text into single characters, so Chinese queries then rely on phrase matching.
+CHINESE_ANALYZERS = [
+    ("smartcn", "analysis-smartcn"),
+    ("icu_analyzer", "analysis-icu"),
+    ("cjk", "analysis-common"),
+]
+
+
+@dataclass
+class ClusterStatus:
+    url: str
+    cluster_name: str
+    health: str
+    version: str
+    nodes: int
+    plugins: list[str]
+    modules: list[str]
+    chinese_analyzer: str
+    indexes: list[dict] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def best_chinese_analyzer(plugins: set[str], modules: set[str]) -> str:
+    """The best Chinese analyser the cluster offers; every node must have it."""
+    available = plugins | modules
+    for analyzer, provider in CHINESE_ANALYZERS:
+        if provider in available:
+            return analyzer
+    return "standard"
+
+
+def _installed(nodes: dict, kind: str) -> set[str]:
+    # A plugin counts only when every node has it; a mixed cluster cannot use it.
+    per_node = [{p["name"] for p in node.get(kind, [])} for node in nodes.values()]
+    return set.intersection(*per_node) if per_node else set()
+
+
+def cluster_status(client: Elasticsearch, url: str = "") -> ClusterStatus:
+    info = client.info()
+    health = client.cluster.health()
+    nodes = client.nodes.info(metric="plugins,modules")["nodes"]
+    plugins, modules = _installed(nodes, "plugins"), _installed(nodes, "modules")
+    indexes = [
+        {
+            "index": row["index"],
+            "health": row["health"],
+            "docs": int(row.get("docs.count") or 0),
+            "size": row.get("store.size") or "",
+        }
+        for row in client.cat.indices(format="json", h="index,health,docs.count,store.size")
+        if not row["index"].startswith(".")
+    ]
+    aliases: dict[str, list[str]] = {}
+    for index, body in client.indices.get_alias(index="*").items():
+        for alias in body.get("aliases", {}):
+            aliases.setdefault(alias, []).append(index)
+    return ClusterStatus(
+        url=url,
+        cluster_name=info["cluster_name"],
+        health=health["status"],
+        version=info["version"]["number"],
+        nodes=health["number_of_nodes"],
+        plugins=sorted(plugins),
+        modules=sorted(modules),
+        chinese_analyzer=best_chinese_analyzer(plugins, modules),
+        indexes=sorted(indexes, key=lambda row: row["index"]),
+        aliases={alias: sorted(targets) for alias, targets in sorted(aliases.items())},
+    )
