@@ -39,8 +39,8 @@ def check_database() -> dict:
 def check_broker() -> dict:
     if not settings.CELERY_BROKER_URL:
         return {"status": "embedded", "detail": "tasks run in-process"}
-    with celery_app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, timeout=CHECK_TIMEOUT)
+    with celery_app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
+        conn.ensure_connection(max_retries=0, timeout=CHECK_TIMEOUT)
     return {"status": "up"}
 
 

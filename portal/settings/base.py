@@ -223,5 +223,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
-    "loggers": {"elastic_transport": {"level": "WARNING"}},
+    # Per-task and per-page chatter drowns out what matters in command output.
+    "loggers": {name: {"level": "WARNING"} for name in ("elastic_transport", "django_tasks", "wagtail")},
 }

@@ -19,3 +19,6 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 # Each test run owns its indexes, whatever else lives in the cluster.
 ELASTICSEARCH_INDEX_PREFIX = "portal-test"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files from the apps, as in development, without a collectstatic run.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

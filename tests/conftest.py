@@ -1,0 +1,44 @@
+"""Shared fixtures. Tests that need a real service ask for it through
+`require_service`: they skip with a reason when its URL is unset, and fail
+instead when PORTAL_REQUIRE_SERVICES=1 (as in CI), so a missing service can
+never pass unnoticed."""
+
+import os
+
+import pytest
+from django.conf import settings
+
+REQUIRE_SERVICES = os.environ.get("PORTAL_REQUIRE_SERVICES") == "1"
+
+
+def require_service(setting: str) -> str:
+    url = getattr(settings, setting)
+    if not url:
+        reason = f"{setting} is not set, so this test has no real service to run against"
+        if REQUIRE_SERVICES:
+            pytest.fail(f"{reason} (PORTAL_REQUIRE_SERVICES=1 forbids skipping)")
+        pytest.skip(reason)
+    return url
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    # Uploaded and generated files go to a throwaway folder per test.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def elasticsearch():
+    require_service("ELASTICSEARCH_URL")
+    from search.client import get_client, index_name
+
+    client = get_client()
+    yield client
+    client.indices.delete(index=index_name("*"), ignore_unavailable=True, allow_no_indices=True)
+
+
+@pytest.fixture
+def home_page(db):
+    from tests.portal.factories import HomePageFactory
+
+    return HomePageFactory()

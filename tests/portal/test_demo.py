@@ -1,0 +1,77 @@
+"""The demo command builds a complete site on an empty database."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+from members.models import MemberCompany
+from portal.demo import STAFF_USERS
+from portal.models import SiteIdentity
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", companies=12, stdout=StringIO())
+
+
+def test_every_demo_page_is_served_with_its_title(demo, client):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() == 14  # home and six pages, in English and Chinese
+
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert page.title in response.content.decode(), page.url
+
+
+def test_home_page_shows_hero_navigation_and_member_logos(demo, client):
+    html = client.get("/").content.decode()
+
+    assert "Manufacturing China&#x27;s path to carbon neutrality" in html
+    assert 'href="/dual-carbon-goals/"' in html
+    assert "Low-Carbon Manufacturers Association" in html
+    first = MemberCompany.objects.order_by("name_en").first()
+    assert first.name_en in html  # logo alt text
+
+
+def test_chinese_pages_use_chinese_navigation(demo, client):
+    html = client.get("/zh-hans/").content.decode()
+
+    assert "制造业迈向碳中和之路" in html
+    assert 'href="/zh-hans/dual-carbon-goals/"' in html
+    assert "低碳制造商协会" in html
+
+
+def test_demo_creates_staff_for_each_role_who_can_log_in_to_the_admin(demo, client):
+    for username, password, group, *_ in STAFF_USERS:
+        user = get_user_model().objects.get(username=username)
+        assert user.is_superuser == (group is None)
+        if group:
+            assert user.groups.filter(name=group).exists()
+        client.logout()
+        assert client.login(username=username, password=password)
+        assert client.get("/admin/").status_code == 200
+
+
+def test_demo_companies_have_bilingual_names_and_generated_logos(demo):
+    companies = MemberCompany.objects.select_related("logo")
+    assert companies.count() == 12
+    for company in companies:
+        assert company.name_zh
+        assert company.logo.width == 480 and company.logo.height == 240
+
+
+def test_loading_twice_changes_nothing_that_counts(demo):
+    counts = (Page.objects.count(), MemberCompany.objects.count(), get_user_model().objects.count())
+    logos = set(MemberCompany.objects.values_list("logo_id", flat=True))
+
+    call_command("load_demo", companies=12, stdout=StringIO())
+
+    assert (Page.objects.count(), MemberCompany.objects.count(), get_user_model().objects.count()) == counts
+    assert set(MemberCompany.objects.values_list("logo_id", flat=True)) == logos
+    assert SiteIdentity.objects.get().menu_items.count() == 5
