@@ -49,6 +49,10 @@ def draw_logo(name: str, width: int = 480, height: int = 240) -> Image.Image:
     text_left = left + size + int(height * 0.12)
     draw.text((text_left, height / 2 - height * 0.02), words[0], fill=ink, font=_font(height // 5), anchor="ls")
     draw.text(
-        (text_left, height / 2 + height * 0.14), " ".join(words[1:]).upper(), fill=ink, font=_font(height // 11), anchor="ls"
+        (text_left, height / 2 + height * 0.14),
+        " ".join(words[1:]).upper(),
+        fill=ink,
+        font=_font(height // 11),
+        anchor="ls",
     )
     return picture

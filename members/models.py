@@ -27,7 +27,12 @@ class MemberCompany(index.Indexed, models.Model):
     name_zh = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices)
     headquarters_country = models.CharField(_("headquarters country"), max_length=64)

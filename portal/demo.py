@@ -93,10 +93,17 @@ def load_home(user) -> HomePage:
         # Wagtail's install leaves a plain "Welcome" page as the site root; replace it.
         for page in root.get_children().exact_type(Page):
             page.delete()
-        home = root.add_child(instance=HomePage(title=HOME["en"]["title"], slug="home", locale=english, **_hero(HOME["en"])))
+        home = root.add_child(
+            instance=HomePage(title=HOME["en"]["title"], slug="home", locale=english, **_hero(HOME["en"]))
+        )
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Low-Carbon Manufacturers Association"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Low-Carbon Manufacturers Association",
+        },
     )
     return home
 

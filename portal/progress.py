@@ -2,8 +2,8 @@
 
 import sys
 import time
-from functools import partial
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import TextIO, TypeVar
 
 from django.core.management.base import OutputWrapper
@@ -39,6 +39,6 @@ def progress(items: Iterable[T], label: str, total: int | None = None, stream: T
     for item in items:
         yield item
         done += 1
-        if interactive or done % step == 0 and done != total:
+        if interactive or (done % step == 0 and done != total):
             draw()
     draw(final=True)

@@ -10,7 +10,9 @@ from portal.health import run_checks
 @require_GET
 def healthz(request):
     healthy, checks = run_checks()
-    return JsonResponse({"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks}, status=200 if healthy else 503
+    )
 
 
 def server_error(request):

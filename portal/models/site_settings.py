@@ -62,9 +62,7 @@ class SiteIdentity(BaseSiteSetting, ClusterableModel):
     footer_note = models.TextField(_("footer note"), blank=True)
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("name_en"), FieldPanel("name_zh"), FieldPanel("short_name")], heading=_("Name")
-        ),
+        MultiFieldPanel([FieldPanel("name_en"), FieldPanel("name_zh"), FieldPanel("short_name")], heading=_("Name")),
         MultiFieldPanel([FieldPanel("tagline_en"), FieldPanel("tagline_zh")], heading=_("Tagline")),
         InlinePanel("menu_items", heading=_("Main navigation"), label=_("Menu item")),
         InlinePanel("footer_links", heading=_("Footer links"), label=_("Footer link")),

@@ -45,7 +45,7 @@ def test_production_refuses_to_start_without_a_secret_and_hosts(env, message):
 
 def test_embedded_defaults_need_no_service(settings):
     # The test environment may point at services; the defaults are what base.py does with none.
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             sys.executable, "-c",
             "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='portal.settings.dev'; django.setup();"

@@ -10,6 +10,7 @@ from elasticsearch_dsl import Document, Index, Keyword, Text
 from search.client import index_name
 from search.status import best_chinese_analyzer
 
+
 class Note(Document):
     title = Text()
     language = Keyword()

@@ -31,7 +31,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Health       {style(status.health)} ({status.nodes} node(s))")
         self.stdout.write(f"Version      {status.version}")
         self.stdout.write(f"Plugins      {', '.join(status.plugins) or 'none'}")
-        self.stdout.write(f"Modules      {len(status.modules)} ({', '.join(m for m in status.modules if 'analysis' in m) or 'no analysis modules'})")
+        self.stdout.write(
+            f"Modules      {len(status.modules)} ({', '.join(m for m in status.modules if 'analysis' in m) or 'no analysis modules'})"
+        )
         self.stdout.write(f"Chinese      analyser '{status.chinese_analyzer}' will be used")
         self.stdout.write("Indexes")
         for row in status.indexes or [{"index": "(none)", "health": "", "docs": "", "size": ""}]:
