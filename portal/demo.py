@@ -130,7 +130,11 @@ def load_pages(home: HomePage, user, stdout=None) -> dict[str, dict[str, Page]]:
         pages["zh-hans"][spec["key"]] = translation.specific
 
     hero = _hero_image()
-    for language, home_page in (("en", home), ("zh-hans", home_zh.specific)):
+    # Re-read both homes: the in-memory copies hold a stale child count, and
+    # publishing one would write it back and hide the new children.
+    homes = {"en": home.pk, "zh-hans": home_zh.pk}
+    for language, pk in homes.items():
+        home_page = HomePage.objects.get(pk=pk)
         content = HOME[language]
         home_page.title = content["title"]
         for field, value in _hero(content).items():

@@ -1,0 +1,144 @@
+"""Template tags for the public site: language switcher, navigation state, breadcrumbs, anchors.
+
+Load with ``{% load portal_tags %}``.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django import template
+from django.conf import settings
+from django.http import HttpRequest
+from django.utils.text import slugify
+from django.utils.translation import get_language, get_language_from_path, get_language_info
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+# How each language names itself in the switcher (never translated).
+LANGUAGE_LABELS = {"en": "English", "zh-hans": "中文"}
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    label: str
+    url: str | None
+    """The current page in this language when a live translation exists, else None."""
+    next: str
+    """Where Django's ``set_language`` view should send the visitor when there is no ``url``."""
+    absolute_url: str | None
+    is_current: bool
+
+
+def unprefixed_path(path: str) -> str:
+    """``path`` without its leading language prefix (``/zh-hans/about/`` -> ``/about/``).
+
+    ``set_language`` resolves ``next`` in the default language and then reverses it in the
+    chosen one, so it must be given the unprefixed form or it would add a second prefix.
+    """
+    code = get_language_from_path(path)
+    if code and path.startswith(f"/{code}/"):
+        return path[len(code) + 1 :]
+    if code and path == f"/{code}":
+        return "/"
+    return path
+
+
+def _is_page(value: object) -> bool:
+    return isinstance(value, Page) and value.pk is not None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[LanguageLink]:
+    """One entry per language in settings.LANGUAGES, for the switcher and hreflang links."""
+    request: HttpRequest | None = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    # Used twice per page (hreflang links and the switcher): work it out once per request.
+    cache_key = (page.pk if _is_page(page) else None, current)
+    cache: dict = getattr(request, "_portal_language_links", {}) if request is not None else {}
+    if cache_key in cache:
+        return cache[cache_key]
+
+    translations: dict[str, Page] = {}
+    if _is_page(page):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+
+    if request is None or _is_page(page):
+        # A Wagtail page with no translation: the home page in the chosen language.
+        fallback_next = "/"
+    else:
+        # Any other view: the same address in the chosen language.
+        fallback_next = unprefixed_path(request.path)
+        if request.META.get("QUERY_STRING"):
+            fallback_next += "?" + request.META["QUERY_STRING"]
+
+    links = []
+    for code, _name in settings.LANGUAGES:
+        translation = translations.get(code)
+        url = translation.get_url(request) if translation is not None else None
+        absolute = translation.get_full_url(request) if translation is not None else None
+        label = LANGUAGE_LABELS.get(code) or get_language_info(code)["name_local"]
+        links.append(LanguageLink(code, label, url, fallback_next, absolute, code == current))
+    if request is not None:
+        cache[cache_key] = links
+        request._portal_language_links = cache
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context: template.Context, href: str) -> str:
+    """The aria-current value for a navigation link: "page", "true" (a section we are in) or ""."""
+    request: HttpRequest | None = context.get("request")
+    if request is None or not href:
+        return ""
+    parts = urlsplit(href)
+    if parts.netloc and parts.netloc != request.get_host():
+        return ""
+    target, path = parts.path, request.path
+    if not target.startswith("/"):
+        return ""
+    if path == target:
+        return "page"
+    # A home page ("/" or "/zh-hans/") is an ancestor of everything; only its own URL counts.
+    if target.endswith("/") and unprefixed_path(target) != "/" and path.startswith(target):
+        return "true"
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context: template.Context) -> str:
+    """The URL of the site's home page in the visitor's language."""
+    request: HttpRequest | None = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return "/"
+    return site.root_page.localized.get_url(request) or "/"
+
+
+@register.simple_tag
+def breadcrumb_pages(page: Page | None) -> list[Page]:
+    """The live ancestors of ``page`` from its home page down to its parent (the tree root left out)."""
+    if not _is_page(page):
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1).live())
+
+
+@register.filter
+def anchor(text: str) -> str:
+    """An id for a heading; keeps Chinese characters, which Django's ``slugify`` filter drops."""
+    return slugify(str(text), allow_unicode=True) or "section"
+
+
+@register.simple_tag
+def section_headings(body: Iterable | None) -> list[dict[str, str]]:
+    """The h2 headings of a StreamField body as {"anchor", "text"}, for an "On this page" list."""
+    headings = []
+    for block in body or []:
+        if getattr(block, "block_type", None) == "heading" and block.value.get("level", "h2") == "h2":
+            text = str(block.value.get("text", ""))
+            headings.append({"anchor": anchor(text), "text": text})
+    return headings
