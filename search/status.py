@@ -48,9 +48,10 @@ def _installed(nodes: dict, kind: str) -> set[str]:
 
 
 def cluster_status(client: Elasticsearch, url: str = "") -> ClusterStatus:
-    info = client.info()
+    # The minimal distribution has no root endpoint (GET / answers 405), so
+    # name and version come from the health and node APIs instead of info().
     health = client.cluster.health()
-    nodes = client.nodes.info(metric="plugins,modules")["nodes"]
+    nodes = client.nodes.info(node_id="_all", metric="plugins")["nodes"]  # modules come with plugins
     plugins, modules = _installed(nodes, "plugins"), _installed(nodes, "modules")
     indexes = [
         {
@@ -68,9 +69,9 @@ def cluster_status(client: Elasticsearch, url: str = "") -> ClusterStatus:
             aliases.setdefault(alias, []).append(index)
     return ClusterStatus(
         url=url,
-        cluster_name=info["cluster_name"],
+        cluster_name=health["cluster_name"],
         health=health["status"],
-        version=info["version"]["number"],
+        version=", ".join(sorted({node["version"] for node in nodes.values()})),
         nodes=health["number_of_nodes"],
         plugins=sorted(plugins),
         modules=sorted(modules),

@@ -34,7 +34,10 @@ def elasticsearch():
 
     client = get_client()
     yield client
-    client.indices.delete(index=index_name("*"), ignore_unavailable=True, allow_no_indices=True)
+    # Deleting by wildcard is refused (destructive_requires_name), so name each index.
+    leftovers = list(client.indices.get(index=index_name("*"), allow_no_indices=True))
+    if leftovers:
+        client.indices.delete(index=",".join(leftovers))
 
 
 @pytest.fixture
