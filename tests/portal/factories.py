@@ -20,7 +20,9 @@ class HomePageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def make_site_root(obj, create, extracted, **kwargs):
         if create:
-            Site.objects.filter(is_default_site=True).update(root_page=obj)
+            site = Site.objects.get(is_default_site=True)
+            site.root_page = obj
+            site.save()  # save(), not update(): it clears Wagtail's cached site root paths
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
