@@ -1,0 +1,77 @@
+"""The demo site in a real browser: Debian's Chromium driven by Playwright."""
+
+import os
+import shutil
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect, sync_playwright
+
+from portal.demo import STAFF_USERS
+from tests.conftest import REQUIRE_SERVICES
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM):
+        reason = f"no Chromium at {CHROMIUM} (Debian's chromium package)"
+        pytest.fail(reason) if REQUIRE_SERVICES else pytest.skip(reason)
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # tests make around it are still plain synchronous ones.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server):
+    call_command("load_demo", companies=8, stdout=StringIO())
+    return live_server.url
+
+
+def test_home_page_renders_with_only_the_projects_own_assets(browser, site):
+    page = browser.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+
+    page.goto(site + "/")
+
+    expect(page.locator("h1")).to_contain_text("Manufacturing China's path to carbon neutrality")
+    expect(page.locator(".logo-grid img").first).to_be_visible()
+    assert all(url.startswith(site) for url in requested), [u for u in requested if not u.startswith(site)]
+
+
+def test_mobile_menu_opens_and_switches_to_chinese(browser, site):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site + "/about/")
+    toggle = page.get_by_role("button", name="Menu")
+
+    toggle.click()
+
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("link", name="The dual-carbon goals").first).to_be_visible()
+    page.get_by_role("link", name="中文").first.click()
+    expect(page).to_have_url(site + "/zh-hans/about/")
+    expect(page.locator("h1")).to_have_text("关于协会")
+
+
+def test_demo_editor_logs_in_to_the_admin(browser, site):
+    username, password, first_name = next((u, p, f) for u, p, group, f, _ in STAFF_USERS if group == "Editors")
+    page = browser.new_page()
+    page.goto(site + "/admin/login/")
+
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+
+    expect(page).to_have_url(site + "/admin/")
+    expect(page.locator("body")).to_contain_text(first_name)  # the account menu of the signed-in editor
