@@ -1,19 +1,41 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from members.models import MemberCompany
+from members.models import MemberCompany, Pledge, ProgressReport
 
 
 class MemberCompanyViewSet(SnippetViewSet):
     model = MemberCompany
     icon = "group"
     menu_label = _("Member companies")
-    menu_order = 200
-    add_to_admin_menu = True
     list_display = ["name_en", "name_zh", "sector", "headquarters_country", "member_since"]
     list_filter = ["sector"]
     search_fields = ["name_en", "name_zh"]
 
 
-register_snippet(MemberCompanyViewSet)
+class PledgeViewSet(SnippetViewSet):
+    model = Pledge
+    icon = "pick"
+    menu_label = _("Pledges")
+    list_display = ["company", "pledge_type", "target_year", "status", "verification", "live"]
+    list_filter = ["pledge_type", "status", "verification", "live"]
+    search_fields = ["company__name_en", "company__name_zh"]
+
+
+class ProgressReportViewSet(SnippetViewSet):
+    model = ProgressReport
+    icon = "doc-full"
+    menu_label = _("Progress reports")
+    list_display = ["company", "year", "scope_1", "scope_2_market", "scope_3", "live"]
+    list_filter = ["year", "live"]
+
+
+class MembersGroup(SnippetViewSetGroup):
+    items = (MemberCompanyViewSet, PledgeViewSet, ProgressReportViewSet)
+    menu_icon = "group"
+    menu_label = _("Members")
+    menu_order = 200
+
+
+register_snippet(MembersGroup)

@@ -1,0 +1,20 @@
+from .companies import MemberCompany, Plant, Province, Sector
+from .pledges import NEUTRALITY_TYPES, Milestone, Pledge, PledgeStatus, PledgeType, Unit, Verification
+from .reports import ProgressReport
+from .representatives import Representative
+
+__all__ = [
+    "NEUTRALITY_TYPES",
+    "MemberCompany",
+    "Milestone",
+    "Plant",
+    "Pledge",
+    "PledgeStatus",
+    "PledgeType",
+    "ProgressReport",
+    "Province",
+    "Representative",
+    "Sector",
+    "Unit",
+    "Verification",
+]
