@@ -15,14 +15,20 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture(scope="module")
-def browser():
+@pytest.fixture
+def site(live_server):
+    call_command("load_demo", companies=8, stdout=StringIO())
+    return live_server.url
+
+
+@pytest.fixture
+def browser(site):
+    """Chromium for one test. Started after the database work and stopped before
+    its teardown: Playwright's sync API runs an event loop in this thread, and
+    Django must not see one while it sets up or restores the test database."""
     if not shutil.which(CHROMIUM):
         reason = f"no Chromium at {CHROMIUM} (Debian's chromium package)"
         pytest.fail(reason) if REQUIRE_SERVICES else pytest.skip(reason)
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the
-    # tests make around it are still plain synchronous ones.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -30,12 +36,6 @@ def browser():
         )
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def site(live_server):
-    call_command("load_demo", companies=8, stdout=StringIO())
-    return live_server.url
 
 
 def test_home_page_renders_with_only_the_projects_own_assets(browser, site):
