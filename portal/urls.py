@@ -26,7 +26,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# English pages live at /, Chinese ones under /zh-hans/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# English pages live at /, Chinese ones under /zh-hans/; Wagtail's catch-all comes last.
+urlpatterns += i18n_patterns(
+    path("members/", include("members.urls_area")),
+    path("pledges/", include("members.urls_public")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler500 = "portal.views.server_error"

@@ -1,0 +1,4 @@
+"""The public pledge tracker and company pages."""
+
+app_name = "tracker"
+urlpatterns: list = []
