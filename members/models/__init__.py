@@ -1,4 +1,5 @@
 from .companies import MemberCompany, Plant, Province, Sector
+from .history import PublicChange
 from .pledges import NEUTRALITY_TYPES, Milestone, Pledge, PledgeStatus, PledgeType, Unit, Verification
 from .reports import ProgressReport
 from .representatives import Representative
@@ -13,6 +14,7 @@ __all__ = [
     "PledgeType",
     "ProgressReport",
     "Province",
+    "PublicChange",
     "Representative",
     "Sector",
     "Unit",
