@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from members.models import MemberCompany, Pledge, ProgressReport
+from members.admin_views import MemberSubmissionsViewSet
+from members.models import MemberCompany, Pledge, ProgressReport, Representative
 
 
 class MemberCompanyViewSet(SnippetViewSet):
@@ -31,8 +33,30 @@ class ProgressReportViewSet(SnippetViewSet):
     list_filter = ["year", "live"]
 
 
+class RepresentativeViewSet(ModelViewSet):
+    """Staff link user accounts to companies. Needs the representative permissions (Moderators have them)."""
+
+    model = Representative
+    name = "representatives"
+    icon = "user"
+    menu_label = _("Representatives")
+    form_fields = ["user", "company", "role"]
+    list_display = ["user", "company", "role"]
+    list_filter = ["role"]
+    search_fields = ["user__username", "user__email", "user__first_name", "user__last_name", "company__name_en"]
+    search_backend_name = None  # not in the search index; plain database lookups
+    ordering = ["company__name_en", "user__username"]
+    copy_view_enabled = False
+
+
 class MembersGroup(SnippetViewSetGroup):
-    items = (MemberCompanyViewSet, PledgeViewSet, ProgressReportViewSet)
+    items = (
+        MemberCompanyViewSet,
+        PledgeViewSet,
+        ProgressReportViewSet,
+        MemberSubmissionsViewSet,
+        RepresentativeViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Members")
     menu_order = 200

@@ -1,6 +1,7 @@
 from .companies import MemberCompany, Plant, Province, Sector
 from .history import PublicChange
 from .pledges import NEUTRALITY_TYPES, Milestone, Pledge, PledgeStatus, PledgeType, Unit, Verification
+from .reminders import NotificationLog
 from .reports import ProgressReport
 from .representatives import Representative
 
@@ -8,6 +9,7 @@ __all__ = [
     "NEUTRALITY_TYPES",
     "MemberCompany",
     "Milestone",
+    "NotificationLog",
     "Plant",
     "Pledge",
     "PledgeStatus",

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 env = os.environ.copy()
@@ -131,7 +132,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "portal.tasks.record_heartbeat", "schedule": 60.0},
+    # Daily; the task itself acts only on MEMBER_REPORT_REMINDER_DATE (and catches up a few days after).
+    "member-report-reminders": {
+        "task": "members.tasks.send_report_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
 }
+# Month-day ("MM-DD", in CELERY_TIMEZONE) on which companies without a published
+# report for the previous year are reminded.
+MEMBER_REPORT_REMINDER_DATE = env.get("MEMBER_REPORT_REMINDER_DATE", "03-01")
 
 # Wagtail's own background work (reference index, image focal points, file
 # deletion) goes through django-tasks: in-process without a broker, on the
