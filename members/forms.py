@@ -7,6 +7,7 @@ public row of a live item; views pass the in-memory result to
 """
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
@@ -16,7 +17,7 @@ from modelcluster.forms import ClusterForm
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from members.models import Milestone, Pledge, ProgressReport
+from members.models import Milestone, Pledge, ProgressReport, Representative
 
 EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 EVIDENCE_COLLECTION = "Member evidence"
@@ -100,6 +101,22 @@ class EvidenceUploadMixin(forms.Form):
         document._set_document_file_metadata()
         document.save()
         obj.evidence = document
+
+
+class MemberAuthenticationForm(AuthenticationForm):
+    """Django's sign-in form, for member representatives only."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "not_representative": _(
+            "This account is not linked to a member company. Association staff sign in to the administration site."
+        ),
+    }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not Representative.objects.filter(user=user).exists():
+            raise forms.ValidationError(self.error_messages["not_representative"], code="not_representative")
 
 
 class MilestoneForm(forms.ModelForm):

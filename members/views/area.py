@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from wagtail.models import TaskState, WorkflowState
 
-from members.forms import PledgeForm, ProgressReportForm
+from members.forms import MemberAuthenticationForm, PledgeForm, ProgressReportForm
 from members.models import Pledge, ProgressReport, Representative
 from members.review import check_can_edit, save_draft, submit_for_review
 
@@ -76,6 +76,7 @@ def viewer_refused(request):
 
 
 class MemberLoginView(auth_views.LoginView):
+    form_class = MemberAuthenticationForm
     template_name = "members/area/login.html"
     redirect_authenticated_user = True
     next_page = reverse_lazy("member_area:dashboard")
@@ -324,7 +325,9 @@ def comparison(kind: Kind, public, current) -> list[dict]:
     rows = []
     for name in kind.fields:
         old, new = display_value(public, name), display_value(current, name)
-        rows.append({"label": field_label(kind.model, name), "public": old, "current": new, "changed": old != new})
+        # Only a difference from a public version is worth marking; a new item differs everywhere.
+        marked = public is not None and old != new
+        rows.append({"label": field_label(kind.model, name), "public": old, "current": new, "marked": marked})
     return rows
 
 

@@ -165,6 +165,14 @@ def test_login_page_signs_a_representative_in_with_their_password(client, repres
     assert representative.company.name_en in text(dashboard)
 
 
+def test_only_representatives_can_sign_in_here(client):
+    staff = UserFactory(is_staff=True)
+    response = client.post(url("login"), {"username": staff.username, "password": PASSWORD})
+    assert response.status_code == 200
+    assert "not linked to a member company" in text(response)
+    assert "_auth_user_id" not in client.session
+
+
 def test_login_keeps_the_page_asked_for_and_works_in_chinese(client, representative):
     pledge = PledgeFactory(company=representative.company)
     target = url("pledge_detail", pk=pledge.pk)
@@ -450,6 +458,17 @@ def test_item_page_shows_who_saved_each_version_and_every_review(rep_client, rep
     assert "Mei Reviewer" in detail
     assert "Scope 1 excludes the Tianjin plant" in detail
     assert "58,000" in detail and "60,000" in detail  # latest version next to the public one
+    assert detail.count("area-compare__changed") == 1  # only Scope 1 changed
+
+
+def test_a_new_items_page_shows_its_draft_without_a_public_column(rep_client, representative):
+    draft = PledgeFactory.build(company=representative.company, target_year=2033, live=False)
+    save_draft(representative, draft)
+    detail = text(rep_client.get(url("pledge_detail", pk=draft.pk)))
+    assert "2033" in detail
+    assert "Not public yet" in detail
+    assert "Public (approved)" not in detail
+    assert "area-compare__changed" not in detail
 
 
 def test_nothing_to_submit_is_a_message_not_an_error(rep_client, representative):
@@ -585,6 +604,23 @@ def test_a_pdf_is_kept_as_private_evidence_and_only_the_company_can_download_it(
     stranger = RepresentativeFactory()
     client.force_login(stranger.user)
     assert client.get(url("report_evidence", pk=report.pk, document_id=document.pk)).status_code == 404
+
+
+def test_evidence_can_be_replaced_or_removed_in_a_new_version(rep_client, representative):
+    data = report_data(year=2023)
+    data["evidence_file"] = SimpleUploadedFile("first.pdf", PDF)
+    rep_client.post(url("report_create"), data)
+    report = ProgressReport.objects.get()
+    first = report.evidence
+
+    edit = text(rep_client.get(url("report_edit", pk=report.pk)))
+    assert first.title in edit and "remove_evidence" in edit
+    rep_client.post(url("report_edit", pk=report.pk), {**report_data(year=2023), "remove_evidence": "on"})
+    report.refresh_from_db()
+    assert report.get_latest_revision_as_object().evidence is None
+    assert (
+        report.revisions.order_by("created_at", "pk").first().as_object().evidence == first
+    )  # the earlier version keeps its document
 
 
 @pytest.mark.parametrize(
