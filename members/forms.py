@@ -17,7 +17,7 @@ from modelcluster.forms import ClusterForm
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from members.models import Milestone, Pledge, ProgressReport, Representative
+from members.models import Milestone, Pledge, ProgressReport, Representative, Unit
 
 EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 EVIDENCE_COLLECTION = "Member evidence"
@@ -214,6 +214,9 @@ class PledgeForm(EvidenceUploadMixin, ClusterForm):
             elif year in years:
                 form.add_error("year", _("There is already a milestone for %(year)s.") % {"year": year})
             years[year] = form
+            value = form.cleaned_data.get("value")
+            if cleaned.get("unit") == Unit.PERCENT and value is not None and value > 100:
+                form.add_error("value", _("A share cannot be above 100 %."))
         return cleaned
 
 

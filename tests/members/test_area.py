@@ -131,14 +131,11 @@ def report_data(**changes):
 
 
 def field_block(html: str, field_id: str) -> str:
-    """The .field container (or fieldset) that holds the input with this id."""
+    """The innermost container (.field, fieldset or table cell) around the input with this id."""
     position = html.index(f'id="{field_id}"')
-    start = max(html.rfind('<div class="field', 0, position), html.rfind("<fieldset", 0, position))
-    end = html.find("</div>\n", position)
-    fieldset_end = html.find("</fieldset>", position)
-    if html[start:].startswith("<fieldset"):
-        end = fieldset_end
-    return html[start:end]
+    openers = {'<div class="field': "</div>\n", "<fieldset": "</fieldset>", "<td": "</td>"}
+    start, closer = max((html.rfind(opener, 0, position), closer) for opener, closer in openers.items())
+    return html[start : html.find(closer, position)]
 
 
 def text(response) -> str:
@@ -511,11 +508,21 @@ def test_invalid_pledges_show_the_error_next_to_the_field_and_save_nothing(
     assert Pledge.objects.get(pk=live.pk).target_year == 2045
 
 
-def test_a_milestone_after_the_target_year_is_refused_on_its_row(rep_client):
-    data = pledge_data(milestones=[{"year": 2050, "description": "Too late"}], target_year=2040)
+@pytest.mark.parametrize(
+    ("row", "changes", "field_id", "message"),
+    [
+        ({"year": 2050}, {"target_year": 2040}, "id_milestones-0-year", "cannot come after the target year"),
+        ({"year": 2010}, {"baseline_year": 2019}, "id_milestones-0-year", "cannot come before the baseline year"),
+        ({"year": 2030, "value": 120}, {"unit": "percent", "baseline_value": 10, "target_value": 100},
+         "id_milestones-0-value", "above 100"),
+        ({"year": 2030, "value": -1}, {}, "id_milestones-0-value", "greater than or equal to 0"),
+    ],
+)  # fmt: skip
+def test_a_bad_milestone_is_refused_on_its_row(rep_client, row, changes, field_id, message):
+    data = pledge_data(milestones=[{"description": "Step", **row}], **changes)
     response = rep_client.post(url("pledge_create"), data)
     assert response.status_code == 200
-    assert "cannot come after the target year" in field_block(text(response), "id_milestones-0-year")
+    assert message in field_block(text(response), field_id)
     assert not Pledge.objects.exists()
     assert not Milestone.objects.exists()
 
