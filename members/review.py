@@ -43,12 +43,17 @@ def submit_for_review(representative: Representative, obj: Reviewable) -> Workfl
         raise ValidationError(_("This item is already waiting for review."))
     if not obj.has_unpublished_changes:
         raise ValidationError(_("There are no changes to submit."))
+    state = obj.current_workflow_state
+    if state is not None:
+        # Sent back for changes: Wagtail allows one open workflow per object, so resume it.
+        state.resume(user=representative.user)
+        return state
     return obj.get_workflow().start(obj, representative.user)
 
 
 def review_status(obj: Reviewable) -> dict:
     """What a representative sees about their item: state, and the reviewer's last word."""
-    state = obj.workflow_states.order_by("-created_at").first()
+    state = obj.current_workflow_state  # in progress or sent back for changes
     if state is None:
         return {"status": "published" if obj.live and not obj.has_unpublished_changes else "draft", "comment": ""}
     last_task = state.task_states.order_by("-started_at").first()

@@ -7,6 +7,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 REQUIRE_SERVICES = os.environ.get("PORTAL_REQUIRE_SERVICES") == "1"
 
@@ -25,6 +26,13 @@ def require_service(setting: str) -> str:
 def _media_root(settings, tmp_path):
     # Uploaded and generated files go to a throwaway folder per test.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request under /zh-hans/ leaves Chinese active for the rest of the thread.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

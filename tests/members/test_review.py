@@ -92,3 +92,21 @@ def test_nothing_to_submit_and_no_double_submission(representative):
     submit_for_review(representative, pledge)
     with pytest.raises(ValidationError, match="already waiting"):
         submit_for_review(representative, pledge)
+
+
+def test_sent_back_submission_can_be_corrected_and_resubmitted(representative, moderator):
+    pledge = PledgeFactory(company=representative.company, target_year=2045)
+    pledge.target_year = 2030
+    save_draft(representative, pledge)
+    submit_for_review(representative, pledge)
+    pledge.current_workflow_state.current_task_state.reject(user=moderator, comment="Which source?")
+
+    pledge.target_year = 2040
+    pledge.source_url = "https://example.com/climate-report"
+    save_draft(representative, pledge)
+    state = submit_for_review(representative, pledge)
+
+    assert review_status(pledge)["status"] == "in_progress"
+    state.current_task_state.approve(user=moderator)
+    assert Pledge.objects.public().get(pk=pledge.pk).target_year == 2040
+    assert review_status(Pledge.objects.get(pk=pledge.pk))["status"] == "published"
