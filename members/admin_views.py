@@ -75,7 +75,7 @@ def admin_links(obj, task_state: TaskState) -> dict[str, str]:
         "review": reverse(viewset.get_url_name("edit"), args=(pk,)),
         "history": reverse(viewset.get_url_name("workflow_history_detail"), args=(pk, task_state.workflow_state_id)),
     }
-    if obj.live and obj.live_revision_id:
+    if obj.live:
         links["compare"] = reverse(
             viewset.get_url_name("revisions_compare"),
             kwargs={"pk": pk, "revision_id_a": "live", "revision_id_b": "latest"},
@@ -93,7 +93,7 @@ def pending_submissions(user) -> list[Submission]:
             workflow_state__base_content_type__in=list(content_types.values()),
         )
         .select_related("workflow_state__requested_by")
-        .order_by("workflow_state__created_at", "pk")
+        .order_by("started_at", "pk")
     )
     task_states = list(task_states)
     objects = {}
@@ -126,7 +126,7 @@ def pending_submissions(user) -> list[Submission]:
                 proposed=proposed,
                 changes=diff_objects(obj if obj.live else None, proposed),
                 submitted_by=workflow_state.requested_by,
-                submitted_at=workflow_state.created_at,
+                submitted_at=state.started_at,  # a resubmission after changes were requested restarts the task
                 representative_of=companies_by_user.get(workflow_state.requested_by_id, ""),
                 links=admin_links(obj, state),
             )

@@ -8,7 +8,8 @@
 - The approver is the user on Wagtail's "wagtail.publish" log entry for that
   revision (the moderator whose approval published it, or who clicked Publish),
   which Wagtail writes just after the `published` signal.
-- Approval or "request changes" enqueues an email task after commit, with IDs.
+- Approval or "request changes" enqueues an email task after commit, with IDs;
+  so does staff publishing an item directly while it is waiting for review.
 - Representatives get review outcomes from us, not from Wagtail's admin
   notifications (whose links lead into an admin they cannot open), so their
   Wagtail profile opts out of those two; staff keep all of Wagtail's emails.
@@ -62,6 +63,18 @@ def record_public_change(sender, instance, revision, **kwargs):
     )
 
 
+def notify_publish_during_review(sender, instance, revision, **kwargs):
+    """Staff who click Publish instead of Approve also end the review (Wagtail cancels
+    the workflow right after this signal): the representative hears it was approved."""
+    if not getattr(settings, "WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH", True):
+        return
+    if not instance.live or instance.live_revision_id != revision.pk:
+        return
+    state = WorkflowState.objects.for_instance(instance).filter(status=WorkflowState.STATUS_IN_PROGRESS).first()
+    if state is not None:
+        notify_review_outcome.delay_on_commit(state.pk, state.current_task_state_id, WorkflowState.STATUS_APPROVED)
+
+
 def record_approver(sender, instance, created, raw=False, **kwargs):
     """Wagtail logs who published a revision; that is who approved its public change."""
     if raw or not created or instance.action != "wagtail.publish" or not instance.revision_id or not instance.user_id:
@@ -95,6 +108,7 @@ def register_signal_handlers():
         name = model._meta.model_name
         pre_save.connect(remember_public_version, sender=model, dispatch_uid=f"members-{name}-public-before")
         published.connect(record_public_change, sender=model, dispatch_uid=f"members-{name}-public-change")
+        published.connect(notify_publish_during_review, sender=model, dispatch_uid=f"members-{name}-direct-publish")
     post_save.connect(record_approver, sender=ModelLogEntry, dispatch_uid="members-public-change-approver")
     workflow_approved.connect(enqueue_review_outcome, sender=WorkflowState, dispatch_uid="members-review-approved")
     workflow_rejected.connect(enqueue_review_outcome, sender=WorkflowState, dispatch_uid="members-review-rejected")

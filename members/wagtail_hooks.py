@@ -1,3 +1,5 @@
+from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
@@ -47,6 +49,19 @@ class RepresentativeViewSet(ModelViewSet):
     search_backend_name = None  # not in the search index; plain database lookups
     ordering = ["company__name_en", "user__username"]
     copy_view_enabled = False
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if db_field.name == "user":
+            # Representatives are people from member companies, not association staff.
+            users = get_user_model().objects.filter(is_active=True, is_staff=False, is_superuser=False)
+            return UserChoiceField(queryset=users.order_by("username"), label=db_field.verbose_name)
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        details = ", ".join(part for part in (user.get_full_name(), user.email) if part)
+        return f"{user.get_username()} ({details})" if details else user.get_username()
 
 
 class MembersGroup(SnippetViewSetGroup):

@@ -138,7 +138,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=9, minute=0),
     },
 }
-# Month-day ("MM-DD", in CELERY_TIMEZONE) on which companies without a published
+# Month-day ("MM-DD", in TIME_ZONE) on which companies without a published
 # report for the previous year are reminded.
 MEMBER_REPORT_REMINDER_DATE = env.get("MEMBER_REPORT_REMINDER_DATE", "03-01")
 

@@ -170,3 +170,54 @@ def test_approval_email_is_sent_by_a_real_worker(representative, moderator, sett
 
     assert [email.to for email in mail.outbox] == [[representative.user.email]]
     assert "Checked by the worker test" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_publishing_directly_during_review_tells_the_representative(
+    representative, moderator, django_capture_on_commit_callbacks
+):
+    """A moderator may click Publish instead of Approve; Wagtail then cancels the workflow."""
+    pledge = submit_change(representative)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Pledge.objects.get(pk=pledge.pk).get_latest_revision().publish(user=moderator)
+
+    assert Pledge.objects.public().get(pk=pledge.pk).target_year == 2040
+    assert pledge.workflow_states.get().status == WorkflowState.STATUS_CANCELLED
+    assert [email.to for email in mail.outbox] == [[representative.user.email]]
+    assert "Approved and published" in mail.outbox[0].subject
+    assert "Target year: 2045 -> 2040" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_approving_in_the_workflow_sends_one_email_not_two(
+    representative, moderator, django_capture_on_commit_callbacks
+):
+    pledge = submit_change(representative)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(pledge, moderator, "approve", "")
+
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_each_round_of_a_resubmitted_review_gets_its_email(
+    representative, moderator, django_capture_on_commit_callbacks
+):
+    pledge = submit_change(representative, target_year=2030)
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(pledge, moderator, "reject", "2030 is not in your board decision")
+    pledge = Pledge.objects.get(pk=pledge.pk)
+    pledge.target_year = 2038
+    save_draft(representative, pledge)
+    submit_for_review(representative, pledge)  # resumes the same workflow state
+
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(pledge, moderator, "reject", "Please attach the decision itself")
+
+    bodies = [email.body for email in mail.outbox if email.to == [representative.user.email]]
+    assert len(bodies) == 2
+    assert "2030 is not in your board decision" in bodies[0]
+    assert "Please attach the decision itself" in bodies[1]
+    assert NotificationLog.objects.count() == 2

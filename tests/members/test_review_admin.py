@@ -208,3 +208,25 @@ def test_moderator_manages_representatives(client, moderator, staff_editor):
     assert "new-rep" in client.get("/admin/representatives/").content.decode()
     client.force_login(staff_editor)
     assert client.get("/admin/representatives/").status_code in (302, 403)
+
+
+def test_links_from_the_submissions_page_open_wagtails_views(client, moderator, submitted_pledge):
+    from members.admin_views import pending_submissions
+
+    client.force_login(moderator)
+    (submission,) = pending_submissions(moderator)
+
+    assert set(submission.links) == {"review", "compare", "history"}
+    for url in submission.links.values():
+        assert client.get(url).status_code == 200, url
+
+
+def test_representative_form_offers_only_people_outside_staff(client, moderator):
+    UserFactory(username="member-person", first_name="Min", last_name="Zhang")
+    UserFactory(username="staff-person", is_staff=True)
+    client.force_login(moderator)
+
+    html = client.get("/admin/representatives/new/").content.decode()
+
+    assert "member-person (Min Zhang, member-person@example.com)" in html
+    assert "staff-person" not in html

@@ -1,18 +1,35 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from members.demo import load_companies
+from members.demo import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
 from portal.demo import load_site
 
 
 class Command(BaseCommand):
-    help = "Load demo content: pages in both languages, staff users and member companies. Safe to run again."
+    help = (
+        "Load demo content: pages in both languages, staff users, member companies with their pledges, "
+        "reports and representatives. Safe to run again."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--companies", type=int, default=70, help="How many member companies (at most 70).")
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        with mail_not_sent(), transaction.atomic():
             load_site(self.stdout)
             created = load_companies(options["companies"], self.stdout)
+            members = load_members(options["companies"], self.stdout)
+        self.stdout.write(
+            f"Member data: {members['pledges']} new pledges, {members['reports']} new progress reports, "
+            f"{members['plants']} new plants."
+        )
+        for line in members["submissions"]:
+            self.stdout.write(f"  {line}")
+        if members["representatives"]:
+            self.stdout.write(f"Member area logins (/members/), password {REPRESENTATIVE_PASSWORD}:")
+            for representative in members["representatives"]:
+                self.stdout.write(
+                    f"  {representative.user.username:<20} {representative.get_role_display().split(':')[0]:<7} "
+                    f"{representative.company}"
+                )
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded ({created} new member companies)."))
