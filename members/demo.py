@@ -603,9 +603,8 @@ def load_submissions(representatives: list[Representative]) -> list[str]:
 
     if len(editors) > 3:  # sent back with a comment
         rep = editors[3]
-        pledge = (
-            rep.company.pledges.exclude(status=PledgeStatus.ACHIEVED).exclude(status=PledgeStatus.WITHDRAWN).first()
-        )
+        open_pledges = rep.company.pledges.exclude(status__in=[PledgeStatus.ACHIEVED, PledgeStatus.WITHDRAWN])
+        pledge = open_pledges.filter(pledge_type=PledgeType.EMISSIONS_PEAK).first() or open_pledges.first()
         if pledge and untouched(rep):
             pledge.status = PledgeStatus.ACHIEVED
             save_draft(rep, pledge)
