@@ -189,6 +189,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: "example.org" means https://
 FILE_UPLOAD_PERMISSIONS = 0o644
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "html", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
@@ -233,5 +234,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
     # Per-task and per-page chatter drowns out what matters in command output.
-    "loggers": {name: {"level": "WARNING"} for name in ("elastic_transport", "django_tasks", "wagtail")},
+    "loggers": {
+        name: {"level": "WARNING"}
+        for name in ("elastic_transport", "django_tasks", "wagtail", "kombu", "celery.app.trace")
+    },
 }
