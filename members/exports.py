@@ -19,6 +19,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -84,36 +85,36 @@ def pledges(filters: tracker.Filters) -> Iterator[tuple[MemberCompany, Pledge]]:
             yield company, pledge
 
 
-def row(company: MemberCompany, pledge: Pledge) -> dict:
+def row(company: MemberCompany, pledge: Pledge, labels: tracker.Labels) -> dict:
     """One pledge as labelled values (CSV and XLSX)."""
     return {
         "company_name_en": company.name_en,
         "company_name_zh": company.name_zh,
-        "sector": company.get_sector_display(),
-        "pledge_type": pledge.get_pledge_type_display(),
+        "sector": labels.sector.get(company.sector, company.sector),
+        "pledge_type": labels.pledge_type[pledge.pledge_type],
         "scopes": ", ".join(str(scope) for scope in pledge.scopes),
         "baseline_year": pledge.baseline_year,
         "baseline_value": number(pledge.baseline_value),
         "target_year": pledge.target_year,
         "target_value": number(pledge.target_value),
-        "unit": pledge.get_unit_display(),
-        "status": pledge.get_status_display(),
-        "verification": pledge.get_verification_display(),
+        "unit": labels.unit[pledge.unit],
+        "status": labels.status[pledge.status],
+        "verification": labels.verification[pledge.verification],
         "source_url": pledge.source_url,
         "milestones": milestone_text(pledge),
     }
 
 
-def record(company: MemberCompany, pledge: Pledge) -> dict:
+def record(company: MemberCompany, pledge: Pledge, labels: tracker.Labels) -> dict:
     """One pledge for JSON: typed values, codes next to their labels, milestones as a list."""
     return {
         "company_name_en": company.name_en,
         "company_name_zh": company.name_zh,
         "company_slug": company.slug,
         "sector": company.sector,
-        "sector_label": company.get_sector_display(),
+        "sector_label": labels.sector.get(company.sector, company.sector),
         "pledge_type": pledge.pledge_type,
-        "pledge_type_label": pledge.get_pledge_type_display(),
+        "pledge_type_label": labels.pledge_type[pledge.pledge_type],
         "scopes": pledge.scopes,
         "baseline_year": pledge.baseline_year,
         "baseline_value": number(pledge.baseline_value),
@@ -121,9 +122,9 @@ def record(company: MemberCompany, pledge: Pledge) -> dict:
         "target_value": number(pledge.target_value),
         "unit": pledge.unit,
         "status": pledge.status,
-        "status_label": pledge.get_status_display(),
+        "status_label": labels.status[pledge.status],
         "verification": pledge.verification,
-        "verification_label": pledge.get_verification_display(),
+        "verification_label": labels.verification[pledge.verification],
         "source_url": pledge.source_url,
         "milestones": [
             {"year": m.year, "value": number(m.value), "description": m.description} for m in pledge.milestones.all()
@@ -151,40 +152,51 @@ def attachment(content: bytes, content_type: str, extension: str) -> HttpRespons
 def as_csv(filters: tracker.Filters) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    cols = columns()
+    cols, labels = columns(), tracker.Labels.current()
     writer.writerow([column.label for column in cols])
     for company, pledge in pledges(filters):
-        values = row(company, pledge)
+        values = row(company, pledge, labels)
         writer.writerow(["" if values[c.key] is None else safe_text(values[c.key]) for c in cols])
     # UTF-8 with a byte-order mark, so Excel opens Chinese names correctly.
     return attachment(buffer.getvalue().encode("utf-8-sig"), CSV_TYPE, "csv")
 
 
 def as_xlsx(filters: tracker.Filters) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Pledges")[:31]
-    cols = columns()
-    sheet.append([column.label for column in cols])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for company, pledge in pledges(filters):
-        values = row(company, pledge)
-        sheet.append([values[c.key] for c in cols])
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # stored as text: openpyxl would otherwise write a formula
-    sheet.freeze_panes = "A2"
+    # Write-only mode streams rows out: flat time per row, however many pledges are exported.
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Pledges")[:31])
+    cols, labels = columns(), tracker.Labels.current()
     for index, column in enumerate(cols, start=1):
-        width = 14 if column.key not in ("company_name_en", "source_url", "milestones") else 32
+        width = 32 if column.key in ("company_name_en", "source_url", "milestones") else 14
         sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for column in cols:
+        cell = WriteOnlyCell(sheet, value=column.label)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for company, pledge in pledges(filters):
+        values = row(company, pledge, labels)
+        sheet.append([text_cell(sheet, values[c.key]) for c in cols])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return attachment(buffer.getvalue(), XLSX_TYPE, "xlsx")
 
 
+def text_cell(sheet, value):
+    """A value for a spreadsheet row; text that starts with "=" is stored as text, never as a formula."""
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
 def as_json(filters: tracker.Filters, source: str) -> HttpResponse:
-    records = [record(company, pledge) for company, pledge in pledges(filters)]
+    labels = tracker.Labels.current()
+    records = [record(company, pledge, labels) for company, pledge in pledges(filters)]
     document = {
         "source": source,
         "generated_at": timezone.now().isoformat(timespec="seconds"),

@@ -57,6 +57,7 @@ from members.models import (
     ProgressReport,
     PublicChange,
     Sector,
+    Unit,
     Verification,
 )
 from portal.i18n import pick
@@ -260,20 +261,67 @@ def for_export(queryset: QuerySet[MemberCompany], filters: Filters) -> QuerySet[
 
 
 @dataclass(frozen=True)
+class Labels:
+    """Choice labels in the visitor's language, translated once per request.
+
+    `get_FOO_display()` hashes every lazy choice label, so translates every
+    choice, on each call: on a page of 25 companies or an export of thousands
+    of pledges, that was most of the time spent.
+    """
+
+    sector: dict[str, str]
+    pledge_type: dict[str, str]
+    status: dict[str, str]
+    verification: dict[str, str]
+    unit: dict[str, str]
+
+    @classmethod
+    def current(cls) -> Labels:
+        def table(choices):
+            return {code: str(label) for code, label in choices.choices}
+
+        return cls(table(Sector), table(PledgeType), table(PledgeStatus), table(Verification), table(Unit))
+
+
+@dataclass(frozen=True)
+class ShownPledge:
+    pledge: Pledge
+    type_label: str
+    status_label: str
+    verification_label: str
+
+
+@dataclass(frozen=True)
 class Row:
     company: MemberCompany
-    pledges: list[Pledge]
+    sector_label: str
+    pledges: list[ShownPledge]
     other_pledges: int
     progress: trajectory.CompanyProgress
 
 
 def rows(page_companies) -> list[Row]:
+    labels = Labels.current()
     result = []
     for company in page_companies:
         shown = company.shown_pledges
         every = getattr(company, "public_pledges", shown)
         result.append(
-            Row(company, shown, len(every) - len(shown), trajectory.company_progress(every, company.public_reports))
+            Row(
+                company=company,
+                sector_label=labels.sector.get(company.sector, company.sector),
+                pledges=[
+                    ShownPledge(
+                        pledge,
+                        labels.pledge_type[pledge.pledge_type],
+                        labels.status[pledge.status],
+                        labels.verification[pledge.verification],
+                    )
+                    for pledge in shown
+                ],
+                other_pledges=len(every) - len(shown),
+                progress=trajectory.company_progress(every, company.public_reports),
+            )
         )
     return result
 
