@@ -57,18 +57,20 @@ def year_step(span: int) -> int:
 
 
 def year_ticks(first: int, last: int) -> list[int]:
-    """Round years (multiples of the step) between `first` and `last`, with both ends labelled
-    unless a round year sits too close to them."""
+    """Round years (multiples of the step) from `first` to `last`; both ends are labelled, and a
+    round year closer than half a step to an end gives way to it."""
     step = year_step(last - first)
-    ticks = [year for year in range(first, last + 1) if year % step == 0]
-    if not ticks or ticks[0] - first >= max(step / 2, 1):
-        ticks.insert(0, first)
-    elif ticks[0] != first and ticks[0] - first < step / 2:
-        ticks[0] = first
-    if last - ticks[-1] >= max(step / 2, 1):
-        ticks.append(last)
-    elif ticks[-1] != last:
-        ticks[-1] = last
+    ticks = [year for year in range(first, last + 1) if year % step == 0] or [first]
+    if ticks[0] != first:
+        if ticks[0] - first > step / 2:
+            ticks.insert(0, first)
+        else:
+            ticks[0] = first
+    if ticks[-1] != last:
+        if last - ticks[-1] > step / 2:
+            ticks.append(last)
+        else:
+            ticks[-1] = last
     return ticks
 
 

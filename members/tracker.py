@@ -449,11 +449,8 @@ def company_page(slug: str) -> CompanyPage:
     """Everything the company page shows, approved data only, in a fixed number of queries."""
     milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("year", "sort_order", "pk"))
     queryset = MemberCompany.objects.prefetch_related(
-        Prefetch(
-            "pledges",
-            queryset=public_pledges().select_related("evidence").prefetch_related(milestones),
-            to_attr="public_pledges",
-        ),
+        # The evidence document is review material for staff, not shown: the public source is source_url.
+        Prefetch("pledges", queryset=public_pledges().prefetch_related(milestones), to_attr="public_pledges"),
         Prefetch("reports", queryset=ProgressReport.objects.public().order_by("year"), to_attr="public_reports"),
         "plants",
         Prefetch("public_changes", queryset=_public_changes()),

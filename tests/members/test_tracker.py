@@ -284,6 +284,9 @@ def reporting_company():
 
 
 def test_company_page_shows_profile_pledges_milestones_and_reports(client, reporting_company):
+    document = evidence()
+    reporting_company.pledges.update(evidence=document)
+
     html = client.get("/pledges/helvion/").content.decode()
 
     assert "<h1" in html and "Helvion Chemicals</h1>" in html
@@ -296,6 +299,7 @@ def test_company_page_shows_profile_pledges_milestones_and_reports(client, repor
     assert "Halve Scope 1 and 2 emissions" in html
     assert 'href="https://helvion.example.com/climate-report.pdf"' in html
     assert "Third-party verified" in html
+    assert document.url not in html  # evidence is for staff review; the public source is the link above
     assert (
         'ladder__step--current" aria-current="step"><span class="ladder__dot" aria-hidden="true"></span>In progress'
         in html
@@ -513,3 +517,48 @@ def test_query_count_is_the_same_for_10_and_200_companies(client):
     with_many = [queries(client, url) for url in TRACKER_URLS] + [queries(client, f"/pledges/{busy.slug}/")]
 
     assert with_few == with_many
+
+
+# The chart -----------------------------------------------------------------------------------------
+
+
+def test_chart_escapes_text_and_names_its_title_and_description():
+    from members.charts import trajectory_chart
+    from members.trajectory import Line
+
+    svg = trajectory_chart(
+        {2021: Decimal(90_000), 2023: Decimal(70_000)},
+        Line(2020, Decimal(100_000), 2040, Decimal(0)),
+        [(2030, Decimal(50_000))],
+        title='<script>alert("x")</script> Co',
+        description="Falls & rises",
+        id_prefix="c",
+    )
+
+    assert "<script>" not in svg
+    assert '<title id="c-title">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Co</title>' in svg
+    assert '<desc id="c-desc">Falls &amp; rises</desc>' in svg
+    assert 'role="img" aria-labelledby="c-title c-desc"' in svg
+    assert svg.count("<circle") == 5  # two reported years, baseline, target and the legend's marker
+    assert "70,000" in svg and "Target 2040" in svg and "Milestone 2030: 50,000 tCO2e" in svg
+
+
+def test_chart_is_empty_without_data():
+    from members.charts import trajectory_chart
+
+    assert trajectory_chart({}, None, title="t", description="d") == ""
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "ticks"),
+    [
+        (2021, 2024, [2021, 2022, 2023, 2024]),
+        (2021, 2040, [2021, 2024, 2026, 2028, 2030, 2032, 2034, 2036, 2038, 2040]),
+        (2019, 2050, [2019, 2025, 2030, 2035, 2040, 2045, 2050]),
+        (2024, 2060, [2024, 2030, 2035, 2040, 2045, 2050, 2055, 2060]),
+    ],
+)
+def test_year_axis_labels_round_years_and_both_ends(first, last, ticks):
+    from members.charts import year_ticks
+
+    assert year_ticks(first, last) == ticks
