@@ -562,3 +562,34 @@ def test_year_axis_labels_round_years_and_both_ends(first, last, ticks):
     from members.charts import year_ticks
 
     assert year_ticks(first, last) == ticks
+
+
+def test_a_company_without_a_chinese_name_is_named_once_on_chinese_pages(client):
+    PledgeFactory(company=MemberCompanyFactory(name_en="Solo Works", name_zh="", slug="solo"))
+
+    listing = client.get("/zh-hans/pledges/").content.decode()
+    page = client.get("/zh-hans/pledges/solo/").content.decode()
+
+    assert 'href="/zh-hans/pledges/solo/">Solo Works</a>' in listing
+    assert "company-cell__alt" not in listing
+    assert "Solo Works</h1>" in page and "company-header__alt" not in page
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=" + "x" * 500,
+        "target_from=1800",
+        "target_to=1e9",
+        "page=99999999999999999999999",
+        "page=-1",
+        "sector=%00",
+        "q=a%00b",
+        "q=%25_%25",
+        "scope=1&scope=3",
+        "sort=",
+    ],
+)
+def test_odd_addresses_never_fail(client, world, query):
+    for url in (f"{URL}?{query}", f"{URL}export.csv?{query}", f"{URL}export.json?{query}", f"/pledges/acme/?{query}"):
+        assert client.get(url).status_code == 200, url
