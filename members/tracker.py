@@ -60,7 +60,6 @@ from members.models import (
     Unit,
     Verification,
 )
-from portal.i18n import pick
 
 PER_PAGE = 25
 PEAK_DEADLINE = 2030
@@ -462,7 +461,7 @@ def company_page(slug: str) -> CompanyPage:
     pledges = [
         PledgeView(
             pledge,
-            pick(pledge.description_en, pledge.description_zh),
+            pledge.description,
             ladder(pledge.status),
             list(pledge.milestones.all()),
             pledge is reference,

@@ -163,13 +163,17 @@ def load_identity(site: Site, pages: dict[str, Page]) -> None:
     identity.address = "18F, 1000 Century Avenue, Pudong, Shanghai 200120"
     identity.footer_note = "Demo site. The association and its member companies are fictitious."
     identity.menu_items = [
-        MenuItem(page=pages[key], sort_order=i)
-        for i, key in enumerate(["dual-carbon", "green-manufacturing", "membership", "about", "contact"])
+        MenuItem(url="/pledges/", label_en="Pledge tracker", label_zh="承诺追踪", sort_order=0),
+        *(
+            MenuItem(page=pages[key], sort_order=i)
+            for i, key in enumerate(["dual-carbon", "green-manufacturing", "membership", "about", "contact"], start=1)
+        ),
     ]
     identity.footer_links = [
         FooterLink(page=pages["privacy"], sort_order=0),
         FooterLink(page=pages["contact"], sort_order=1),
-        FooterLink(url="/sitemap.xml", label_en="Sitemap", label_zh="网站地图", sort_order=2),
+        FooterLink(url="/members/", label_en="Member area", label_zh="会员专区", sort_order=2),
+        FooterLink(url="/sitemap.xml", label_en="Sitemap", label_zh="网站地图", sort_order=3),
     ]
     identity.save()
 

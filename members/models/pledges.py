@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from members.models.review import Reviewed
+from portal.i18n import pick
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 NON_NEGATIVE = [MinValueValidator(Decimal(0))]
@@ -108,12 +109,17 @@ class Pledge(Reviewed, ClusterableModel):
     ]
 
     class Meta:
-        ordering = ["company", "target_year", "pledge_type"]
+        # Not by company: that would join the company table into every query.
+        ordering = ["target_year", "pledge_type"]
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
 
     def __str__(self) -> str:
         return f"{self.company}: {self.get_pledge_type_display()} by {self.target_year}"
+
+    @property
+    def description(self) -> str:
+        return pick(self.description_en, self.description_zh)
 
     @property
     def scopes(self) -> list[int]:

@@ -58,7 +58,7 @@ class ProgressReport(Reviewed):
     ]
 
     class Meta:
-        ordering = ["company", "-year"]
+        ordering = ["-year"]
         constraints = [models.UniqueConstraint(fields=["company", "year"], name="one_report_per_company_year")]
         verbose_name = _("progress report")
         verbose_name_plural = _("progress reports")

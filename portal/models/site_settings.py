@@ -1,7 +1,11 @@
 """Site-wide identity, main navigation and footer, edited under Settings."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
+from django.urls import translate_url
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -12,13 +16,25 @@ from wagtail.models import Orderable
 from portal.i18n import pick
 
 
+def validate_link_address(value: str) -> None:
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
 class Link(Orderable):
     """A menu entry: a page (titled in the visitor's language) or an address."""
 
     page = models.ForeignKey(
         "wagtailcore.Page", verbose_name=_("page"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    url = models.URLField(_("address"), blank=True)
+    url = models.CharField(
+        _("address"),
+        max_length=500,
+        blank=True,
+        validators=[validate_link_address],
+        help_text=_("A full address (https://…) or a path on this site, such as /pledges/."),
+    )
     label_en = models.CharField(_("label (English)"), max_length=60, blank=True)
     label_zh = models.CharField(_("label (Chinese)"), max_length=60, blank=True)
 
@@ -47,7 +63,14 @@ class Link(Orderable):
 
     @property
     def href(self) -> str:
-        return self.target_page.url if self.page_id else self.url
+        if self.page_id:
+            return self.target_page.url
+        # A path on this site follows the visitor's language (/pledges/ -> /zh-hans/pledges/).
+        if not self.url.startswith("/"):
+            return self.url
+        language = get_language()
+        with override(settings.LANGUAGE_CODE):  # stored paths are the unprefixed, default-language ones
+            return translate_url(self.url, language)
 
 
 @register_setting(icon="site")

@@ -117,3 +117,28 @@ def test_sitemap_lists_live_pages(client, about):
     xml = client.get("/sitemap.xml").content.decode()
 
     assert "/about/</loc>" in xml
+
+
+def test_menu_path_links_follow_the_visitors_language(identity):
+    item = MenuItem(url="/pledges/", label_en="Pledge tracker", label_zh="承诺追踪")
+    item.full_clean(exclude=["setting"])
+
+    with translation.override("zh-hans"):
+        assert (item.href, item.label) == ("/zh-hans/pledges/", "承诺追踪")
+    assert (item.href, item.label) == ("/pledges/", "Pledge tracker")
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "//evil.example", "pledges"])
+def test_menu_refuses_addresses_that_are_neither_urls_nor_site_paths(address):
+    with pytest.raises(ValidationError):
+        MenuItem(url=address, label_en="Bad").full_clean(exclude=["setting"])
+
+
+def test_sitemap_lists_the_tracker_and_company_pages_in_both_languages(client, home_page):
+    from tests.members.factories import MemberCompanyFactory
+
+    company = MemberCompanyFactory(slug="aldermoor-chemicals")
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert f"/pledges/{company.slug}/</loc>" in xml
+    assert f"/zh-hans/pledges/{company.slug}/</loc>" in xml
