@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -115,7 +116,8 @@ class Pledge(Reviewed, ClusterableModel):
         verbose_name_plural = _("pledges")
 
     def __str__(self) -> str:
-        return f"{self.company}: {self.get_pledge_type_display()} by {self.target_year}"
+        title = gettext("%(type)s by %(year)s") % {"type": self.get_pledge_type_display(), "year": self.target_year}
+        return f"{self.company}: {title}"
 
     @property
     def description(self) -> str:
