@@ -31,6 +31,7 @@ from wagtail.models import TaskState, WorkflowState
 from members.forms import MemberAuthenticationForm, PledgeForm, ProgressReportForm
 from members.models import Pledge, ProgressReport, Representative
 from members.review import check_can_edit, save_draft, submit_for_review
+from portal.i18n import join_list
 
 # --- Who may come in ----------------------------------------------------------
 
@@ -287,7 +288,8 @@ def display_value(obj, name: str) -> list[str]:
     if obj is None:
         return []
     if name == "scopes":
-        return [", ".join(_("Scope %(n)s") % {"n": n} for n in obj.scopes)] if obj.scopes else []
+        labels = [obj._meta.get_field(f"scope_{n}").verbose_name for n in obj.scopes]
+        return [join_list(labels)] if labels else []
     if name == "milestones":
         lines = []
         for milestone in sorted(obj.milestones.all(), key=lambda m: m.year):
