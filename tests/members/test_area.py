@@ -1,7 +1,6 @@
 """The member area: representatives see and change only their own company's data, through staff review."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -34,13 +33,6 @@ def _english():
     # Requests to /zh-hans/ leave Chinese active in the thread, and reverse() would follow it.
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def moderator():
-    user = UserFactory(is_staff=True, first_name="Mei", last_name="Reviewer")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 @pytest.fixture

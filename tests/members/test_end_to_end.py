@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -18,7 +17,6 @@ from tests.members.factories import (
     PledgeFactory,
     ProgressReportFactory,
     RepresentativeFactory,
-    UserFactory,
 )
 from tests.members.test_area import PASSWORD, live_pledge_data
 from tests.members.test_review_admin import action_url
@@ -39,15 +37,13 @@ def public_views(company) -> dict[str, str]:
 
 
 def test_representative_change_reaches_the_public_only_after_a_moderator_approves_it(
-    home_page, django_capture_on_commit_callbacks
+    home_page, moderator, django_capture_on_commit_callbacks
 ):
     representative = RepresentativeFactory(user__first_name="Wei", user__last_name="Li")
     company = representative.company
     pledge = PledgeFactory(company=company, target_year=2045, baseline_year=2019, baseline_value=100_000)
     MilestoneFactory(pledge=pledge, year=2030, value=50_000)
     ProgressReportFactory(company=company, year=2023, scope_1=40_000, scope_2_market=30_000)
-    moderator = UserFactory(is_staff=True, first_name="Mei", last_name="Reviewer")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
 
     # The representative signs in on the member login page with a real password.
     member = Client()

@@ -23,13 +23,6 @@ class RefusingBackend(BaseEmailBackend):
 
 
 @pytest.fixture
-def moderator(db):
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
-@pytest.fixture
 def representative(db):
     return RepresentativeFactory(user__first_name="Rita", user__last_name="Rep")
 

@@ -1,21 +1,13 @@
 """Representatives' changes are kept as revisions and reach the public only once approved."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from members.models import Pledge
 from members.review import review_status, save_draft, submit_for_review
-from tests.members.factories import PledgeFactory, RepresentativeFactory, UserFactory
+from tests.members.factories import PledgeFactory, RepresentativeFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator():
-    user = UserFactory(is_staff=True)
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
 
 
 @pytest.fixture

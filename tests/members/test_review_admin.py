@@ -21,13 +21,6 @@ SUBMISSIONS_URL = "/admin/member-submissions/"
 
 
 @pytest.fixture
-def moderator():
-    user = UserFactory(is_staff=True, first_name="Mo", last_name="Derator")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
-@pytest.fixture
 def staff_editor():
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
