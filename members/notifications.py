@@ -14,14 +14,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 
 from members.models import MemberCompany, NotificationLog, ProgressReport, PublicChange, Representative
+from portal import mail
 
 logger = logging.getLogger(__name__)
 
@@ -70,18 +70,12 @@ def render_email(template: str, context: dict, user) -> EmailMessage:
 
 def send_once(key: str, messages: list[EmailMessage]) -> bool:
     """Send `messages` unless `key` was sent before; True if they went out now."""
-    if not messages:
-        return False
-    with transaction.atomic():
-        _, created = NotificationLog.objects.get_or_create(
-            key=key, defaults={"recipients": [address for message in messages for address in message.to]}
-        )
-        if not created:
-            logger.info("Notification %s already sent", key)
-            return False
-        # A failure here raises, rolls back the claim, and the task retries.
-        get_connection(fail_silently=False).send_messages(messages)
-    return True
+    recipients = [address for message in messages for address in message.to]
+
+    def claim() -> bool:
+        return NotificationLog.objects.get_or_create(key=key, defaults={"recipients": recipients})[1]
+
+    return mail.send_once(claim, messages, label=key)
 
 
 # --- Review outcomes ---------------------------------------------------------

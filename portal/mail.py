@@ -1,0 +1,26 @@
+"""Sending email exactly once from tasks that may run more than once."""
+
+import logging
+from collections.abc import Callable
+
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+def send_once(claim: Callable[[], bool], messages: list[EmailMessage], *, label: str = "") -> bool:
+    """Send `messages` if `claim()` records them as sent now; True if they went out.
+
+    `claim` writes a log row under a unique key and says whether it was new.
+    Claim and send share a transaction: a second run finds the row and sends
+    nothing, a failed send rolls the claim back so that a retry sends again.
+    """
+    if not messages:
+        return False
+    with transaction.atomic():
+        if not claim():
+            logger.info("Email %s already sent", label)
+            return False
+        get_connection(fail_silently=False).send_messages(messages)
+    return True
