@@ -43,3 +43,11 @@ def describe_when(event) -> str:
     if start.date() == end.date():
         return f"{day(start)}, {clock(start)}–{clock(end)}"
     return f"{day(start)}, {clock(start)} – {day(end)}, {clock(end)}"
+
+
+def describe_moment(event, moment: datetime.datetime | None) -> str:
+    """Another instant of the event (say, when registration closes) on the event's clock, with its zone."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(event.zone)
+    return f"{day(local)}, {clock(local)} ({zone_label(event)})"

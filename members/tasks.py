@@ -4,15 +4,11 @@ Tasks take identifiers, load rows fresh, and are safe to run twice: every
 email batch is claimed in `NotificationLog` under a key before it goes out.
 """
 
-import smtplib
-
 from django.utils import timezone
 
 from members import notifications
-from portal.celery import TRANSIENT_ERRORS, idempotent_task
-
-# An SMTP server refusing or dropping us is worth another try later.
-MAIL_ERRORS = (*TRANSIENT_ERRORS, smtplib.SMTPException)
+from portal.celery import idempotent_task
+from portal.mail import MAIL_ERRORS
 
 
 @idempotent_task(retry_on=MAIL_ERRORS)

@@ -1,12 +1,18 @@
 """Sending email exactly once from tasks that may run more than once."""
 
 import logging
+import smtplib
 from collections.abc import Callable
 
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 
+from portal.celery import TRANSIENT_ERRORS
+
 logger = logging.getLogger(__name__)
+
+# An SMTP server refusing or dropping us is worth another try later.
+MAIL_ERRORS = (*TRANSIENT_ERRORS, smtplib.SMTPException)
 
 
 def send_once(claim: Callable[[], bool], messages: list[EmailMessage], *, label: str = "") -> bool:

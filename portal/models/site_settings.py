@@ -83,6 +83,15 @@ class SiteIdentity(BaseSiteSetting, ClusterableModel):
     contact_email = models.EmailField(_("contact email"), blank=True)
     address = models.TextField(_("postal address"), blank=True)
     footer_note = models.TextField(_("footer note"), blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from forms that ask for consent, such as event registration."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("name_en"), FieldPanel("name_zh"), FieldPanel("short_name")], heading=_("Name")),
@@ -92,6 +101,7 @@ class SiteIdentity(BaseSiteSetting, ClusterableModel):
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("address"), FieldPanel("footer_note")], heading=_("Footer")
         ),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:

@@ -138,10 +138,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "members.tasks.send_report_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    # Reminders go out about a day before each event; a few minutes' slack is fine.
+    "event-reminders": {"task": "initiatives.tasks.send_event_reminders", "schedule": 600.0},
 }
 # Month-day ("MM-DD", in TIME_ZONE) on which companies without a published
 # report for the previous year are reminded.
 MEMBER_REPORT_REMINDER_DATE = env.get("MEMBER_REPORT_REMINDER_DATE", "03-01")
+
+# Registrations accepted from one address per window (seconds): enough for a
+# company behind one gateway, too few for a script filling the waitlist.
+EVENT_REGISTRATION_RATE = (int(env.get("EVENT_REGISTRATION_LIMIT", "20")), 600)
+# How many reverse proxies sit in front of the site; their X-Forwarded-For
+# entries are trusted to find the visitor's address (0: use the connection).
+PORTAL_PROXY_COUNT = int(env.get("PORTAL_PROXY_COUNT", "0"))
 
 # Wagtail's own background work (reference index, image focal points, file
 # deletion) goes through django-tasks: in-process without a broker, on the
