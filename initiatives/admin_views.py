@@ -243,7 +243,7 @@ class RegistrationIndexView(RefusedWith403Mixin, IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if instance.is_active and can_change_registrations(self.request.user):
+        if instance.is_active and not instance.event.has_ended() and can_change_registrations(self.request.user):
             buttons.append(
                 ListingMenuItem(
                     _("Cancel registration"),
@@ -268,6 +268,10 @@ class RegistrationInspectView(RefusedWith403Mixin, InspectView):
         if field_name == "emails_sent":
             return _("Emails sent")
         return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "-" if value is None else value
 
     def get_language_display_value(self):
         return language_name(self.object.language)
@@ -501,6 +505,8 @@ def event_buttons(page, user, priority: int) -> list[Button]:
         return []
     source = event.source
     count = registration_count(source)
+    if count == 0 and not source.registration_required:
+        return []  # an event open to all, with nothing to list
     return [
         Button(
             _("Registrations (%(count)s)") % {"count": count},

@@ -6,6 +6,7 @@ event staff who run events with these pages.
 """
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -13,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.models.audit_log import ModelLogEntry
 
@@ -189,7 +191,9 @@ def test_the_migration_grants_the_groups_their_permissions():
     def codenames(group_name):
         return set(
             Group.objects.get(name=group_name)
-            .permissions.filter(content_type__app_label="initiatives")
+            .permissions.filter(
+                content_type__app_label="initiatives", content_type__model__in=["registration", "speaker"]
+            )
             .values_list("codename", flat=True)
         )
 
@@ -462,6 +466,22 @@ def test_cancelling_twice_changes_nothing(client, moderator, people):
     assert client.get(cancel_url(people["zhou"])).status_code == 302  # nothing left to confirm
 
 
+def test_a_past_events_registrations_are_not_cancelled_but_may_be_deleted(client, moderator, event_index):
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    past = EventPageFactory(parent=event_index, start=yesterday, end=yesterday + datetime.timedelta(hours=2))
+    registration = RegistrationFactory(event=past, name="Pat Past")
+    client.force_login(moderator)
+
+    assert "Yes, cancel" not in client.get(cancel_url(registration)).content.decode()
+    response = client.post(cancel_url(registration), follow=True)
+
+    assert "already taken place" in response.content.decode()
+    assert Registration.objects.get(pk=registration.pk).status == Status.CONFIRMED
+
+    client.post(f"/admin/registrations/delete/{registration.pk}/")
+    assert not Registration.objects.filter(pk=registration.pk).exists()
+
+
 def test_cancel_returns_to_a_safe_next_url_only(client, moderator, people):
     client.force_login(moderator)
 
@@ -506,6 +526,24 @@ def test_event_buttons_are_hidden_from_staff_who_may_not_see_registrations(clien
     assert response.status_code == 200
     assert "Registrations (" not in response.content.decode()
     assert check_in_url(event) not in response.content.decode()
+
+
+def test_event_pages_menu_entry_opens_the_events_index_in_the_explorer(client, editor, event):
+    client.force_login(editor)
+
+    response = client.get("/admin/events/")
+
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_explore", args=[event.get_parent().pk])
+
+
+def test_events_open_to_all_get_no_registration_buttons(client, moderator, event_index):
+    open_day = EventPageFactory(parent=event_index, registration_required=False, capacity=None)
+    client.force_login(moderator)
+
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[open_day.pk])).content.decode()
+
+    assert "Registrations (" not in html and check_in_url(open_day) not in html
 
 
 # --- Speakers ------------------------------------------------------------------------
