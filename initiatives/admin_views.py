@@ -388,18 +388,22 @@ class CancelRegistrationView(RefusedWith403Mixin, PermissionCheckedMixin, Wagtai
 
     def post(self, request, *args, **kwargs):
         registration = self.object
+        now = timezone.now()
         try:
             with transaction.atomic():
-                was_active = registration.is_active
-                promoted = cancel(registration)
-                if was_active:
+                promoted = cancel(registration, now=now)
+                # The service returns nobody both when it cancelled and when someone else got there
+                # first; the cancellation time tells the two apart.
+                registration.refresh_from_db(fields=["status", "cancelled_at"])
+                cancelled_now = registration.cancelled_at == now
+                if cancelled_now:
                     log(registration, CANCEL_ACTION, user=request.user)
                 for person in promoted:
                     log(person, PROMOTE_ACTION, user=request.user)
         except RegistrationRefused as refusal:
             messages.error(request, str(refusal))
             return redirect(inspect_url(registration))
-        if not was_active:
+        if not cancelled_now:
             messages.warning(request, _("This registration was already cancelled."))
         else:
             messages.success(
@@ -434,7 +438,7 @@ class CheckInView(View):
     def get(self, request, event_id):
         if not can_view_registrations(request.user):
             return forbidden(request)
-        event = EventPage.objects.filter(pk=event_id).select_related("locale").first()
+        event = EventPage.objects.filter(pk=event_id).first()
         if event is None:
             raise Http404
         if event.source.pk != event.pk:

@@ -463,6 +463,7 @@ def test_cancelling_twice_changes_nothing(client, moderator, people):
 
     assert response.status_code == 302
     assert Registration.objects.get(pk=people["second"].pk).status == Status.WAITLISTED
+    assert ModelLogEntry.objects.filter(action="initiatives.registration.cancel").count() == 1
     assert client.get(cancel_url(people["zhou"])).status_code == 302  # nothing left to confirm
 
 
