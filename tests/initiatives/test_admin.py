@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.models.audit_log import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from initiatives.models import Registration
 from tests.initiatives.factories import EventPageFactory, RegistrationFactory, SpeakerFactory
@@ -383,6 +384,22 @@ def test_check_in_list_shows_confirmed_people_by_name_and_the_waitlist_in_order(
     assert "Vegetarian" in confirmed
     assert "@media print" in html and "table-header-group" in html and "size: A4" in html
     assert "Print" in html
+
+
+def test_check_in_list_in_chinese_for_staff_who_use_the_admin_in_chinese(client, moderator, people):
+    profile = UserProfile.get_for_user(moderator)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    client.force_login(moderator)
+    event = people["zhou"].event
+
+    response = client.get(check_in_url(event))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="zh-hans">' in html
+    assert f"{event.local_start.year}年" in html  # the date as Chinese readers write it
+    assert "Zhou Min" in html
 
 
 def test_check_in_list_for_a_chinese_translation_leads_to_the_original(client, moderator, people):
