@@ -10,29 +10,15 @@ client and prints the median and 95th-percentile time and the SQL query count.
 """
 
 import argparse
-import os
 import random
-import statistics
-import sys
 import time
-import warnings
 from decimal import Decimal
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-warnings.filterwarnings("ignore", message="No directory at")  # WhiteNoise: no collectstatic in a bench run
+from common import print_table, throwaway_database
+from django.db import connection
+from django.test import Client
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from members.models import (  # noqa: E402
+from members.models import (
     MemberCompany,
     Milestone,
     Plant,
@@ -128,27 +114,6 @@ def build(companies: int, pledges_per_company: int) -> None:
     )
 
 
-def measure(client: Client, url: str, runs: int) -> dict:
-    for _ in range(3):  # warm up caches and template loading
-        client.get(url)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            sys.exit(f"{url} answered {response.status_code}")
-    with CaptureQueriesContext(connection) as captured:
-        client.get(url)
-    return {
-        "p50": statistics.median(times),
-        "p95": statistics.quantiles(times, n=20)[18] if runs >= 20 else max(times),
-        "queries": len(captured),
-        "sql": sum(float(query["time"]) for query in captured.captured_queries) * 1000,
-        "kb": len(response.content) / 1024,
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--companies", type=int, default=1000)
@@ -156,17 +121,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=50, help="renders per view")
     args = parser.parse_args()
 
-    if connection.vendor != "postgresql":
-        sys.exit('This benchmark runs on PostgreSQL: set DATABASE_URL (eval "$(scripts/services up)").')
-
-    settings.DEBUG = False  # no per-query logging while timing
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = f"bench_tracker_{os.getpid()}"
-    original_name = settings.DATABASES["default"]["NAME"]
-
     started = time.perf_counter()
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
+    with throwaway_database("tracker"):
         build(args.companies, args.pledges)
         print(
             f"PostgreSQL {connection.pg_version // 10000}, database {connection.settings_dict['NAME']}: "
@@ -187,17 +143,7 @@ def main() -> None:
             ("export XLSX (all rows)", "/pledges/export.xlsx"),
             ("export JSON (all rows)", "/pledges/export.json"),
         ]
-        print(f"{args.runs} renders per view\n")
-        print(f"{'view':30} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'SQL ms':>8} {'KiB':>8}")
-        for label, url in views:
-            runs = args.runs if "export" not in label else max(5, args.runs // 5)
-            figures = measure(client, url, runs)
-            print(
-                f"{label:30} {figures['p50']:8.1f} {figures['p95']:8.1f} {figures['queries']:8d} "
-                f"{figures['sql']:8.1f} {figures['kb']:8.0f}"
-            )
-    finally:
-        connection.creation.destroy_test_db(original_name, verbosity=0)
+        print_table(client, views, args.runs)
 
 
 if __name__ == "__main__":
