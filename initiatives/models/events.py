@@ -117,7 +117,8 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return serve_listing(self, request)
 
-    @path("feed.ics", name="feed")
+    # Wagtail page paths allow no dots, so the feeds are "ical/" rather than "feed.ics".
+    @path("ical/", name="feed")
     def feed(self, request):
         from initiatives.ical import feed_response
 
@@ -254,7 +255,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return event_page(request, self)
 
-    @path("event.ics", name="ics")
+    @path("ical/", name="ics")
     def ics(self, request):
         from initiatives.ical import event_response
 
