@@ -130,9 +130,9 @@ def main() -> None:
             ("listing, filtered", f"{index.url}?kind=seminar&city=Shanghai&topic=topic-1"),
             ("calendar month", f"{index.url}?view=calendar&month={month}"),
             ("event page", sample.url),
-            ("event .ics", sample.url + "event.ics"),
-            ("feed.ics, all", f"{index.url}feed.ics"),
-            ("feed.ics, filtered", f"{index.url}feed.ics?kind=webinar"),
+            ("event iCal", sample.url + "ical/"),
+            ("iCal feed, all", f"{index.url}ical/"),
+            ("iCal feed, filtered", f"{index.url}ical/?kind=webinar"),
         ]
         print_table(Client(), views, args.runs)
 
