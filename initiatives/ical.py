@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from icalendar.prop import vDuration, vText
@@ -183,7 +184,7 @@ def event_ics(event: EventPage, request: HttpRequest | None = None) -> bytes:
 
 def event_response(event: EventPage, request: HttpRequest) -> HttpResponse:
     response = HttpResponse(event_ics(event, request), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{event.slug or "event"}.ics"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{event.slug or 'event'}.ics")
     return response
 
 
@@ -213,5 +214,5 @@ def feed_response(index_page: EventIndexPage, request: HttpRequest) -> HttpRespo
     if query.filterset.labels():
         calendar.add("X-WR-CALDESC", vText(_("Events: %(filters)s") % {"filters": ", ".join(labels)}))
     response = HttpResponse(calendar.to_ical(), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="{index_page.slug or "events"}.ics"'
+    response["Content-Disposition"] = content_disposition_header(False, f"{index_page.slug or 'events'}.ics")
     return response

@@ -101,15 +101,3 @@ def google_calendar_url(context: template.Context, page: EventPage, event: Event
         "location": location(page, event),
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(params)
-
-
-@register.simple_tag
-def calendar_entry_label(entry: dict) -> str:
-    """How a screen reader announces an event in a calendar day."""
-    event = entry["event"]
-    parts = [event.title]
-    if event.cancelled:
-        parts.append(_("cancelled"))
-    if entry["multi_day"] and not entry["starts_here"]:
-        parts.append(_("continued"))
-    return ", ".join(parts)

@@ -226,6 +226,15 @@ class TestContent:
         assert response["Content-Disposition"] == f'attachment; filename="{event.slug}.ics"'
         assert only_event(response.content).uid == str(event.translation_key)
 
+    def test_download_name_of_a_page_with_a_chinese_slug(self, client, event_index):
+        event = EventPageFactory(parent=event_index, slug="氢能研讨会")
+        response = client.get(event.url + "ical/")
+
+        assert response.status_code == 200
+        assert response["Content-Disposition"] == (
+            "attachment; filename*=utf-8''%E6%B0%A2%E8%83%BD%E7%A0%94%E8%AE%A8%E4%BC%9A.ics"
+        )
+
 
 class TestFeed:
     @pytest.fixture
