@@ -164,9 +164,11 @@ def load_identity(site: Site, pages: dict[str, Page]) -> None:
     identity.footer_note = "Demo site. The association and its member companies are fictitious."
     identity.menu_items = [
         MenuItem(url="/pledges/", label_en="Pledge tracker", label_zh="承诺追踪", sort_order=0),
+        # The events index is loaded after the site (initiatives.demo), so it is linked by its address.
+        MenuItem(url="/events/", label_en="Events", label_zh="活动", sort_order=1),
         *(
             MenuItem(page=pages[key], sort_order=i)
-            for i, key in enumerate(["dual-carbon", "green-manufacturing", "membership", "about", "contact"], start=1)
+            for i, key in enumerate(["dual-carbon", "green-manufacturing", "membership", "about", "contact"], start=2)
         ),
     ]
     identity.footer_links = [

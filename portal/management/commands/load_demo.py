@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from initiatives.demo import load_events
 from members.demo import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
 from portal.demo import load_site
 
@@ -8,7 +9,7 @@ from portal.demo import load_site
 class Command(BaseCommand):
     help = (
         "Load demo content: pages in both languages, staff users, member companies with their pledges, "
-        "reports and representatives. Safe to run again."
+        "reports and representatives, and events with speakers and registrations. Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -19,9 +20,14 @@ class Command(BaseCommand):
             load_site(self.stdout)
             created = load_companies(options["companies"], self.stdout)
             members = load_members(options["companies"], self.stdout)
+            events = load_events(self.stdout)
         self.stdout.write(
             f"Member data: {members['pledges']} new pledges, {members['reports']} new progress reports, "
             f"{members['plants']} new plants."
+        )
+        self.stdout.write(
+            f"Events: {events['events']} in English and Chinese ({events['created']} new), "
+            f"{events['registrations']} new registrations, {events['speakers']} speakers, {events['topics']} topics."
         )
         for line in members["submissions"]:
             self.stdout.write(f"  {line}")
