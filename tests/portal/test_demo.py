@@ -5,8 +5,12 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from wagtail.models import Page
 
+from initiatives.demo_content import EVENTS
+from initiatives.models import EventIndexPage, EventPage
 from members.models import MemberCompany
 from portal.demo import STAFF_USERS
 from portal.models import SiteIdentity
@@ -14,14 +18,27 @@ from portal.models import SiteIdentity
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def demo_media(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the demo once for this module, inside a transaction rolled back at the end."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", companies=12, stdout=StringIO())
+        yield media
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", companies=12, stdout=StringIO())
+def demo(demo_media, db, settings):
+    settings.MEDIA_ROOT = demo_media
 
 
 def test_every_demo_page_is_served_with_its_title(demo, client):
     pages = Page.objects.live().filter(depth__gt=1).specific()
-    assert pages.count() == 14  # home and six pages, in English and Chinese
+    site_pages = pages.not_type(EventIndexPage, EventPage)
+    assert site_pages.count() == 14  # home and six pages, in English and Chinese
+    assert pages.type(EventIndexPage).count() == 2
+    assert pages.type(EventPage).count() == 2 * len(EVENTS)
 
     for page in pages:
         response = client.get(page.url)
@@ -74,4 +91,4 @@ def test_loading_twice_changes_nothing_that_counts(demo):
 
     assert (Page.objects.count(), MemberCompany.objects.count(), get_user_model().objects.count()) == counts
     assert set(MemberCompany.objects.values_list("logo_id", flat=True)) == logos
-    assert SiteIdentity.objects.get().menu_items.count() == 6
+    assert SiteIdentity.objects.get().menu_items.count() == 7
