@@ -58,7 +58,7 @@ def draw_hero(number: int) -> Image.Image:
     sky_top, sky_bottom, main, second, dark = HERO_PALETTES[number % len(HERO_PALETTES)]
     motif = HERO_MOTIFS[number % len(HERO_MOTIFS)]
     width, height = HERO_SIZE
-    rng = random.Random(f"hero-{number}")  # noqa: S311 -- seeded shapes, not security
+    rng = random.Random(f"hero-{number}")
     picture = _gradient(HERO_SIZE, sky_top, sky_bottom)
     draw = ImageDraw.Draw(picture)
 
@@ -189,7 +189,7 @@ def _person_facing(
 def draw_photo(number: int) -> Image.Image:
     """Gallery picture number `number` (0-7): a plausible event scene, softly blurred like a photo."""
     scene = PHOTO_SCENES[number % len(PHOTO_SCENES)]
-    rng = random.Random(f"photo-{number}")  # noqa: S311 -- seeded shapes, not security
+    rng = random.Random(f"photo-{number}")
     width = PHOTO_SIZE[0]
     if scene in ("plenary", "panel"):
         picture = _gradient(PHOTO_SIZE, "#1d2430", "#39414f")

@@ -82,7 +82,7 @@ def build_message(registration: Registration, kind: str) -> EmailMessage:
     if kind in (Kind.CONFIRMATION, Kind.PROMOTION, Kind.REMINDER):
         from initiatives.ical import event_ics
 
-        message.attach("event.ics", event_ics(event), "text/calendar; charset=utf-8")
+        message.attach("event.ics", event_ics(page), "text/calendar; charset=utf-8")
     return message
 
 

@@ -38,9 +38,11 @@ def after_publish(event_id: int) -> None:
 
     event = EventPage.objects.get(pk=event_id)
     if event.cancelled:
-        for registration_id in event.registrations.exclude(status=Registration.Status.CANCELLED).values_list(
-            "pk", flat=True
-        ):
+        # Only people not yet told: publishing a cancelled event again must not requeue everyone.
+        untold = event.registrations.exclude(status=Registration.Status.CANCELLED).exclude(
+            emails__kind=RegistrationEmail.Kind.EVENT_CANCELLED
+        )
+        for registration_id in untold.values_list("pk", flat=True):
             send_registration_email.delay(registration_id, RegistrationEmail.Kind.EVENT_CANCELLED)
     else:
         registration.fill_vacancies(event)
