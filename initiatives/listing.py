@@ -506,10 +506,10 @@ def _list_context(query: Query, request: HttpRequest, now: datetime.datetime) ->
 
 def _site_zone_label(month: datetime.date) -> str:
     """ "China Standard Time (Beijing, Shanghai) (UTC+08:00)": the zone the calendar's days are in."""
-    from initiatives.times import ZONE_LABELS, utc_offset
+    from initiatives.times import zone_with_offset
 
     middle = datetime.datetime.combine(month.replace(day=15), datetime.time(12), tzinfo=site_zone())
-    return f"{ZONE_LABELS.get(settings.TIME_ZONE, settings.TIME_ZONE)} ({utc_offset(middle)})"
+    return zone_with_offset(settings.TIME_ZONE, middle)
 
 
 def _calendar_context(query: Query, now: datetime.datetime) -> dict:

@@ -21,11 +21,21 @@ def utc_offset(moment: datetime.datetime) -> str:
     return f"UTC{sign}{hours:02d}:{minutes:02d}"
 
 
+def bracketed(text: str) -> str:
+    """ " (text)" in English, "（text）" in Chinese, whose full-width brackets take no space."""
+    return pick(f" ({text})", f"（{text}）")
+
+
+def zone_with_offset(zone: str, moment: datetime.datetime) -> str:
+    """A zone's label with the offset in force at `moment`: "London (UTC+01:00)"."""
+    label = str(ZONE_LABELS.get(zone, zone))
+    offset = utc_offset(moment)
+    return label + bracketed(offset) if offset != "UTC" or zone != "UTC" else label
+
+
 def zone_label(event) -> str:
-    """The zone as editors chose it, with the offset in force at the start: "London (UTC+01:00)"."""
-    label = ZONE_LABELS.get(event.time_zone, event.time_zone)
-    offset = utc_offset(event.local_start)
-    return f"{label} ({offset})" if offset != "UTC" or event.time_zone != "UTC" else str(label)
+    """The event's zone with the offset in force at its start."""
+    return zone_with_offset(event.time_zone, event.local_start)
 
 
 def day(moment: datetime.datetime) -> str:
@@ -40,9 +50,10 @@ def clock(moment: datetime.datetime) -> str:
 def describe_when(event) -> str:
     """ "Tuesday 1 December 2026, 14:00–16:30" on one day; both days when it spans several."""
     start, end = event.local_start, event.local_end
+    comma = pick(", ", " ")
     if start.date() == end.date():
-        return f"{day(start)}, {clock(start)}–{clock(end)}"
-    return f"{day(start)}, {clock(start)} – {day(end)}, {clock(end)}"
+        return f"{day(start)}{comma}{clock(start)}–{clock(end)}"
+    return f"{day(start)}{comma}{clock(start)} – {day(end)}{comma}{clock(end)}"
 
 
 def describe_moment(event, moment: datetime.datetime | None) -> str:
@@ -50,4 +61,4 @@ def describe_moment(event, moment: datetime.datetime | None) -> str:
     if moment is None:
         return ""
     local = moment.astimezone(event.zone)
-    return f"{day(local)}, {clock(local)} ({zone_label(event)})"
+    return f"{day(local)}{pick(', ', ' ')}{clock(local)}{bracketed(zone_label(event))}"

@@ -153,7 +153,7 @@ class EventPage(RoutablePageMixin, Page):
     )
 
     venue_name = models.CharField(_("venue"), max_length=160, blank=True)
-    venue_address = models.CharField(_("address"), max_length=255, blank=True)
+    venue_address = models.CharField(_("venue address"), max_length=255, blank=True)
     city = models.CharField(_("city"), max_length=80, blank=True, db_index=True)
     online_url = models.URLField(_("online link"), blank=True, help_text=_("Webinar or livestream address."))
 

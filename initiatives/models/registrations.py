@@ -22,7 +22,7 @@ class Registration(models.Model):
         "initiatives.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
     )
     reference = models.UUIDField(_("reference"), default=uuid.uuid4, unique=True, editable=False)
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("full name"), max_length=120)
     email = models.EmailField(_("email"), max_length=254)
     email_key = models.CharField(max_length=254, editable=False, help_text="Lower-cased email, for uniqueness.")
     organisation = models.CharField(_("organisation"), max_length=160)

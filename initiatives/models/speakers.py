@@ -9,10 +9,10 @@ from portal.i18n import pick
 class Speaker(index.Indexed, models.Model):
     """A person who speaks at events; chosen on each event and in agenda items."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("full name"), max_length=120)
     name_zh = models.CharField(_("name (Chinese)"), max_length=120, blank=True)
     title = models.CharField(
-        _("title"), max_length=160, blank=True, help_text=_("Job title, e.g. Head of Sustainability")
+        _("job title"), max_length=160, blank=True, help_text=_("Job title, e.g. Head of Sustainability")
     )
     title_zh = models.CharField(_("title (Chinese)"), max_length=160, blank=True)
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)

@@ -256,7 +256,7 @@ def test_csv_export_has_this_events_rows_only(client, moderator, people, other_r
     assert response["Content-Type"].startswith("text/csv")
     assert f'filename="registrations-{event.slug}-{event.local_start:%Y-%m-%d}.csv"' in response["Content-Disposition"]
     rows = read_csv(response)
-    assert {row["Name"] for row in rows} == {
+    assert {row["Full name"] for row in rows} == {
         "Zhou Min",
         "anna Berg",
         "Li Wei",
@@ -266,7 +266,7 @@ def test_csv_export_has_this_events_rows_only(client, moderator, people, other_r
     }
     assert list(rows[0]) == [
         "Event",
-        "Name",
+        "Full name",
         "Email",
         "Organisation",
         "Role",
@@ -277,7 +277,7 @@ def test_csv_export_has_this_events_rows_only(client, moderator, people, other_r
         "Moved off the waitlist at",
         "Cancelled at",
     ]
-    anna = next(row for row in rows if row["Name"] == "anna Berg")
+    anna = next(row for row in rows if row["Full name"] == "anna Berg")
     assert anna["Accessibility or dietary needs"] == "Vegetarian\nWheelchair access"
     assert anna["Email language"] == "Simplified Chinese"
     assert anna["Event"] == event.title
@@ -291,7 +291,7 @@ def test_csv_export_keeps_typed_formulas_inert(client, moderator, event):
 
     (row,) = read_csv(client.get(export_url(event)))
 
-    assert row["Name"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["Full name"] == '\'=HYPERLINK("http://evil.example")'
     assert row["Organisation"] == "'+Acme"
     assert row["Role"] == "'-1"
 

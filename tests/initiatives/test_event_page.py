@@ -263,6 +263,6 @@ def test_chinese_page_keeps_the_original_times(client, event_index, home_page, f
     html = client.get(translation.url).content.decode()
 
     assert "绿色金融研讨会" in html
-    assert "2026年12月3日 星期四, 09:00–10:30" in html
+    assert "2026年12月3日 星期四 09:00–10:30" in html
     assert structured_data(html)["startDate"] == "2026-12-03T09:00:00+00:00"
     assert 'href="/zh-hans/events/"' in html
