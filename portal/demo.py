@@ -6,7 +6,9 @@ brings it up to date instead of adding a second copy.
 
 import copy
 import math
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -96,11 +98,13 @@ def load_home(user) -> HomePage:
         home = root.add_child(
             instance=HomePage(title=HOME["en"]["title"], slug="home", locale=english, **_hero(HOME["en"]))
         )
+    # Absolute links (calendar files, sitemap, feeds) point where the demo is served.
+    served_at = urlsplit(settings.WAGTAILADMIN_BASE_URL)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
-            "port": 80,
+            "hostname": served_at.hostname or "localhost",
+            "port": served_at.port or (443 if served_at.scheme == "https" else 80),
             "root_page": home,
             "site_name": "Low-Carbon Manufacturers Association",
         },
