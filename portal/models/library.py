@@ -1,0 +1,211 @@
+"""The policy-document library: one entry per national plan, guideline, standard, notice or position paper.
+
+Entries are snippets with draft and live states, so staff publish and
+unpublish them the way they do pages. The uploaded file is a Wagtail
+document; its text is extracted in the background into `ExtractedPage` rows,
+one per PDF page (a single row for DOCX, HTML and plain text), which is what
+search highlights passages from.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import DraftStateMixin, Page, RevisionMixin
+
+from portal.i18n import pick
+
+
+class Jurisdiction(models.TextChoices):
+    INTERNATIONAL = "international", _("International")
+    NATIONAL = "national", _("National")
+    PROVINCIAL = "provincial", _("Provincial")
+    CITY = "city", _("City")
+    ASSOCIATION = "association", _("Association")
+
+
+class DocumentType(models.TextChoices):
+    LAW = "law", _("Law")
+    REGULATION = "regulation", _("Regulation")
+    PLAN = "plan", _("Plan")
+    GUIDELINE = "guideline", _("Guideline")
+    STANDARD = "standard", _("Standard")
+    NOTICE = "notice", _("Notice")
+    REPORT = "report", _("Report")
+    POSITION_PAPER = "position-paper", _("Position paper")
+
+
+class DocumentStatus(models.TextChoices):
+    IN_FORCE = "in-force", _("In force")
+    SUPERSEDED = "superseded", _("Superseded")
+    DRAFT = "draft", _("Draft for comment")
+
+
+class DocumentLanguage(models.TextChoices):
+    CHINESE = "zh-hans", _("Chinese")
+    ENGLISH = "en", _("English")
+    OTHER = "other", _("Other")
+
+
+class Extraction(models.TextChoices):
+    """Where getting the text out of the file stands. Failures keep their reason for staff."""
+
+    PENDING = "pending", _("Waiting for text extraction")
+    DONE = "done", _("Text extracted")
+    FAILED = "failed", _("Text extraction failed")
+
+
+class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
+    title = models.CharField(_("original title"), max_length=400, help_text=_("As issued, in its own language."))
+    title_en = models.CharField(
+        _("English title"), max_length=400, blank=True, help_text=_("Empty when the original is in English.")
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    issuing_body = models.CharField(
+        _("issuing body"), max_length=200, help_text=_("e.g. National Development and Reform Commission")
+    )
+    issuing_body_zh = models.CharField(_("issuing body (Chinese)"), max_length=200, blank=True)
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=20, choices=Jurisdiction.choices)
+    region = models.CharField(
+        _("region"), max_length=80, blank=True, help_text=_("Province or city, for provincial and city documents.")
+    )
+    document_type = models.CharField(_("document type"), max_length=20, choices=DocumentType.choices)
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, help_text=_("Languages the file is written in.")
+    )
+    issued_on = models.DateField(_("issue date"))
+    effective_on = models.DateField(_("effective date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.IN_FORCE
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    topics = ParentalManyToManyField("portal.Topic", verbose_name=_("topics"), blank=True, related_name="documents")
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("PDF, DOCX, HTML or plain text."),
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        help_text=_("The original, when this entry is a translation of another document."),
+    )
+    # Set from the file's bytes: the import skips a file it has already seen.
+    content_hash = models.CharField(_("content hash"), max_length=64, blank=True, db_index=True, editable=False)
+    extraction = models.CharField(
+        _("text extraction"), max_length=10, choices=Extraction.choices, default=Extraction.PENDING, editable=False
+    )
+    extraction_error = models.TextField(_("extraction problem"), blank=True, editable=False)
+    extracted_hash = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("title"), FieldPanel("title_en"), FieldPanel("slug"), FieldPanel("summary")],
+            heading=_("Title"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("issuing_body_zh")]),
+                FieldRowPanel([FieldPanel("jurisdiction"), FieldPanel("region")]),
+                FieldRowPanel([FieldPanel("document_type"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on")]),
+                FieldPanel("languages"),
+                FieldPanel("topics"),
+            ],
+            heading=_("About the document"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("file"), FieldPanel("source_url"), FieldPanel("translation_of")], heading=_("File and source")
+        ),
+    ]
+
+    class Meta:
+        ordering = ["-issued_on", "title"]
+        verbose_name = _("policy document")
+        verbose_name_plural = _("policy documents")
+        indexes = [models.Index(fields=["live", "-issued_on"])]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        """The title in the visitor's language where there is one: the English title on English pages."""
+        return pick(self.title_en or self.title, self.title)
+
+    @property
+    def display_issuing_body(self) -> str:
+        return pick(self.issuing_body, self.issuing_body_zh)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
+            raise ValidationError({"effective_on": _("A document cannot take effect before it is issued.")})
+        if self.translation_of_id and self.translation_of_id == self.pk:
+            raise ValidationError({"translation_of": _("A document cannot be a translation of itself.")})
+        if self.translation_of_id and self.translation_of and self.translation_of.translation_of_id:
+            raise ValidationError(
+                {"translation_of": _("Link a translation to the original document, not to another translation.")}
+            )
+        unknown = set(self.languages or []) - set(DocumentLanguage.values)
+        if unknown:
+            raise ValidationError({"languages": _("Unknown language codes: %s") % ", ".join(sorted(unknown))})
+
+    @property
+    def original(self) -> "PolicyDocument":
+        return self.translation_of or self
+
+    def family(self) -> list["PolicyDocument"]:
+        """This document with its original and all translations, original first: shown together."""
+        original = self.original
+        return [original, *original.translations.filter(live=True).order_by("title")]
+
+    @property
+    def full_text(self) -> str:
+        return "\n\n".join(self.pages.values_list("text", flat=True))
+
+
+class ExtractedPage(models.Model):
+    """The text of one page of a document's file (PDF), or all of it (other formats) as page 1."""
+
+    document = models.ForeignKey(
+        PolicyDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="pages"
+    )
+    number = models.PositiveIntegerField(_("page number"))
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["document", "number"]
+        verbose_name = _("extracted page")
+        verbose_name_plural = _("extracted pages")
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="one_extracted_page_per_number")]
+
+    def __str__(self) -> str:
+        return f"{self.document} p. {self.number}"
+
+
+class PolicyLibraryPage(RoutablePageMixin, Page):
+    """The public library: lists live documents with filters and shows each one at <library>/<slug>/."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("policy library")
