@@ -1,0 +1,345 @@
+"""Getting the text out of a policy document's file, page by page for PDFs.
+
+The file's real type comes from its bytes, not its name: a ".pdf" that is a
+PNG, an empty upload, an encrypted or corrupt PDF are refused with a reason
+staff can act on (`ExtractionError`). A PDF without a text layer (scanned
+pages) is a readable file with nothing to extract (`NoTextError`): upload
+accepts it, extraction records the failure.
+
+`extract_document()` keeps a document's `ExtractedPage` rows in step with its
+current file: they are replaced in one transaction, and a failed extraction
+removes the previous file's pages rather than keeping them, because search
+must never quote a file the visitor can no longer download. So a document
+has either every page of its current file or none, never a half set.
+"""
+
+import hashlib
+import io
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import PurePath
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+PDF, DOCX, HTML, TEXT = "pdf", "docx", "html", "txt"
+KINDS_BY_EXTENSION = {"pdf": PDF, "docx": DOCX, "html": HTML, "htm": HTML, "txt": TEXT}
+KIND_NAMES = {PDF: "PDF", DOCX: "Word (DOCX)", HTML: "HTML", TEXT: _("plain text")}
+# HTML and plain text are both text: a .txt of markup or an .html without tags is still readable.
+TEXT_KINDS = {HTML, TEXT}
+# Other formats people mistake for documents, named so the refusal says what the file really is.
+MAGIC = [
+    (b"\x89PNG\r\n\x1a\n", _("a PNG image")),
+    (b"\xff\xd8\xff", _("a JPEG image")),
+    (b"GIF8", _("a GIF image")),
+    (b"\xd0\xcf\x11\xe0", _("an old-style Office file (DOC, XLS or PPT)")),
+    (b"{\\rtf", _("an RTF file")),
+]
+HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|p|div|h[1-6])[\s>]", re.I | re.S
+)
+CHUNK = 1024 * 1024
+EXTRACTION_FIELDS = ["extraction", "extraction_error", "extracted_hash", "content_hash", "updated_at"]
+
+
+class ExtractionError(Exception):
+    """A file whose text cannot be read; `message` says why, in the reader's language."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class NoTextError(ExtractionError):
+    """A readable file with no text in it: typically a PDF of scanned pages."""
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- What the file really is ---------------------------------------------------------
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), else GB18030, which older Chinese files use."""
+    if b"\x00" in data:
+        raise ExtractionError(_("The file contains binary data, not text."))
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ExtractionError(_("The file is neither UTF-8 nor GB18030 text."))
+
+
+def sniff(data: bytes) -> str | None:
+    """The kind of file the bytes are (PDF, DOCX, HTML or text), or None for anything else."""
+    # The PDF header may follow a little junk; readers look in the first kilobyte.
+    if b"%PDF-" in data[:1024]:
+        return PDF
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                return DOCX if "word/document.xml" in archive.namelist() else None
+        except zipfile.BadZipFile:
+            return None
+    if any(data.startswith(magic) for magic, _name in MAGIC):
+        return None
+    try:
+        decode_text(data)
+    except ExtractionError:
+        return None
+    return HTML if HTML_START.match(data[:4096].removeprefix(b"\xef\xbb\xbf")) else TEXT
+
+
+def describe(data: bytes) -> str:
+    """What a file that is not one of ours looks like, for the refusal message."""
+    for magic, name in MAGIC:
+        if data.startswith(magic):
+            return str(name)
+    if data.startswith(b"PK\x03\x04"):
+        return str(_("a ZIP archive that is not a Word document"))
+    return str(_("a file of unknown type"))
+
+
+def file_kind(data: bytes, name: str) -> str:
+    """The kind to read the file as, checking that its bytes agree with its extension."""
+    extension = PurePath(name).suffix.lower().lstrip(".")
+    claimed = KINDS_BY_EXTENSION.get(extension)
+    if claimed is None:
+        raise ExtractionError(
+            _("“.%(extension)s” files are not accepted: upload a PDF, DOCX, HTML or plain-text file.")
+            % {"extension": extension or "?"}
+        )
+    if not data:
+        raise ExtractionError(_("The file is empty (0 bytes)."))
+    actual = sniff(data)
+    if actual == claimed or (actual in TEXT_KINDS and claimed in TEXT_KINDS):
+        return claimed
+    what = KIND_NAMES[actual] if actual else describe(data)
+    raise ExtractionError(
+        _("The file is named .%(extension)s but its content is %(what)s.") % {"extension": extension, "what": what}
+    )
+
+
+# --- Reading each kind ------------------------------------------------------------------
+
+
+def open_pdf(data: bytes):
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ExtractionError(_("The PDF is protected by a password. Upload a copy without protection."))
+        # A PDF whose page tree is broken fails here rather than halfway through extraction.
+        if len(reader.pages) == 0:
+            raise ExtractionError(_("The PDF has no pages."))
+    except ExtractionError:
+        raise
+    except DependencyError as error:
+        # Encrypted with a cipher this server cannot decrypt, even with the empty password.
+        raise ExtractionError(_("The PDF is encrypted. Upload a copy without protection.")) from error
+    except Exception as error:
+        # A damaged file can break the parser in many ways (PdfReadError, KeyError, RecursionError...).
+        raise ExtractionError(_("The PDF is damaged and cannot be read.")) from error
+    return reader
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    reader = open_pdf(data)
+    texts = []
+    for page in reader.pages:
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception as error:
+            # A damaged content stream can break the parser in many ways; the file as a whole is unusable.
+            raise ExtractionError(_("The PDF is damaged and cannot be read.")) from error
+    texts = [tidy(text) for text in texts]
+    if not any(texts):
+        raise NoTextError(
+            _(
+                "Scanned images, no text layer: this PDF has no text to extract. "
+                "Run it through text recognition (OCR) and upload it again."
+            )
+        )
+    return texts
+
+
+def open_docx(data: bytes):
+    import docx
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as error:
+        # Broken ZIP, missing parts or bad XML: python-docx and lxml raise many kinds of error.
+        raise ExtractionError(_("The Word document is damaged and cannot be read.")) from error
+
+
+def docx_text(data: bytes) -> str:
+    from docx.table import Table
+
+    lines = []
+    for block in open_docx(data).iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = []
+                for cell in row.cells:
+                    # Merged cells come back once per grid column they span.
+                    if not cells or cells[-1] is not cell._tc:
+                        cells.append(cell._tc)
+                lines.append("\t".join(cell_text(cell) for cell in cells))
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def cell_text(tc) -> str:
+    return "".join(node.text or "" for node in tc.iter() if node.tag.endswith("}t")).strip()
+
+
+class TextCollector(HTMLParser):
+    """The visible text of an HTML page, with a line break wherever a block ends."""
+
+    SKIP = {"script", "style", "noscript", "template", "head", "svg"}
+    BLOCKS = {
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+        "table", "tr", "ul", "title",
+    }  # fmt: skip
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_text(data: bytes) -> str:
+    collector = TextCollector()
+    collector.feed(decode_text(data))
+    collector.close()
+    # Source line breaks inside a paragraph are just spaces; blocks made the real breaks.
+    return "".join(part if part in ("\n", "\t") else re.sub(r"\s+", " ", part) for part in collector.parts)
+
+
+def tidy(text: str) -> str:
+    """Trailing spaces and runs of blank lines removed; NUL characters, which databases refuse, dropped."""
+    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip(" \t\u3000") for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def check_file(data: bytes, name: str) -> str:
+    """Refuse a file that cannot be read (wrong type, empty, encrypted, damaged); return its kind.
+
+    Cheaper than extracting, so upload forms can call it. A file with no text
+    passes: it is a valid document whose extraction will fail.
+    """
+    kind = file_kind(data, name)
+    if kind == PDF:
+        open_pdf(data)
+    elif kind == DOCX:
+        open_docx(data)
+    else:
+        decode_text(data)
+    return kind
+
+
+def extract_pages(data: bytes, name: str) -> list[str]:
+    """The text of each page of a PDF, or the whole text of other kinds as a single page."""
+    kind = file_kind(data, name)
+    if kind == PDF:
+        return pdf_pages(data)
+    text = tidy({DOCX: docx_text, HTML: html_text, TEXT: decode_text}[kind](data))
+    if not text:
+        raise NoTextError(_("The file contains no text."))
+    return [text]
+
+
+# --- Documents ----------------------------------------------------------------------
+
+
+def read_file(document) -> bytes:
+    with document.file.file.open("rb") as handle:
+        return handle.read()
+
+
+def current_hash(document) -> str:
+    """The SHA-256 of the document's file as stored now; empty when there is no file."""
+    if document.file_id is None:
+        return ""
+    digest = hashlib.sha256()
+    with document.file.file.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def needs_extraction(document) -> bool:
+    """Whether the pages on record are not those of the document's current file."""
+    from portal.models import Extraction
+
+    try:
+        return document.extraction == Extraction.PENDING or current_hash(document) != document.extracted_hash
+    except OSError:
+        return True  # a file missing from storage: extracting records that
+
+
+def extract_document(document) -> None:
+    """Read the document's file and replace its extracted pages, recording success or the reason for failure.
+
+    Saves the document with a normal `save(update_fields=...)`, so anything
+    listening to its post_save (the search index) sees the new state.
+    """
+    from portal.models import ExtractedPage, Extraction
+
+    pages, error, digest = [], "", ""
+    if document.file_id is None:
+        error = _("No file is attached, so there is no text to search.")
+    else:
+        try:
+            data = read_file(document)
+        except OSError:
+            error = _("The file is missing from storage and cannot be read.")
+        else:
+            digest = sha256(data)
+            try:
+                pages = extract_pages(data, document.file.filename)
+            except ExtractionError as failure:
+                error = failure.message
+    with transaction.atomic():
+        document.pages.all().delete()
+        ExtractedPage.objects.bulk_create(
+            ExtractedPage(document=document, number=number, text=text) for number, text in enumerate(pages, start=1)
+        )
+        document.extraction = Extraction.FAILED if error else Extraction.DONE
+        document.extraction_error = str(error)
+        document.extracted_hash = digest
+        if digest:
+            document.content_hash = digest
+        document.save(update_fields=EXTRACTION_FIELDS)
