@@ -1,0 +1,192 @@
+"""Bulk import into the library: folders and CSV manifests, run twice, with bad rows and unreadable files."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.documents import get_document_model
+
+from portal.library_import import Defaults, import_documents
+from portal.models import Extraction, PolicyDocument
+from tests.portal import library_files as files
+from tests.portal.factories_library import TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+MANIFEST_COLUMNS = (
+    "file,title,title_en,issuing_body,issuing_body_zh,jurisdiction,region,document_type,languages,"
+    "issued_on,effective_on,status,topics,source_url,summary,translation_of"
+)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "carbon-peaking-action-plan_2021-10-24.pdf").write_bytes(files.english_pdf())
+    (folder / "碳达峰行动方案.pdf").write_bytes(files.chinese_pdf())
+    (folder / "green-factory-guideline.docx").write_bytes(files.english_docx())
+    (folder / "notice.html").write_bytes(files.html_page())
+    (folder / "README.md").write_text("not a document")
+    return folder
+
+
+def run(source, *args) -> str:
+    out = io.StringIO()
+    call_command("import_documents", str(source), *args, stdout=out)
+    return out.getvalue()
+
+
+def write_manifest(folder, *rows: str, name="manifest.csv", encoding="utf-8"):
+    path = folder / name
+    path.write_bytes(("\n".join([MANIFEST_COLUMNS, *rows]) + "\n").encode(encoding))
+    return path
+
+
+def test_folder_import_creates_live_documents_with_text(folder):
+    output = run(folder, "--issuing-body", "MIIT", "--jurisdiction", "national", "--type", "guideline")
+
+    assert "Imported 4 (0 without text), skipped 0, failed 0." in output
+    assert "Importing documents  4/4" in output  # the progress bar
+    plan = PolicyDocument.objects.get(slug="carbon-peaking-action-plan_2021-10-24")
+    assert plan.live
+    assert plan.title == "carbon peaking action plan 2021 10 24"
+    assert plan.issued_on == datetime.date(2021, 10, 24)
+    assert (plan.issuing_body, plan.jurisdiction, plan.document_type) == ("MIIT", "national", "guideline")
+    assert plan.languages == ["en"]
+    assert plan.extraction == Extraction.DONE
+    assert plan.pages.count() == 3
+    assert plan.file.file.read() == files.english_pdf()
+    assert plan.live_revision is not None
+
+    chinese = PolicyDocument.objects.get(title="碳达峰行动方案")
+    assert chinese.languages == ["zh-hans"]
+    assert chinese.slug.startswith("document-")
+    assert "碳达峰" in chinese.full_text
+    assert PolicyDocument.objects.get(slug="notice").languages == ["zh-hans", "en"]
+
+
+def test_importing_the_same_files_again_adds_nothing(folder):
+    run(folder)
+    documents, files_before = PolicyDocument.objects.count(), get_document_model().objects.count()
+
+    output = run(folder)
+
+    assert "Imported 0 (0 without text), skipped 4, failed 0." in output
+    assert "green-factory-guideline.docx: already imported as green-factory-guideline" in output
+    assert PolicyDocument.objects.count() == documents
+    assert get_document_model().objects.count() == files_before
+
+
+def test_draft_import_publishes_nothing(folder):
+    run(folder, "--draft")
+
+    assert PolicyDocument.objects.count() == 4
+    assert not PolicyDocument.objects.filter(live=True).exists()
+    assert all(document.latest_revision for document in PolicyDocument.objects.all())
+
+
+def test_unreadable_files_fail_with_their_reason_and_leave_nothing(tmp_path):
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    (tmp_path / "photo.pdf").write_bytes(files.PNG_BYTES)
+    (tmp_path / "secret.pdf").write_bytes(files.encrypted_pdf())
+    (tmp_path / "broken.pdf").write_bytes(files.corrupt_pdf())
+
+    output = run(tmp_path)
+
+    assert "Imported 0 (0 without text), skipped 0, failed 4." in output
+    assert "failed    empty.pdf: The file is empty (0 bytes)." in output
+    assert "failed    photo.pdf: The file is named .pdf but its content is a PNG image." in output
+    assert "failed    secret.pdf: The PDF is protected by a password." in output
+    assert "failed    broken.pdf: The PDF is damaged and cannot be read." in output
+    assert PolicyDocument.objects.count() == 0
+    assert get_document_model().objects.count() == 0
+
+
+def test_a_scanned_pdf_is_imported_and_reported_without_text(tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(files.scanned_pdf())
+
+    output = run(tmp_path)
+
+    assert "Imported 1 (1 without text), skipped 0, failed 0." in output
+    assert "no text   scan.pdf: Scanned images, no text layer" in output
+    document = PolicyDocument.objects.get()
+    assert document.extraction == Extraction.FAILED
+    assert document.pages.count() == 0
+
+
+def test_manifest_import_with_metadata_topics_and_a_translation_listed_first(tmp_path):
+    TopicFactory(slug="industry")
+    TopicFactory(slug="energy")
+    (tmp_path / "plan-zh.pdf").write_bytes(files.chinese_pdf())
+    (tmp_path / "plan-en.pdf").write_bytes(files.english_pdf())
+    manifest = write_manifest(
+        tmp_path,
+        # The translation comes first: originals are imported before the rows that point at them.
+        "plan-en.pdf,Action Plan for Carbon Dioxide Peaking Before 2030,,State Council,国务院,national,,plan,en,"
+        "2021-10-26,,in-force,industry,https://example.org/en,English translation.,plan-zh.pdf",
+        "plan-zh.pdf,2030年前碳达峰行动方案,Action Plan for Carbon Dioxide Peaking Before 2030 (original),"
+        "State Council,国务院,national,,plan,zh-hans,2021-10-24,2021-10-24,in-force,industry;energy,"
+        'https://example.org/zh,"Peaks CO2 before 2030, in ten actions.",',
+        encoding="gb18030",  # as spreadsheets in China save it
+    )
+
+    output = run(manifest)
+
+    assert "Imported 2 (0 without text), skipped 0, failed 0." in output
+    original = PolicyDocument.objects.get(title="2030年前碳达峰行动方案")
+    translation = PolicyDocument.objects.get(slug="plan-en")  # no English title of its own: from the file name
+    assert translation.translation_of == original
+    assert original.slug == "action-plan-for-carbon-dioxide-peaking-before-2030-original"
+    assert original.languages == ["zh-hans"]
+    assert original.effective_on == datetime.date(2021, 10, 24)
+    assert original.summary == "Peaks CO2 before 2030, in ten actions."
+    assert sorted(original.topics.values_list("slug", flat=True)) == ["energy", "industry"]
+    assert original.issuing_body_zh == "国务院"
+    assert translation.source_url == "https://example.org/en"
+
+
+def test_bad_manifest_rows_fail_with_their_row_number_and_the_good_ones_are_imported(tmp_path):
+    for name in ("good.pdf", "type.pdf", "date.pdf", "topic.pdf", "order.pdf", "orphan.pdf"):
+        (tmp_path / name).write_bytes(files.make_pdf([[f"Text of {name}"]]))
+    manifest = write_manifest(
+        tmp_path,
+        "good.pdf,Good,,MEE,,national,,notice,en,2024-01-01,,,,,,",
+        "type.pdf,Bad type,,MEE,,national,,memo,en,2024-01-01,,,,,,",
+        "date.pdf,Bad date,,MEE,,national,,notice,en,01/02/2024,,,,,,",
+        "missing.pdf,Missing file,,MEE,,national,,notice,en,2024-01-01,,,,,,",
+        "topic.pdf,Unknown topic,,MEE,,national,,notice,en,2024-01-01,,,no-such-topic,,,",
+        "order.pdf,Effective before issued,,MEE,,national,,notice,en,2024-01-02,2024-01-01,,,,,",
+        "orphan.pdf,Translation of nothing,,MEE,,national,,notice,en,2024-01-01,,,,,,nowhere.pdf",
+    )
+
+    output = run(manifest)
+
+    assert "Imported 1 (0 without text), skipped 0, failed 6." in output
+    assert "row 3 (type.pdf): document_type: unknown value “memo”" in output
+    assert "row 4 (date.pdf): issued_on: “01/02/2024” is not a date written YYYY-MM-DD" in output
+    assert "row 5 (missing.pdf): file: “missing.pdf” not found next to the manifest" in output
+    assert "row 6 (topic.pdf): topics: unknown topic slugs no-such-topic" in output
+    assert "row 7 (order.pdf): effective_on: A document cannot take effect before it is issued." in output
+    assert "row 8 (orphan.pdf): translation_of: “nowhere.pdf” is neither a file in this import" in output
+    assert list(PolicyDocument.objects.values_list("title", flat=True)) == ["Good"]
+    # One transaction per file: the rows refused after their file was stored left no Wagtail document.
+    assert get_document_model().objects.count() == 1
+
+
+def test_service_reports_imported_skipped_and_failed(folder):
+    report = import_documents(folder, live=False, defaults=Defaults(issuing_body="NDRC"))
+
+    assert len(report.imported) == 4
+    assert {document.issuing_body for _label, document in report.imported} == {"NDRC"}
+    again = import_documents(folder)
+    assert (len(again.imported), len(again.skipped), len(again.failed)) == (0, 4, 0)
+
+
+def test_command_refuses_a_source_that_is_neither_folder_nor_manifest(tmp_path):
+    with pytest.raises(CommandError):
+        run(tmp_path / "nowhere")
+    (tmp_path / "plan.pdf").write_bytes(files.english_pdf())
+    with pytest.raises(CommandError):
+        run(tmp_path / "plan.pdf")
