@@ -83,7 +83,10 @@ class TestIndex:
         assert "On hydrogen" in response.content.decode()
         assert "On the market" not in response.content.decode()
         # The feeds offered follow the filter.
-        assert f'href="{index.url}feed/rss/?topic=hydrogen"' in response.content.decode()
+        assert (
+            f'type="application/rss+xml" title="Policy briefs — Hydrogen (RSS)" href="{index.url}feed/rss/?topic=hydrogen"'
+            in response.content.decode()
+        )
 
     def test_an_unknown_topic_is_ignored_with_a_note(self, client, index):
         PolicyBriefPageFactory(parent=index, title="Some brief")
