@@ -172,6 +172,10 @@ ELASTICSEARCH_TIMEOUT = float(env.get("ELASTICSEARCH_TIMEOUT", "5"))
 # Prefix for every index and alias this deployment owns, so several
 # environments (or test runs) can share one cluster.
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "portal")
+# The public search's backend: "elasticsearch" or "database"; empty means
+# Elasticsearch when ELASTICSEARCH_URL is set. The database copy is kept in
+# sync either way and answers while the cluster is unreachable.
+SEARCH_BACKEND = env.get("SEARCH_BACKEND", "")
 
 # Wagtail's admin search stays on the database: editors can work while the
 # cluster is down, and the public full-text search is our own service.
@@ -202,7 +206,7 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: "example.org" means https://
 FILE_UPLOAD_PERMISSIONS = 0o644
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "html", "pdf", "pptx", "txt", "xlsx"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "htm", "html", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Pillow refuses images above this many pixels (decompression bombs).
