@@ -7,14 +7,20 @@ one per PDF page (a single row for DOCX, HTML and plain text), which is what
 search highlights passages from.
 """
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import DraftStateMixin, Page, RevisionMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin
 
 from portal.i18n import pick
 
@@ -178,6 +184,37 @@ class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
     def full_text(self) -> str:
         return "\n\n".join(self.pages.values_list("text", flat=True))
 
+    def with_content_json(self, content):
+        """A revision's version of the document, keeping what describes the file as stored now.
+
+        The extraction state belongs to the row, not to a revision: publishing
+        an older revision must not bring back the state of a file read before.
+        """
+        obj = super().with_content_json(content)
+        for name in ("content_hash", "extraction", "extraction_error", "extracted_hash"):
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    def get_url(self, request=None) -> str:
+        """``<library page url><slug>/`` on the library of the active language (else the default one), or ""."""
+        library = PolicyLibraryPage.for_active_locale()
+        if library is None:
+            return ""
+        base = library.get_url(request)
+        return f"{base}{library.reverse_subpage('document', kwargs={'slug': self.slug})}" if base else ""
+
+    @property
+    def url(self) -> str:
+        return self.get_url()
+
+    def language_names(self) -> list[str]:
+        return [str(DocumentLanguage(code).label) for code in self.languages or [] if code in DocumentLanguage.values]
+
+    @property
+    def file_format(self) -> str:
+        """ "PDF", "DOCX"... from the file's extension, for the download link."""
+        return self.file.file_extension.upper() if self.file_id else ""
+
 
 class ExtractedPage(models.Model):
     """The text of one page of a document's file (PDF), or all of it (other formats) as page 1."""
@@ -207,5 +244,143 @@ class PolicyLibraryPage(RoutablePageMixin, Page):
     subpage_types: list[str] = []
     max_count_per_parent = 1
 
+    per_page = 20
+    # Query-string filters of the listing, in the order the form shows them.
+    filter_names = ("type", "jurisdiction", "status", "language", "year", "topic")
+
     class Meta:
         verbose_name = _("policy library")
+
+    @classmethod
+    def for_active_locale(cls) -> "PolicyLibraryPage | None":
+        """The live library page in the active language, else in the default one."""
+        pages = cls.objects.live().public()
+        for locale in (Locale.get_active(), Locale.get_default()):
+            page = pages.filter(locale=locale).first()
+            if page is not None:
+                return page
+        return None
+
+    @staticmethod
+    def documents():
+        """What the public sees: live documents only, newest first."""
+        return PolicyDocument.objects.filter(live=True).order_by("-issued_on", "title", "pk")
+
+    def filter_options(self) -> dict[str, list[tuple[str, str]]]:
+        """The values each filter offers: years and topics only those that live documents have."""
+        from portal.models import Topic
+
+        live = self.documents()
+        years = sorted({date.year for date in live.dates("issued_on", "year")}, reverse=True)
+        topics = Topic.objects.filter(documents__in=live.values("pk")).distinct()
+        return {
+            "type": list(DocumentType.choices),
+            "jurisdiction": list(Jurisdiction.choices),
+            "status": list(DocumentStatus.choices),
+            "language": list(DocumentLanguage.choices),
+            "year": [(str(year), str(year)) for year in years],
+            "topic": sorted(((topic.slug, topic.name) for topic in topics), key=lambda item: item[1]),
+        }
+
+    def filter_labels(self) -> dict[str, str]:
+        return {
+            "type": gettext("Type"),
+            "jurisdiction": gettext("Jurisdiction"),
+            "status": gettext("Status"),
+            "language": gettext("Language"),
+            "year": gettext("Year"),
+            "topic": gettext("Topic"),
+        }
+
+    def read_filters(self, query, options) -> tuple[dict[str, str], list[str]]:
+        """The usable filter values of a query string, and a message for each value that was ignored."""
+        chosen, problems = {}, []
+        labels = self.filter_labels()
+        for name in self.filter_names:
+            value = query.get(name, "").strip()
+            if not value:
+                continue
+            # A year with no documents is still a year: it shows an empty list, not an error.
+            valid = value in dict(options[name]) or (name == "year" and value.isdigit() and len(value) == 4)
+            if valid:
+                chosen[name] = value
+            else:
+                problems.append(
+                    gettext("%(filter)s: “%(value)s” is not one of the choices, so it was ignored.")
+                    % {"filter": labels[name], "value": value[:40]}
+                )
+        return chosen, problems
+
+    def filtered(self, chosen: dict[str, str]):
+        documents = self.documents()
+        lookups = {
+            "type": "document_type",
+            "jurisdiction": "jurisdiction",
+            "status": "status",
+            "year": "issued_on__year",
+            "topic": "topics__slug",
+        }
+        for name, value in chosen.items():
+            if name == "language":
+                # JSONField "contains" is unsupported on SQLite; the quoted code matches one list item exactly.
+                documents = documents.filter(languages__icontains=f'"{value}"')
+            else:
+                documents = documents.filter(**{lookups[name]: value})
+        return documents.select_related("file").prefetch_related("topics").distinct()
+
+    @path("")
+    def index_route(self, request):
+        options = self.filter_options()
+        chosen, problems = self.read_filters(request.GET, options)
+        paginator = Paginator(self.filtered(chosen), self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))  # a bad number shows the first or last page
+        base = self.get_url(request) or "/"
+        labels = self.filter_labels()
+        context = self.get_context(request)
+        context.update(
+            {
+                "documents": page_obj.object_list,
+                "page_obj": page_obj,
+                "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1),
+                "page_query": urlencode(chosen),
+                "problems": problems,
+                "filters": [
+                    {"name": name, "label": labels[name], "options": options[name], "value": chosen.get(name, "")}
+                    for name in self.filter_names
+                ],
+                "active_filters": [
+                    {
+                        "label": labels[name],
+                        "value": dict(options[name]).get(value, value),
+                        "remove_url": _link(base, {key: val for key, val in chosen.items() if key != name}),
+                    }
+                    for name, value in chosen.items()
+                ],
+                "clear_url": base,
+                "noindex": bool(chosen) or page_obj.number > 1,
+            }
+        )
+        return TemplateResponse(request, "portal/library/library_page.html", context)
+
+    @path("<slug:slug>/", name="document")
+    def document_route(self, request, slug):
+        document = get_object_or_404(self.documents().select_related("file", "translation_of"), slug=slug)
+        if document.translation_of_id and not document.translation_of.live:
+            document.translation_of = None  # a draft original stays out of sight
+        context = self.get_context(request)
+        family = [member for member in document.family() if member.live]
+        context.update(
+            {
+                "document": document,
+                "family": family if len(family) > 1 else [],
+                "topics": document.topics.all(),
+                "library_url": self.get_url(request),
+                "canonical_url": (self.get_full_url(request) or "")
+                + self.reverse_subpage("document", kwargs={"slug": slug}),
+            }
+        )
+        return TemplateResponse(request, "portal/library/document_page.html", context)
+
+
+def _link(base: str, params: dict[str, str]) -> str:
+    return f"{base}?{urlencode(params)}" if params else base
