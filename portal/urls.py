@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("members.urls_area")),
     path("pledges/", include("members.urls_public")),
     path("registrations/", include("initiatives.urls")),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -5,6 +5,8 @@ PostgreSQL; tests that need a real Celery worker switch eagerness off
 themselves.
 """
 
+import os
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
@@ -16,8 +18,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = VAR_DIR / "test-media"
-# Each test run owns its indexes, whatever else lives in the cluster.
-ELASTICSEARCH_INDEX_PREFIX = "portal-test"
+# Each test run owns its indexes, whatever else lives in the cluster (or another run at the same time).
+ELASTICSEARCH_INDEX_PREFIX = f"portal-test-{os.getpid()}"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps, as in development, without a collectstatic run.
 WHITENOISE_USE_FINDERS = True

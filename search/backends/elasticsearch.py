@@ -1,0 +1,196 @@
+"""The Elasticsearch backend: one FacetedSearch per request against the content alias."""
+
+from django.core.cache import cache
+from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch_dsl import FacetedSearch, Q, Search, TermsFacet
+from elasticsearch_dsl.query import Query
+
+from search import indexes
+from search.client import get_client
+from search.documents import CHINESE_SUBFIELDS, SEARCH_FIELDS, ContentDocument
+from search.highlight import plain
+from search.query import ParsedQuery
+from search.query_text import is_han
+from search.records import Record
+from search.results import FACETS, FacetValue, Hit, Passage, SearchRequest, SearchResults
+
+MARK = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
+FACET_SIZES = {"issuer": 30, "topic": 40, "year": 30}
+ANALYZER_KEY = "search:elasticsearch:chinese-analyzer"
+
+
+def _phrase(text: str, fields: list[str]) -> Query:
+    return Q("multi_match", query=text, type="phrase", fields=fields)
+
+
+def clause_query(clause: tuple[str, ...], fields: list[str]) -> Query:
+    """Any alternative of the clause, each as a phrase (exact order, no query syntax)."""
+    if len(clause) == 1:
+        return _phrase(clause[0], fields)
+    return Q("bool", should=[_phrase(alternative, fields) for alternative in clause], minimum_should_match=1)
+
+
+def build_query(query: ParsedQuery, chinese_subfields: bool = False) -> Query:
+    if not query:
+        return Q("match_all")
+    boosted = [f"{name}^{boost:g}" for name, boost in SEARCH_FIELDS.items()]
+    must = [clause_query(clause, boosted) for clause in query.clauses]
+    # The best pages of a document, with their numbers, for highlighting.
+    passages = Q(
+        "nested",
+        path="passages",
+        score_mode="max",
+        boost=0.2,
+        query=Q("bool", should=[Q("match_phrase", passages__text=alt) for alt in query.alternatives]),
+        inner_hits={
+            "size": 3,
+            "_source": False,
+            "docvalue_fields": ["passages.page"],
+            "highlight": {**MARK, "fields": {"passages.text": {"fragment_size": 180, "number_of_fragments": 1}}},
+        },
+    )
+    should = [passages]
+    if chinese_subfields and is_han(query.text):
+        # The segmenting analyser ranks better; the phrase clauses above keep it precise.
+        zh_fields = [f"{name}.zh" for name in CHINESE_SUBFIELDS]
+        should.append(Q("multi_match", query=query.text, fields=zh_fields, operator="and"))
+    return Q("bool", must=must, should=should)
+
+
+def highlight_query(query: ParsedQuery, field: str) -> dict:
+    return Q("bool", should=[Q("match_phrase", **{field: alt}) for alt in query.alternatives]).to_dict()
+
+
+def _merge_marks(html: str) -> str:
+    # Han phrases come back one character per <mark>; show the phrase as one.
+    return html.replace("</mark><mark>", "")
+
+
+class ContentSearch(FacetedSearch):
+    doc_types = [ContentDocument]
+    facets = {name: TermsFacet(field=field, size=FACET_SIZES.get(name, 20)) for name, field in FACETS.items()}
+
+    def __init__(self, client: Elasticsearch, parsed: ParsedQuery, request: SearchRequest, chinese: bool):
+        self.using = client
+        self.index = indexes.alias_name()
+        self.parsed = parsed
+        sort = ["_score", "-date"] if request.sort == "relevance" and parsed else ["-date", "_score"]
+        super().__init__(query=build_query(parsed, chinese), filters=request.filters, sort=sort)
+
+    def query(self, search: Search, query: Query) -> Search:
+        return search.query(query)
+
+    def search(self) -> Search:
+        search = super().search().source(excludes=["body", "passages", "spelling"]).extra(track_total_hits=True)
+        if not self.parsed:
+            return search
+        fields = {
+            "title": {"number_of_fragments": 0},
+            "summary": {"fragment_size": 240, "number_of_fragments": 1},
+            "body": {"fragment_size": 180, "number_of_fragments": 2},
+        }
+        search = search.highlight_options(**MARK)
+        for name, options in fields.items():
+            search = search.highlight(name, highlight_query=highlight_query(self.parsed, name), **options)
+        return search
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+
+    def __init__(self, client: Elasticsearch | None = None):
+        self.client = client or get_client()
+
+    # --- Writing ------------------------------------------------------------
+
+    def store(self, record: Record) -> None:
+        indexes.upsert(self.client, record)
+
+    def delete(self, key: str) -> None:
+        indexes.delete(self.client, key)
+
+    def replace_all(self, records, chunk_size: int = 500) -> indexes.RebuildResult:
+        return indexes.rebuild(self.client, records, chunk_size)
+
+    def versions(self) -> dict[str, str]:
+        return dict(indexes.indexed_versions(self.client))
+
+    # --- Reading ------------------------------------------------------------
+
+    def _has_chinese_subfields(self) -> bool:
+        analyzer = cache.get(ANALYZER_KEY)
+        if analyzer is None:
+            try:
+                mappings = self.client.indices.get_mapping(index=indexes.alias_name())
+            except NotFoundError:
+                return False
+            metas = [body["mappings"].get("_meta", {}) for body in mappings.values()]
+            analyzer = metas[0].get("chinese_analyzer", "standard") if metas else "standard"
+            cache.set(ANALYZER_KEY, analyzer, 300)
+        return analyzer != "standard"
+
+    def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResults:
+        results = SearchResults(request=request, query=query, backend=self.name)
+        faceted = ContentSearch(self.client, query, request, self._has_chinese_subfields())
+        faceted = faceted[request.offset : request.offset + request.per_page]
+        try:
+            response = faceted.execute()
+        except NotFoundError:
+            return results  # no index built yet
+        results.total = response.hits.total.value
+        results.took_ms = response.took
+        results.facets = {
+            name: [FacetValue(str(value), count, selected) for value, count, selected in values]
+            for name, values in response.facets.to_dict().items()
+        }
+        results.hits = [self._hit(raw) for raw in response.to_dict()["hits"]["hits"]]
+        return results
+
+    def _hit(self, raw: dict) -> Hit:
+        source, highlights = raw["_source"], raw.get("highlight", {})
+        passages = []
+        inner = raw.get("inner_hits", {}).get("passages") or {}
+        # elasticsearch-dsl turns inner hits into Response objects in place.
+        inner = inner.to_dict() if hasattr(inner, "to_dict") else inner
+        for page in inner.get("hits", {}).get("hits", []):
+            fragments = page.get("highlight", {}).get("passages.text", [])
+            number = page.get("fields", {}).get("passages.page", [None])[0]
+            if fragments:
+                passages.append(Passage(html=_merge_marks(fragments[0]), page=number))
+        if not passages:
+            passages = [Passage(html=_merge_marks(fragment)) for fragment in highlights.get("body", [])]
+        title, summary = highlights.get("title"), highlights.get("summary")
+        return Hit(
+            key=raw["_id"],
+            content_type=source["content_type"],
+            title=source["title"],
+            title_html=_merge_marks(title[0]) if title else plain(source["title"], 500),
+            alt_title=source.get("alt_title") or "",
+            url=source.get("url") or "",
+            date=source.get("date"),
+            summary=_merge_marks(summary[0]) if summary else plain(source.get("summary") or "", 240),
+            languages=source.get("languages") or [],
+            passages=passages,
+        )
+
+    # --- No results ---------------------------------------------------------
+
+    def count(self, query: ParsedQuery) -> int:
+        try:
+            return Search(using=self.client, index=indexes.alias_name()).query(build_query(query)).count()
+        except NotFoundError:
+            return 0
+
+    def suggest(self, query: ParsedQuery) -> str:
+        if not query.words:
+            return ""
+        search = Search(using=self.client, index=indexes.alias_name()).extra(size=0)
+        search = search.suggest("spelling", " ".join(query.words), term={"field": "spelling", "min_word_length": 3})
+        try:
+            options = search.execute().suggest.spelling
+        except NotFoundError:
+            return ""
+        fixes = {entry.text: entry.options[0].text for entry in options if entry.options}
+        if not fixes:
+            return ""
+        return " ".join(fixes.get(clause[0], clause[0]) for clause in query.clauses)

@@ -1,0 +1,79 @@
+"""The Elasticsearch side of a record: its Document, mapping and index settings.
+
+Documents' extracted pages are `nested` passages rather than one child
+document per page: a document stays one hit (totals and facet counts count
+documents, not pages), `inner_hits` brings back its best pages with their
+numbers in the same request, and `include_in_root` lets the top-level query
+match page text without a second copy in `_source`.
+"""
+
+import copy
+
+from elasticsearch_dsl import Date, Document, InnerDoc, Integer, Keyword, Nested, Text
+
+ALIAS = "content"
+
+# Fields a query searches, with their weight: a title match outranks a body match.
+SEARCH_FIELDS = {
+    "title": 4.0,
+    "alt_title": 4.0,
+    "topic_names": 2.0,
+    "summary": 2.0,
+    "issuing_body.text": 1.5,
+    "issuing_body_zh": 1.5,
+    "body": 1.0,
+    "passages.text": 1.0,
+}
+# Text fields that get a subfield analysed by a better Chinese analyser when the cluster has one.
+CHINESE_SUBFIELDS = ["title", "alt_title", "summary", "body", "issuing_body_zh", "topic_names"]
+
+
+class Passage(InnerDoc):
+    page = Integer()
+    text = Text()
+
+
+class ContentDocument(Document):
+    content_type = Keyword()
+    title = Text(copy_to="spelling")
+    alt_title = Text(copy_to="spelling")
+    summary = Text(copy_to="spelling")
+    body = Text()
+    passages = Nested(Passage, include_in_root=True)
+    url = Keyword(index=False)
+    languages = Keyword()
+    date = Date(format="strict_date")
+    year = Integer()
+    topics = Keyword()
+    topic_names = Text(copy_to="spelling")
+    issuing_body = Keyword(fields={"text": Text()})
+    issuing_body_zh = Text()
+    jurisdiction = Keyword()
+    document_type = Keyword()
+    status = Keyword()
+    version = Keyword()
+    # Vocabulary for "did you mean": titles, summaries and topic names.
+    spelling = Text()
+
+    @classmethod
+    def _matches(cls, hit: dict) -> bool:
+        # Hits come from versioned indexes behind the alias, not from an index named like it.
+        return True
+
+
+def index_body(chinese_analyzer: str) -> dict:
+    """Settings and mappings for a new index, given the best Chinese analyser available."""
+    mappings = copy.deepcopy(ContentDocument._doc_type.mapping.to_dict())
+    if chinese_analyzer != "standard":
+        for name in CHINESE_SUBFIELDS:
+            mappings["properties"][name]["fields"] = {"zh": {"type": "text", "analyzer": chinese_analyzer}}
+    mappings["_meta"] = {"chinese_analyzer": chinese_analyzer}
+    settings = {
+        "number_of_shards": 1,
+        "auto_expand_replicas": "0-1",
+        # Refreshed by the rebuild itself at the end; hand-made edits show within a second.
+        "refresh_interval": "1s",
+        "mapping": {"nested_objects": {"limit": 20000}},
+        "max_inner_result_window": 10,
+    }
+    return {"settings": settings, "mappings": mappings}

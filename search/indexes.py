@@ -1,0 +1,143 @@
+"""Index lifecycle: versioned indexes behind one alias.
+
+A rebuild fills a new `<prefix>-content-v<timestamp>` index while searches
+keep reading the old one through the alias, then moves the alias in one
+`update_aliases` call and deletes older versions. Single-record updates go to
+every versioned index, so one made during a rebuild reaches the new index too.
+"""
+
+import contextlib
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from elasticsearch import Elasticsearch, NotFoundError, helpers
+
+from search.client import index_name
+from search.documents import ALIAS, index_body
+from search.records import Record
+from search.status import best_chinese_analyzer
+
+DOCUMENT_FIELDS_EXCLUDED = ("id",)
+
+
+def alias_name() -> str:
+    return index_name(ALIAS)
+
+
+def versioned_indexes(client: Elasticsearch) -> list[str]:
+    return sorted(client.indices.get(index=f"{alias_name()}-v*", allow_no_indices=True, expand_wildcards="open"))
+
+
+def aliased_indexes(client: Elasticsearch) -> list[str]:
+    try:
+        return sorted(client.indices.get_alias(name=alias_name()))
+    except NotFoundError:
+        return []
+
+
+def cluster_chinese_analyzer(client: Elasticsearch) -> str:
+    nodes = client.nodes.info(node_id="_all", metric="plugins")["nodes"].values()
+
+    def common(kind: str) -> set[str]:
+        sets = [{p["name"] for p in node.get(kind, [])} for node in nodes]
+        return set.intersection(*sets) if sets else set()
+
+    return best_chinese_analyzer(common("plugins"), common("modules"))
+
+
+def create_index(client: Elasticsearch, *, bulk_load: bool = False) -> str:
+    """A new, empty versioned index; `bulk_load` turns refresh and replicas off until `finish_bulk_load`."""
+    name = f"{alias_name()}-v{time.time_ns() // 1000}"
+    body = index_body(cluster_chinese_analyzer(client))
+    if bulk_load:
+        body["settings"] |= {"refresh_interval": "-1", "auto_expand_replicas": False, "number_of_replicas": 0}
+    client.indices.create(index=name, **body)
+    return name
+
+
+def finish_bulk_load(client: Elasticsearch, name: str) -> None:
+    client.indices.put_settings(index=name, settings={"refresh_interval": "1s", "auto_expand_replicas": "0-1"})
+    client.indices.refresh(index=name)
+
+
+def to_action(record: Record, index: str) -> dict:
+    # Empty strings would show up as a facet value of their own.
+    source = {k: v for k, v in record.items() if k not in DOCUMENT_FIELDS_EXCLUDED and v != ""}
+    return {"_op_type": "index", "_index": index, "_id": record["id"], "_source": source}
+
+
+def point_alias(client: Elasticsearch, name: str) -> list[str]:
+    """Move the alias to `name` atomically and delete every other version; returns the deleted ones."""
+    alias = alias_name()
+    actions = [{"remove": {"index": old, "alias": alias}} for old in aliased_indexes(client) if old != name]
+    actions.append({"add": {"index": name, "alias": alias}})
+    client.indices.update_aliases(actions=actions)
+    old = [index for index in versioned_indexes(client) if index != name]
+    if old:
+        client.indices.delete(index=",".join(old), ignore_unavailable=True)
+    return old
+
+
+@dataclass
+class RebuildResult:
+    index: str
+    indexed: int
+    failed: int
+    seconds: float
+    deleted: list[str]
+
+    @property
+    def rate(self) -> float:
+        return self.indexed / self.seconds if self.seconds else 0.0
+
+
+def fill(client: Elasticsearch, name: str, records: Iterable[Record], chunk_size: int = 500) -> tuple[int, int]:
+    indexed = failed = 0
+    actions = (to_action(record, name) for record in records)
+    for ok, _item in helpers.streaming_bulk(
+        client, actions, chunk_size=chunk_size, max_chunk_bytes=20 * 1024 * 1024, raise_on_error=False
+    ):
+        indexed += ok
+        failed += not ok
+    return indexed, failed
+
+
+def rebuild(client: Elasticsearch, records: Iterable[Record], chunk_size: int = 500) -> RebuildResult:
+    started = time.monotonic()
+    name = create_index(client, bulk_load=True)
+    try:
+        indexed, failed = fill(client, name, records, chunk_size)
+        finish_bulk_load(client, name)
+    except BaseException:
+        # A half-filled index must never be served; the old one stays behind the alias.
+        client.indices.delete(index=name, ignore_unavailable=True)
+        raise
+    deleted = point_alias(client, name)
+    return RebuildResult(name, indexed, failed, time.monotonic() - started, deleted)
+
+
+def upsert(client: Elasticsearch, record: Record) -> int:
+    """Write one record to every versioned index (the served one and one being built)."""
+    targets = versioned_indexes(client)
+    for index in targets:
+        action = to_action(record, index)
+        client.index(index=index, id=action["_id"], document=action["_source"])
+    return len(targets)
+
+
+def delete(client: Elasticsearch, key: str) -> int:
+    targets = versioned_indexes(client)
+    for index in targets:
+        with contextlib.suppress(NotFoundError):
+            client.delete(index=index, id=key)
+    return len(targets)
+
+
+def indexed_versions(client: Elasticsearch) -> Iterator[tuple[str, str]]:
+    """(id, version) of everything behind the alias."""
+    if not aliased_indexes(client):
+        return
+    query = {"query": {"match_all": {}}, "_source": ["version"]}
+    for hit in helpers.scan(client, index=alias_name(), query=query, size=2000, preserve_order=False):
+        yield hit["_id"], hit["_source"].get("version", "")

@@ -1,0 +1,80 @@
+"""What search keeps in the database: the denormalised entries of the embedded
+backend, and the staff-edited synonym groups both backends expand queries with."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class SearchEntry(models.Model):
+    """One searchable record (see `search.records`), flattened for `DatabaseBackend`.
+
+    `head`, `lead` and `haystack` hold normalised text (`search.query.normalise`)
+    so matching is a plain `contains` that behaves the same on SQLite and
+    PostgreSQL; `tags` holds the multi-valued filters as " topic:x lang:en ".
+    """
+
+    key = models.CharField(max_length=80, unique=True)
+    content_type = models.CharField(max_length=60, db_index=True)
+    title = models.CharField(max_length=500)
+    alt_title = models.CharField(max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    passages = models.JSONField(default=list, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    date = models.DateField(null=True, blank=True)
+    year = models.PositiveIntegerField(null=True, blank=True)
+    issuing_body = models.CharField(max_length=200, blank=True)
+    jurisdiction = models.CharField(max_length=20, blank=True)
+    document_type = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=20, blank=True)
+    languages = models.JSONField(default=list, blank=True)
+    topics = models.JSONField(default=list, blank=True)
+    tags = models.TextField(blank=True)
+    head = models.TextField(blank=True)
+    lead = models.TextField(blank=True)
+    haystack = models.TextField(blank=True)
+    version = models.CharField(max_length=40)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = [models.Index(fields=["-date"])]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Synonym(models.Model):
+    """A group of terms that mean the same thing to a reader, in either language.
+
+    Applied when a query is parsed, so a change takes effect on the next
+    search without reindexing.
+    """
+
+    terms = models.TextField(
+        _("equivalent terms"),
+        help_text=_("One term or phrase per line, in English or Chinese, e.g. “green finance” and “绿色金融”."),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("search synonym group")
+        verbose_name_plural = _("search synonym groups")
+
+    def __str__(self) -> str:
+        return " = ".join(self.term_list())
+
+    def clean(self) -> None:
+        super().clean()
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("Give at least two terms, one per line.")})
+
+    def term_list(self) -> list[str]:
+        lines = self.terms.replace("，", "\n").replace(",", "\n").splitlines()
+        return [line.strip() for line in lines if line.strip()]

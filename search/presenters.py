@@ -1,0 +1,146 @@
+"""What the search page shows for a result set: labelled facets with toggle links, hits, pagination."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from portal.i18n import pick
+from search.results import FACETS, Hit, SearchResults
+
+FACET_LABELS = {
+    "type": _("Content type"),
+    "topic": _("Topic"),
+    "doctype": _("Document type"),
+    "jurisdiction": _("Jurisdiction"),
+    "issuer": _("Issuing body"),
+    "language": _("Language"),
+    "year": _("Year"),
+}
+FACET_ORDER = ["type", "topic", "doctype", "jurisdiction", "issuer", "language", "year"]
+FACET_LIMIT = 12
+
+
+def _type_label(label: str) -> str:
+    try:
+        return str(apps.get_model(label)._meta.verbose_name_plural).capitalize()
+    except (LookupError, ValueError):
+        return label
+
+
+def _choice_labels() -> dict[str, dict[str, str]]:
+    from portal.models import DocumentLanguage, DocumentType, Jurisdiction, PolicyDocument, Topic
+
+    languages = dict(DocumentLanguage.choices)
+    issuers = dict(PolicyDocument.objects.filter(live=True).values_list("issuing_body", "issuing_body_zh").distinct())
+    return {
+        "doctype": dict(DocumentType.choices),
+        "jurisdiction": dict(Jurisdiction.choices),
+        "language": languages,
+        "topic": {topic.slug: topic.name for topic in Topic.objects.all()},
+        "issuer": {english: pick(english, chinese) for english, chinese in issuers.items()},
+    }
+
+
+def toggled(params: QueryDict, name: str, value: str) -> str:
+    """The query string with `value` added to or removed from filter `name`, back on page one."""
+    params = params.copy()
+    values = params.getlist(name)
+    params.setlist(name, [v for v in values if v != value] if value in values else [*values, value])
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@dataclass
+class FacetLink:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    query: str
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    label: str
+    links: list[FacetLink] = field(default_factory=list)
+
+
+def facet_groups(results: SearchResults, params: QueryDict) -> list[FacetGroup]:
+    if not results.facets:
+        return []
+    labels = _choice_labels()
+    groups = []
+    for name in FACET_ORDER:
+        values = results.facets.get(name, [])
+        if name == "year":
+            values = sorted(values, key=lambda v: v.value, reverse=True)
+        values = [v for v in values if v.selected] + [v for v in values if not v.selected][:FACET_LIMIT]
+        if not values:
+            continue
+        group = FacetGroup(name, str(FACET_LABELS[name]))
+        for value in values:
+            label = _type_label(value.value) if name == "type" else labels.get(name, {}).get(value.value, value.value)
+            group.links.append(
+                FacetLink(value.value, str(label), value.count, value.selected, toggled(params, name, value.value))
+            )
+        groups.append(group)
+    return groups
+
+
+@dataclass
+class HitView:
+    hit: Hit
+    type_label: str
+    date: datetime.date | None
+
+
+def hit_views(results: SearchResults) -> list[HitView]:
+    views = []
+    for hit in results.hits:
+        date = datetime.date.fromisoformat(hit.date[:10]) if hit.date else None
+        views.append(HitView(hit, str(_type_label(hit.content_type)), date))
+    return views
+
+
+def page_links(results: SearchResults, params: QueryDict) -> list[tuple[int, str]]:
+    """(number, query string) for the pages around the current one."""
+    current, last = results.request.page, results.page_count
+    numbers = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)} - {0})
+    links = []
+    for number in numbers:
+        query = params.copy()
+        query["page"] = str(number)
+        links.append((number, query.urlencode()))
+    return links
+
+
+def without_filters(params: QueryDict) -> str:
+    query = QueryDict(mutable=True)
+    for name in ("q", "sort"):
+        if params.get(name):
+            query[name] = params[name]
+    return query.urlencode()
+
+
+def with_query(params: QueryDict, text: str) -> str:
+    query = params.copy()
+    query["q"] = text
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def sort_links(params: QueryDict) -> dict[str, str]:
+    links = {}
+    for sort in ("relevance", "date"):
+        query = params.copy()
+        query["sort"] = sort
+        query.pop("page", None)
+        links[sort] = query.urlencode()
+    return links
+
+
+__all__ = ["FACETS", "facet_groups", "hit_views", "page_links", "sort_links", "with_query", "without_filters"]

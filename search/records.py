@@ -1,0 +1,228 @@
+"""Every indexable object as one plain dict: the single source for both backends.
+
+A record looks like this (all keys always present):
+
+    id            "portal.policydocument:12" (content type label and primary key)
+    content_type  "portal.policydocument"
+    title, alt_title, summary, body       text (alt_title: the other-language title)
+    passages      [{"page": 3, "text": "..."}] for documents' extracted pages, else []
+    url           site-relative address
+    languages     ["en"] / ["zh-hans"]: the page's locale, or the document's languages
+    date, year    "2025-03-01", 2025
+    topics, topic_names                   slugs, and names in both languages
+    issuing_body, issuing_body_zh, jurisdiction, document_type, status   documents only
+    version       hash of everything above, compared by `search_reconcile`
+
+Pages are indexed once per live, public locale version (each is its own row
+in Wagtail); policy documents once, whatever their languages.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from html import unescape
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Model, QuerySet
+from django.utils import timezone
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from search.query_text import is_han
+
+Record = dict[str, Any]
+LIBRARY_URL_KEY = "search:library-url"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One indexable model: which rows are live, and how one becomes a record."""
+
+    label: str
+    queryset: Callable[[], QuerySet]
+    to_record: Callable[[Model], Record]
+
+    @property
+    def model(self) -> type[Model]:
+        from django.apps import apps
+
+        return apps.get_model(self.label)
+
+
+def key_for(label: str, pk: int | str) -> str:
+    return f"{label}:{pk}"
+
+
+def _text(html: str) -> str:
+    return unescape(strip_tags(html or "")).strip()
+
+
+def _stream_text(stream) -> str:
+    # Wagtail's own search extraction: rich text stripped, headings and quotes kept.
+    return "\n".join(part for part in stream.stream_block.get_searchable_content(stream) if part).strip()
+
+
+def _topics(obj) -> dict:
+    topics = list(obj.topics.all())
+    names = [name for topic in topics for name in (topic.name_en, topic.name_zh) if name]
+    return {"topics": sorted(topic.slug for topic in topics), "topic_names": names}
+
+
+def _blank(**values) -> Record:
+    record = {
+        "title": "",
+        "alt_title": "",
+        "summary": "",
+        "body": "",
+        "passages": [],
+        "url": "",
+        "languages": [],
+        "date": None,
+        "year": None,
+        "topics": [],
+        "topic_names": [],
+        "issuing_body": "",
+        "issuing_body_zh": "",
+        "jurisdiction": "",
+        "document_type": "",
+        "status": "",
+    }
+    record.update(values)
+    if record["date"]:
+        record["year"] = record["date"].year
+        record["date"] = record["date"].isoformat()
+    return record
+
+
+def _page_record(page: Page, **values) -> Record:
+    label = page._meta.label_lower
+    return _blank(
+        id=key_for(label, page.pk),
+        content_type=label,
+        title=page.title,
+        url=page.get_url() or "",
+        languages=[page.locale.language_code],
+        **values,
+    )
+
+
+def _page_date(page: Page):
+    moment = page.last_published_at or page.first_published_at or timezone.now()
+    return timezone.localdate(moment)
+
+
+def brief_record(page) -> Record:
+    authors = ", ".join(author.name for author in page.authors.all())
+    body = "\n".join(filter(None, [authors, _stream_text(page.body)]))
+    return _page_record(page, summary=page.summary, body=body, date=page.date, **_topics(page))
+
+
+def event_record(page) -> Record:
+    body = "\n".join(filter(None, [_text(page.description), _text(page.summary), page.venue_name, page.city]))
+    return _page_record(
+        page, summary=page.introduction, body=body, date=timezone.localdate(page.start), **_topics(page)
+    )
+
+
+def standard_record(page) -> Record:
+    return _page_record(page, summary=page.introduction, body=_stream_text(page.body), date=_page_date(page))
+
+
+def _library_url(document) -> str:
+    # PolicyDocument.get_url() is the real answer once it exists; until then,
+    # the library page serves each document at <library>/<slug>/.
+    get_url = getattr(document, "get_url", None)
+    if callable(get_url):
+        return get_url() or ""
+    base = cache.get(LIBRARY_URL_KEY)
+    if base is None:
+        from portal.models import PolicyLibraryPage
+
+        library = PolicyLibraryPage.objects.live().order_by("pk").first()
+        base = (library.get_url() if library else "") or ""
+        cache.set(LIBRARY_URL_KEY, base, 60)
+    return f"{base}{document.slug}/" if base else ""
+
+
+def document_record(document) -> Record:
+    languages = list(document.languages or []) or (["zh-hans"] if is_han(document.title) else ["en"])
+    passages = [{"page": page.number, "text": page.text} for page in document.pages.all() if page.text.strip()]
+    return _blank(
+        id=key_for("portal.policydocument", document.pk),
+        content_type="portal.policydocument",
+        title=document.title,
+        alt_title=document.title_en,
+        summary=document.summary,
+        passages=passages,
+        url=_library_url(document),
+        languages=languages,
+        date=document.issued_on,
+        issuing_body=document.issuing_body,
+        issuing_body_zh=document.issuing_body_zh,
+        jurisdiction=document.jurisdiction,
+        document_type=document.document_type,
+        status=document.status,
+        **_topics(document),
+    )
+
+
+def _pages(model_path: str, *related: str) -> Callable[[], QuerySet]:
+    def queryset() -> QuerySet:
+        from django.apps import apps
+
+        model = apps.get_model(model_path)
+        return model.objects.live().public().select_related("locale").prefetch_related(*related).order_by("pk")
+
+    return queryset
+
+
+def _documents() -> QuerySet:
+    from portal.models import PolicyDocument
+
+    return PolicyDocument.objects.filter(live=True).prefetch_related("topics", "pages").order_by("pk")
+
+
+SOURCES = [
+    Source("portal.policybriefpage", _pages("portal.PolicyBriefPage", "topics", "authors"), brief_record),
+    Source("portal.policydocument", _documents, document_record),
+    Source("initiatives.eventpage", _pages("initiatives.EventPage", "topics"), event_record),
+    Source("portal.standardpage", _pages("portal.StandardPage"), standard_record),
+]
+SOURCES_BY_LABEL = {source.label: source for source in SOURCES}
+CONTENT_TYPES = [source.label for source in SOURCES]
+
+
+def with_version(record: Record) -> Record:
+    payload = json.dumps({k: v for k, v in record.items() if k != "version"}, sort_keys=True, ensure_ascii=False)
+    record["version"] = hashlib.sha1(payload.encode(), usedforsecurity=False).hexdigest()
+    return record
+
+
+def count_live() -> int:
+    return sum(source.queryset().count() for source in SOURCES)
+
+
+def all_records(chunk_size: int = 500) -> Iterator[Record]:
+    """Every live object's record, streamed: the input of a rebuild or a reconcile."""
+    for source in SOURCES:
+        for obj in source.queryset().iterator(chunk_size=chunk_size):
+            yield with_version(source.to_record(obj))
+
+
+def record_for(key: str) -> Record | None:
+    """The record for one key as the database has it now, or None when it must not be searchable."""
+    label, _, pk = key.partition(":")
+    source = SOURCES_BY_LABEL.get(label)
+    if source is None or not pk.isdigit():
+        return None
+    obj = source.queryset().filter(pk=int(pk)).first()
+    return with_version(source.to_record(obj)) if obj else None
+
+
+def source_for(instance: Model) -> Source | None:
+    label = instance._meta.label_lower
+    if isinstance(instance, Page) and type(instance) is Page:
+        label = instance.specific_class._meta.label_lower if instance.specific_class else label
+    return SOURCES_BY_LABEL.get(label)

@@ -1,0 +1,54 @@
+"""Content changes enqueue an index sync for the record after the transaction commits.
+
+Only the key travels; the task decides from the database whether the record
+is live (upsert) or not (delete), so saves, publishing, unpublishing and
+deletion all go through the same path and repeats are harmless.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from search import synonyms
+from search.models import Synonym
+from search.records import SOURCES, key_for, source_for
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(key: str) -> None:
+    from search.tasks import sync_record
+
+    def send() -> None:
+        sync_record.delay(key)
+
+    # robust: a broker or cluster problem must never turn a publish into an error;
+    # anything lost here is found by search_reconcile.
+    transaction.on_commit(send, robust=True)
+
+
+def content_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    if raw:  # fixture loading
+        return
+    source = source_for(instance)
+    if source is not None:
+        enqueue(key_for(source.label, instance.pk))
+
+
+def synonyms_changed(sender, **kwargs) -> None:
+    transaction.on_commit(synonyms.forget)
+
+
+def connect() -> None:
+    for source in SOURCES:
+        model = source.model
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"search-save-{source.label}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"search-delete-{source.label}")
+        if issubclass(model, Page):
+            page_published.connect(content_changed, sender=model, dispatch_uid=f"search-publish-{source.label}")
+            page_unpublished.connect(content_changed, sender=model, dispatch_uid=f"search-unpublish-{source.label}")
+    post_save.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-save")
+    post_delete.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-delete")

@@ -1,0 +1,287 @@
+"""The search contract: every backend must pass these, on the same corpus.
+
+The Elasticsearch run is not optional in CI (`require_service`). Both
+backends are filled from the same records once per module; each test only
+reads.
+"""
+
+import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from initiatives.models import EventPage
+from portal.models import PolicyBriefPage, PolicyDocument, StandardPage
+from search import indexes, synonyms
+from search.backends import DatabaseBackend, ElasticsearchBackend
+from search.models import Synonym
+from search.records import all_records, key_for
+from search.results import SearchRequest
+from search.service import SearchService
+from tests.conftest import require_service
+from tests.search import corpus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def made(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        objects = corpus.build()
+        DatabaseBackend().replace_all(all_records())
+        yield objects
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module", params=["database", pytest.param("elasticsearch", marks=pytest.mark.services)])
+def backend(request, made, django_db_blocker):
+    if request.param == "database":
+        yield DatabaseBackend()
+        return
+    require_service("ELASTICSEARCH_URL")
+    es = ElasticsearchBackend()
+    with django_db_blocker.unblock():
+        es.replace_all(all_records())
+    yield es
+    es.client.indices.delete(index=",".join(indexes.versioned_indexes(es.client)), ignore_unavailable=True)
+
+
+@pytest.fixture
+def search(backend, settings):
+    settings.SEARCH_BACKEND = backend.name
+    synonyms.forget()
+    service = SearchService(backend)
+
+    def run(text: str = "", **options):
+        return service.search(SearchRequest(text=text, **options))
+
+    return run
+
+
+def key(obj) -> str:
+    return key_for(obj._meta.label_lower, obj.pk)
+
+
+def keys(results) -> list[str]:
+    return [hit.key for hit in results.hits]
+
+
+# --- Ranking, highlighting, visibility ------------------------------------------
+
+
+def test_a_title_match_outranks_a_body_match(search, made):
+    found = keys(search("hydrogen"))
+
+    assert found.index(key(made["title_match"])) < found.index(key(made["body_match"]))
+
+
+def test_highlights_mark_the_query_terms_and_escape_the_text(search, made):
+    results = search("hydrogen")
+    by_key = {hit.key: hit for hit in results.hits}
+
+    assert "<mark>Hydrogen</mark>" in by_key[key(made["title_match"])].title_html
+    body_hit = by_key[key(made["body_match"])]
+    assert any("<mark>hydrogen</mark>" in passage.html for passage in body_hit.passages)
+    markup = by_key[key(made["markup_page"])]
+    html = markup.summary + "".join(p.html for p in markup.passages)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_document_passages_carry_their_pdf_page_number(search, made):
+    hit = next(h for h in search("hydrogen metallurgy").hits if h.key == key(made["peak_document"]))
+
+    assert hit.passages[0].page == 12
+    assert "<mark>" in hit.passages[0].html
+    assert "metallurgy" in hit.passages[0].html
+
+
+def test_drafts_and_unpublished_pages_never_appear(search, made):
+    found = keys(search("hydrogen", per_page=50))
+
+    assert key(made["draft_document"]) not in found
+    assert key(made["withdrawn"]) not in found
+    assert search("unreleased").total == 0
+    assert search("withdrawn").total == 0
+
+
+# --- Chinese and synonyms -------------------------------------------------------
+
+
+def test_a_chinese_phrase_finds_the_run_not_the_scattered_characters(search, made):
+    found = keys(search("碳达峰"))
+
+    assert key(made["peak_document"]) in found
+    assert key(made["scattered_document"]) not in found
+
+
+def test_chinese_highlight_marks_the_whole_phrase(search, made):
+    hit = next(h for h in search("碳达峰").hits if h.key == key(made["peak_document"]))
+
+    assert "<mark>碳达峰</mark>" in hit.title_html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("dual carbon", "dual_carbon_zh"),
+        ("双碳", "dual_carbon_page"),
+        ("EOD", "scattered_document"),
+        ("生态环境导向的开发", "event"),
+        ("ecology-oriented development", "scattered_document"),
+        ("carbon peaking", "peak_document"),
+    ],
+)
+def test_built_in_synonyms_work_both_ways(search, made, query, expected):
+    assert key(made[expected]) in keys(search(query, per_page=50))
+
+
+def test_staff_synonyms_apply_without_reindexing(search, made, django_capture_on_commit_callbacks):
+    assert search("furnace retrofit").total == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Synonym.objects.create(terms="furnace retrofit\n高炉改造")
+
+    assert key(made["dual_carbon_zh"]) in keys(search("furnace retrofit"))
+
+
+# --- Facets, filters, sorting ---------------------------------------------------
+
+
+def test_facet_counts_equal_the_database(search):
+    results = search(filters={"language": ["en", "zh-hans"]})
+    types = {value.value: value.count for value in results.facets["type"]}
+
+    assert types == {
+        "portal.policybriefpage": PolicyBriefPage.objects.live().public().count(),
+        "portal.policydocument": PolicyDocument.objects.filter(live=True).count(),
+        "portal.standardpage": StandardPage.objects.live().public().count(),
+        "initiatives.eventpage": EventPage.objects.live().public().count(),
+    }
+    jurisdictions = {value.value: value.count for value in results.facets["jurisdiction"]}
+    assert jurisdictions == {"national": 1, "city": 1}
+    topics = {value.value: value.count for value in results.facets["topic"]}
+    assert topics["hydrogen"] == sum(
+        queryset.filter(topics__slug="hydrogen").count()
+        for queryset in (
+            PolicyBriefPage.objects.live().public(),
+            PolicyDocument.objects.filter(live=True),
+            EventPage.objects.live().public(),
+        )
+    )
+    assert results.total == sum(types.values())
+
+
+def test_a_facet_keeps_counting_its_other_values_when_one_is_chosen(search):
+    results = search("hydrogen", filters={"type": ["portal.policydocument"]})
+    types = {value.value: (value.count, value.selected) for value in results.facets["type"]}
+
+    assert types["portal.policydocument"] == (1, True)
+    assert types["portal.policybriefpage"][0] >= 2
+    assert results.total == 1
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"type": ["portal.policydocument"]}, {"peak_document", "scattered_document"}),
+        ({"jurisdiction": ["city"]}, {"scattered_document"}),
+        ({"doctype": ["plan"], "year": ["2022"]}, {"peak_document"}),
+        ({"issuer": ["Shanghai Municipal Government"]}, {"scattered_document"}),
+        ({"year": ["2024"], "type": ["portal.policydocument", "portal.policybriefpage"]}, None),
+    ],
+)
+def test_filters_narrow_the_results(search, made, filters, expected):
+    results = search(filters=filters, per_page=50)
+
+    if expected is not None:
+        assert set(keys(results)) == {key(made[name]) for name in expected}
+    for hit in results.hits:
+        if "year" in filters:
+            assert hit.date[:4] in filters["year"]
+        if "type" in filters:
+            assert hit.content_type in filters["type"]
+
+
+def test_language_and_topic_filters(search, made):
+    chinese = keys(search("hydrogen", filters={"language": ["zh-hans"]}, per_page=50))
+    assert key(made["peak_document"]) in chinese
+    assert key(made["title_match"]) not in chinese
+
+    on_topic = keys(search(filters={"topic": ["hydrogen"]}, per_page=50))
+    assert set(on_topic) == {key(made[name]) for name in ("title_match", "peak_document", "dual_carbon_zh")}
+
+
+def test_sort_by_date_puts_the_newest_first(search):
+    results = search("hydrogen", sort="date", per_page=50)
+    dates = [hit.date for hit in results.hits]
+
+    assert len(dates) >= 3
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_pages_split_the_results(search):
+    first = search(filters={"language": ["en", "zh-hans"]}, per_page=3, sort="date")
+    second = search(filters={"language": ["en", "zh-hans"]}, per_page=3, sort="date", page=2)
+
+    assert len(first.hits) == 3
+    assert not set(keys(first)) & set(keys(second))
+    assert first.page_count == -(-first.total // 3)
+
+
+# --- Nothing found --------------------------------------------------------------
+
+
+def test_a_misspelling_gets_a_suggestion(search):
+    results = search("hydrogn")
+
+    assert results.total == 0
+    assert results.suggestion == "hydrogen"
+
+
+def test_filters_that_hide_every_match_are_reported(search):
+    results = search("hydrogen", filters={"jurisdiction": ["city"]})
+
+    assert results.total == 0
+    assert results.total_without_filters >= 3
+
+
+# --- The page -------------------------------------------------------------------
+
+
+def test_search_page_shows_results_facets_and_page_numbers(search, client, made):
+    html = client.get("/search/", {"q": "hydrogen metallurgy"}).content.decode()
+
+    assert "Implementation plan for carbon peaking in industry" in html or "碳达峰" in html
+    assert "p. 12" in html
+    assert 'name="robots" content="noindex"' in html
+
+
+def test_chinese_search_page(search, client, made):
+    response = client.get("/zh-hans/search/", {"q": "碳达峰"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="zh-hans"' in html
+    assert "<mark>碳达峰</mark>" in html
+    assert "条结果" in html  # "1 result", in Chinese
+
+
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(
+    query=st.one_of(
+        st.text(max_size=60),
+        st.text(alphabet="()[]{}\"'\\/*?~^:!&|+-<>=%_碳达峰🙂\u0000\u200b ", max_size=40),
+        st.just("x" * 10_000),
+    ),
+    param=st.sampled_from(["q", "type", "year", "page", "sort", "topic"]),
+)
+def test_any_input_gets_a_page_never_an_error(search, client, query, param):
+    params = {"q": "hydrogen", param: query} if param != "q" else {"q": query}
+
+    response = client.get("/search/", params)
+
+    assert response.status_code == 200
