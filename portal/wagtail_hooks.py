@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList, Panel
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -112,7 +112,8 @@ class PolicyDocumentViewSet(SnippetViewSet):
         Column("document_type", label=_("Type"), accessor="get_document_type_display", sort_key="document_type"),
         Column("jurisdiction", label=_("Jurisdiction"), accessor="get_jurisdiction_display", sort_key="jurisdiction"),
         DateColumn("issued_on", label=_("Issued"), sort_key="issued_on"),
-        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        Column("status", label=_("Legal status"), accessor="get_status_display", sort_key="status"),
+        LiveStatusTagColumn(label=_("Publication")),
         ExtractionColumn("extraction", label=_("Text"), sort_key="extraction"),
     ]
     list_filter = ["document_type", "jurisdiction", "status", "extraction", "live"]

@@ -100,6 +100,7 @@ def test_listing_shows_each_documents_extraction_and_the_reason_for_a_failure(
     assert "Failed" in content
     assert "Scanned images, no text layer" in content
     assert "Extracted" in content
+    assert "Publication" in content  # the live / draft column
     assert "Ministry" not in content  # sanity: only these two documents
 
 
