@@ -335,6 +335,10 @@ class PolicyLibraryPage(RoutablePageMixin, Page):
         paginator = Paginator(self.filtered(chosen), self.per_page)
         page_obj = paginator.get_page(request.GET.get("page"))  # a bad number shows the first or last page
         base = self.get_url(request) or "/"
+        page_obj.object_list = list(page_obj.object_list)
+        for document in page_obj.object_list:
+            # Built from this page's address: asking each document for its url costs queries per row.
+            document.listing_url = base + self.reverse_subpage("document", kwargs={"slug": document.slug})
         labels = self.filter_labels()
         context = self.get_context(request)
         context.update(

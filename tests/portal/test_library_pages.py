@@ -122,6 +122,26 @@ def test_listing_is_paginated_and_filters_follow_the_pages(client, library):
     assert len(titles(client.get(LIBRARY, {"page": "nonsense"}))) == 20
 
 
+def test_a_page_of_documents_costs_the_same_queries_however_many_it_shows(client, library):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIBRARY).status_code == 200
+        return len(captured)
+
+    topic = TopicFactory()
+    for day in range(1, 3):
+        PolicyDocumentFactory(issued_on=datetime.date(2024, 1, day)).topics.set([topic])
+    queries()  # the first request also fills the site's caches
+    few = queries()
+    for day in range(3, 21):
+        PolicyDocumentFactory(issued_on=datetime.date(2024, 1, day))
+
+    assert queries() == few
+
+
 # --- A document's page ----------------------------------------------------------------------
 
 
