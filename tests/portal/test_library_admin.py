@@ -112,6 +112,13 @@ def test_listing_filters_by_extraction(client, moderator, failed_document, good_
     assert "Action Plan for Carbon Dioxide Peaking" not in content
 
 
+def test_listing_search_finds_chinese_titles(client, moderator, failed_document, good_document):
+    content = client.get(LIST_URL, {"q": "扫描"}).content.decode()
+
+    assert "扫描版通知" in content
+    assert "Action Plan for Carbon Dioxide Peaking" not in content
+
+
 def test_edit_view_warns_of_a_failed_extraction_and_offers_to_try_again(client, editor, failed_document):
     response = client.get(edit_url(failed_document))
 
