@@ -168,11 +168,13 @@ def load_identity(site: Site, pages: dict[str, Page]) -> None:
     identity.footer_note = "Demo site. The association and its member companies are fictitious."
     identity.menu_items = [
         MenuItem(url="/pledges/", label_en="Pledge tracker", label_zh="承诺追踪", sort_order=0),
-        # The events index is loaded after the site (initiatives.demo), so it is linked by its address.
+        # The events index, briefs and library are loaded after the site, so they are linked by their address.
         MenuItem(url="/events/", label_en="Events", label_zh="活动", sort_order=1),
+        MenuItem(url="/briefs/", label_en="Policy briefs", label_zh="政策简报", sort_order=2),
+        MenuItem(url="/library/", label_en="Library", label_zh="政策文件库", sort_order=3),
         *(
             MenuItem(page=pages[key], sort_order=i)
-            for i, key in enumerate(["dual-carbon", "green-manufacturing", "membership", "about", "contact"], start=2)
+            for i, key in enumerate(["dual-carbon", "green-manufacturing", "membership", "about", "contact"], start=4)
         ),
     ]
     identity.footer_links = [

@@ -7,13 +7,15 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils.html import escape
 from wagtail.models import Page
 
 from initiatives.demo_content import EVENTS
 from initiatives.models import EventIndexPage, EventPage
 from members.models import MemberCompany
 from portal.demo import STAFF_USERS
-from portal.models import SiteIdentity
+from portal.demo_briefs_content import BRIEFS
+from portal.models import PolicyBriefIndexPage, PolicyBriefPage, PolicyLibraryPage, SiteIdentity
 
 pytestmark = pytest.mark.django_db
 
@@ -35,15 +37,17 @@ def demo(demo_media, db, settings):
 
 def test_every_demo_page_is_served_with_its_title(demo, client):
     pages = Page.objects.live().filter(depth__gt=1).specific()
-    site_pages = pages.not_type(EventIndexPage, EventPage)
+    site_pages = pages.not_type(EventIndexPage, EventPage, PolicyLibraryPage, PolicyBriefIndexPage, PolicyBriefPage)
     assert site_pages.count() == 14  # home and six pages, in English and Chinese
     assert pages.type(EventIndexPage).count() == 2
     assert pages.type(EventPage).count() == 2 * len(EVENTS)
+    assert pages.type(PolicyLibraryPage).count() == pages.type(PolicyBriefIndexPage).count() == 2
+    assert pages.type(PolicyBriefPage).count() == len(BRIEFS) + sum(brief[5] for brief in BRIEFS)
 
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        assert page.title in response.content.decode(), page.url
+        assert escape(page.title) in response.content.decode(), page.url
 
 
 def test_home_page_shows_hero_navigation_and_member_logos(demo, client):
@@ -51,6 +55,7 @@ def test_home_page_shows_hero_navigation_and_member_logos(demo, client):
 
     assert "Manufacturing China&#x27;s path to carbon neutrality" in html
     assert 'href="/dual-carbon-goals/"' in html
+    assert 'href="/briefs/">Policy briefs<' in html and 'href="/library/">Library<' in html
     assert "Low-Carbon Manufacturers Association" in html
     first = MemberCompany.objects.order_by("name_en").first()
     assert first.name_en in html  # logo alt text
@@ -61,6 +66,7 @@ def test_chinese_pages_use_chinese_navigation(demo, client):
 
     assert "制造业迈向碳中和之路" in html
     assert 'href="/zh-hans/dual-carbon-goals/"' in html
+    assert 'href="/zh-hans/briefs/">政策简报<' in html and 'href="/zh-hans/library/">政策文件库<' in html
     assert "低碳制造商协会" in html
 
 
@@ -91,4 +97,4 @@ def test_loading_twice_changes_nothing_that_counts(demo):
 
     assert (Page.objects.count(), MemberCompany.objects.count(), get_user_model().objects.count()) == counts
     assert set(MemberCompany.objects.values_list("logo_id", flat=True)) == logos
-    assert SiteIdentity.objects.get().menu_items.count() == 7
+    assert SiteIdentity.objects.get().menu_items.count() == 9

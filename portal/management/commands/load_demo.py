@@ -4,12 +4,14 @@ from django.db import transaction
 from initiatives.demo import load_events
 from members.demo import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
 from portal.demo import load_site
+from portal.demo_library import load_briefs, load_library
 
 
 class Command(BaseCommand):
     help = (
         "Load demo content: pages in both languages, staff users, member companies with their pledges, "
-        "reports and representatives, and events with speakers and registrations. Safe to run again."
+        "reports and representatives, events with speakers and registrations, the policy library and policy briefs. "
+        "Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -21,6 +23,8 @@ class Command(BaseCommand):
             created = load_companies(options["companies"], self.stdout)
             members = load_members(options["companies"], self.stdout)
             events = load_events(self.stdout)
+            library = load_library(self.stdout)
+            briefs = load_briefs(self.stdout)
         self.stdout.write(
             f"Member data: {members['pledges']} new pledges, {members['reports']} new progress reports, "
             f"{members['plants']} new plants."
@@ -28,6 +32,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Events: {events['events']} in English and Chinese ({events['created']} new), "
             f"{events['registrations']} new registrations, {events['speakers']} speakers, {events['topics']} topics."
+        )
+        self.stdout.write(
+            f"Policy library: {library['documents']} documents ({library['created']} new), {library['pdfs']} as PDF. "
+            f"Policy briefs: {briefs['briefs']} ({briefs['created']} new, {briefs['translations']} new translations)."
         )
         for line in members["submissions"]:
             self.stdout.write(f"  {line}")
