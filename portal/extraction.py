@@ -158,7 +158,7 @@ def pdf_pages(data: bytes) -> list[str]:
         except Exception as error:
             # A damaged content stream can break the parser in many ways; the file as a whole is unusable.
             raise ExtractionError(_("The PDF is damaged and cannot be read.")) from error
-    texts = [tidy(text) for text in texts]
+    texts = [join_han_lines(tidy(text)) for text in texts]
     if not any(texts):
         raise NoTextError(
             _(
@@ -252,6 +252,19 @@ def tidy(text: str) -> str:
     text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+# Han characters and full-width punctuation: text in these scripts has no spaces between words.
+HAN = r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+
+
+def join_han_lines(text: str) -> str:
+    """Undo a PDF's line wrapping inside Chinese text, so "有偿\n分配" is found as the phrase 有偿分配.
+
+    Chinese has no spaces to turn a line break into; a single break between two
+    Han characters is layout, not meaning. Blank lines (paragraphs) are kept.
+    """
+    return re.sub(rf"(?<={HAN})\n(?={HAN})", "", text)
 
 
 def check_file(data: bytes, name: str) -> str:

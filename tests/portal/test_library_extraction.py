@@ -25,7 +25,17 @@ def test_pdf_text_comes_out_page_by_page():
 def test_chinese_pdf_text_is_read():
     pages = extract_pages(files.chinese_pdf(), "方案.pdf")
 
-    assert pages == ["2030年前碳达峰行动方案\n第一页：能源结构调整", "第二页：工业领域碳达峰行动\n绿色工厂和绿色园区"]
+    # Line breaks between Chinese characters are PDF layout: joined, so phrases across them are found.
+    assert pages == ["2030年前碳达峰行动方案第一页：能源结构调整", "第二页：工业领域碳达峰行动绿色工厂和绿色园区"]
+
+
+def test_wrapped_chinese_lines_are_joined_but_english_lines_and_paragraphs_are_not():
+    pdf = files.make_pdf([["配额有偿", "分配逐步扩大", "", "Carbon peak", "before 2030"]])
+
+    (text,) = extract_pages(pdf, "wrapped.pdf")
+
+    assert "配额有偿分配逐步扩大" in text
+    assert "Carbon peak\nbefore 2030" in text
 
 
 def test_docx_keeps_paragraphs_and_table_rows_in_order():
