@@ -2,9 +2,12 @@
 
 Documents' extracted pages are `nested` passages rather than one child
 document per page: a document stays one hit (totals and facet counts count
-documents, not pages), `inner_hits` brings back its best pages with their
-numbers in the same request, and `include_in_root` lets the top-level query
-match page text without a second copy in `_source`.
+documents, not pages, with no collapsing or de-duplication), and
+`inner_hits` brings back a document's best pages with their numbers. The
+page texts are also indexed in `body` (one array value per page, so a phrase
+never runs across pages), which the main query matches: nested clauses there
+would be scored for every match in the corpus, while the passages are asked
+for only for the page of hits shown.
 """
 
 import copy
@@ -22,24 +25,29 @@ SEARCH_FIELDS = {
     "issuing_body.text": 1.5,
     "issuing_body_zh": 1.5,
     "body": 1.0,
-    "passages.text": 1.0,
 }
 # Text fields that get a subfield analysed by a better Chinese analyser when the cluster has one.
 CHINESE_SUBFIELDS = ["title", "alt_title", "summary", "body", "issuing_body_zh", "topic_names"]
 
 
+# Two-word shingles make phrase queries (every Chinese query on the standard
+# analyser is one) a lookup instead of a walk over single-character postings;
+# offsets let the highlighter skip re-analysing long text.
+LONG_TEXT = {"index_phrases": True, "index_options": "offsets"}
+
+
 class Passage(InnerDoc):
     page = Integer()
-    text = Text()
+    text = Text()  # only ever searched within the ten documents on a page of results
 
 
 class ContentDocument(Document):
     content_type = Keyword()
-    title = Text(copy_to="spelling")
-    alt_title = Text(copy_to="spelling")
-    summary = Text(copy_to="spelling")
-    body = Text()
-    passages = Nested(Passage, include_in_root=True)
+    title = Text(copy_to="spelling", index_phrases=True)
+    alt_title = Text(copy_to="spelling", index_phrases=True)
+    summary = Text(copy_to="spelling", **LONG_TEXT)
+    body = Text(**LONG_TEXT)
+    passages = Nested(Passage)
     url = Keyword(index=False)
     languages = Keyword()
     date = Date(format="strict_date")
@@ -52,6 +60,7 @@ class ContentDocument(Document):
     document_type = Keyword()
     status = Keyword()
     version = Keyword()
+    pages = Integer()  # how many passages a document has: its hits get page highlights
     # Vocabulary for "did you mean": titles, summaries and topic names.
     spelling = Text()
 

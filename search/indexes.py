@@ -8,7 +8,9 @@ every versioned index, so one made during a rebuild reaches the new index too.
 
 import contextlib
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
@@ -51,12 +53,19 @@ def create_index(client: Elasticsearch, *, bulk_load: bool = False) -> str:
     name = f"{alias_name()}-v{time.time_ns() // 1000}"
     body = index_body(cluster_chinese_analyzer(client))
     if bulk_load:
-        body["settings"] |= {"refresh_interval": "-1", "auto_expand_replicas": False, "number_of_replicas": 0}
+        body["settings"] |= {
+            "refresh_interval": "-1",
+            "auto_expand_replicas": False,
+            "number_of_replicas": 0,
+            # A failed load is thrown away and redone, so it need not fsync every request.
+            "translog": {"durability": "async"},
+        }
     client.indices.create(index=name, **body)
     return name
 
 
 def finish_bulk_load(client: Elasticsearch, name: str) -> None:
+    client = client.options(request_timeout=300)
     client.indices.put_settings(index=name, settings={"refresh_interval": "1s", "auto_expand_replicas": "0-1"})
     client.indices.refresh(index=name)
 
@@ -64,6 +73,10 @@ def finish_bulk_load(client: Elasticsearch, name: str) -> None:
 def to_action(record: Record, index: str) -> dict:
     # Empty strings would show up as a facet value of their own.
     source = {k: v for k, v in record.items() if k not in DOCUMENT_FIELDS_EXCLUDED and v != ""}
+    if record["passages"]:
+        # Page texts are matched through `body`; `passages` only serves page-numbered highlights.
+        source["body"] = [record["body"], *(passage["text"] for passage in record["passages"])]
+    source["pages"] = len(record["passages"])
     return {"_op_type": "index", "_index": index, "_id": record["id"], "_source": source}
 
 
@@ -92,14 +105,44 @@ class RebuildResult:
         return self.indexed / self.seconds if self.seconds else 0.0
 
 
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def fill(client: Elasticsearch, name: str, records: Iterable[Record], chunk_size: int = 500) -> tuple[int, int]:
+    """Bulk-load records, two requests in flight.
+
+    One shard indexes a bulk request on one thread, so a second request keeps
+    a small node's other core busy while this thread builds the next batch.
+    Records are read here, on the calling thread (helpers.parallel_bulk
+    would read them on a pool thread, with another database connection that
+    cannot see the caller's transaction).
+    """
+    # Page views fail fast on a slow cluster; a bulk load is allowed to wait.
+    client = client.options(request_timeout=120)
     indexed = failed = 0
-    actions = (to_action(record, name) for record in records)
-    for ok, _item in helpers.streaming_bulk(
-        client, actions, chunk_size=chunk_size, max_chunk_bytes=20 * 1024 * 1024, raise_on_error=False
-    ):
-        indexed += ok
-        failed += not ok
+    in_flight: deque[Future] = deque()
+
+    def send(batch: list[dict]) -> tuple[int, int]:
+        ok, errors = helpers.bulk(client, batch, chunk_size=len(batch), raise_on_error=False, stats_only=True)
+        return ok, errors
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for batch in _batches((to_action(record, name) for record in records), chunk_size):
+            in_flight.append(pool.submit(send, batch))
+            if len(in_flight) >= 2:
+                ok, errors = in_flight.popleft().result()
+                indexed, failed = indexed + ok, failed + errors
+        for future in in_flight:
+            ok, errors = future.result()
+            indexed, failed = indexed + ok, failed + errors
     return indexed, failed
 
 

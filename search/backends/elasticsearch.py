@@ -35,12 +35,24 @@ def build_query(query: ParsedQuery, chinese_subfields: bool = False) -> Query:
         return Q("match_all")
     boosted = [f"{name}^{boost:g}" for name, boost in SEARCH_FIELDS.items()]
     must = [clause_query(clause, boosted) for clause in query.clauses]
-    # The best pages of a document, with their numbers, for highlighting.
-    passages = Q(
+    should = []
+    if chinese_subfields and is_han(query.text):
+        # The segmenting analyser ranks better; the phrase clauses above keep it precise.
+        zh_fields = [f"{name}.zh" for name in CHINESE_SUBFIELDS]
+        should.append(Q("multi_match", query=query.text, fields=zh_fields, operator="and"))
+    return Q("bool", must=must, should=should)
+
+
+def passages_query(query: ParsedQuery, keys: list[str]) -> dict:
+    """The best pages of the given documents, with their numbers, highlighted.
+
+    Asked separately for the page of hits only: as part of the main query the
+    nested clause would be scored for every match in the corpus.
+    """
+    nested = Q(
         "nested",
         path="passages",
         score_mode="max",
-        boost=0.2,
         query=Q("bool", should=[Q("match_phrase", passages__text=alt) for alt in query.alternatives]),
         inner_hits={
             "size": 3,
@@ -49,16 +61,15 @@ def build_query(query: ParsedQuery, chinese_subfields: bool = False) -> Query:
             "highlight": {**MARK, "fields": {"passages.text": {"fragment_size": 180, "number_of_fragments": 1}}},
         },
     )
-    should = [passages]
-    if chinese_subfields and is_han(query.text):
-        # The segmenting analyser ranks better; the phrase clauses above keep it precise.
-        zh_fields = [f"{name}.zh" for name in CHINESE_SUBFIELDS]
-        should.append(Q("multi_match", query=query.text, fields=zh_fields, operator="and"))
-    return Q("bool", must=must, should=should)
+    return {"query": Q("bool", filter=[Q("ids", values=keys)], must=[nested]).to_dict(), "size": len(keys),
+            "_source": False}  # fmt: skip
 
 
 def highlight_query(query: ParsedQuery, field: str) -> dict:
-    return Q("bool", should=[Q("match_phrase", **{field: alt}) for alt in query.alternatives]).to_dict()
+    # slop 1 keeps the highlighter on positions: an exact phrase is answered
+    # from the `index_phrases` shingles, which the highlighter cannot map back to the text.
+    phrases = [Q("match_phrase", **{field: {"query": alt, "slop": 1}}) for alt in query.alternatives]
+    return Q("bool", should=phrases).to_dict()
 
 
 def _merge_marks(html: str) -> str:
@@ -132,31 +143,40 @@ class ElasticsearchBackend:
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResults:
         results = SearchResults(request=request, query=query, backend=self.name)
         faceted = ContentSearch(self.client, query, request, self._has_chinese_subfields())
-        faceted = faceted[request.offset : request.offset + request.per_page]
+        body = faceted.build_search()[request.offset : request.offset + request.per_page].to_dict()
         try:
-            response = faceted.execute()
+            # Sent raw: elasticsearch-dsl's response objects cost more than the search on small pages.
+            response = self.client.search(index=indexes.alias_name(), body=body)
         except NotFoundError:
             return results  # no index built yet
-        results.total = response.hits.total.value
-        results.took_ms = response.took
-        results.facets = {
-            name: [FacetValue(str(value), count, selected) for value, count, selected in values]
-            for name, values in response.facets.to_dict().items()
-        }
-        results.hits = [self._hit(raw) for raw in response.to_dict()["hits"]["hits"]]
+        results.total = response["hits"]["total"]["value"]
+        results.took_ms = response["took"]
+        aggregations = response.get("aggregations", {})
+        for name in FACETS:
+            chosen = set(request.filters.get(name, []))
+            buckets = aggregations.get(f"_filter_{name}", {}).get(name, {}).get("buckets", [])
+            results.facets[name] = [FacetValue(str(b["key"]), b["doc_count"], str(b["key"]) in chosen) for b in buckets]
+        raw_hits = response["hits"]["hits"]
+        documents = [raw["_id"] for raw in raw_hits if raw["_source"].get("pages")]
+        pages = self._passages(query, documents) if query and documents else {}
+        results.hits = [self._hit(raw, pages.get(raw["_id"], [])) for raw in raw_hits]
         return results
 
-    def _hit(self, raw: dict) -> Hit:
+    def _passages(self, query: ParsedQuery, keys: list[str]) -> dict[str, list[Passage]]:
+        response = self.client.search(index=indexes.alias_name(), **passages_query(query, keys))
+        found = {}
+        for raw in response["hits"]["hits"]:
+            passages = []
+            for page in raw.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", []):
+                fragments = page.get("highlight", {}).get("passages.text", [])
+                number = page.get("fields", {}).get("passages.page", [None])[0]
+                if fragments:
+                    passages.append(Passage(html=_merge_marks(fragments[0]), page=number))
+            found[raw["_id"]] = passages
+        return found
+
+    def _hit(self, raw: dict, passages: list[Passage]) -> Hit:
         source, highlights = raw["_source"], raw.get("highlight", {})
-        passages = []
-        inner = raw.get("inner_hits", {}).get("passages") or {}
-        # elasticsearch-dsl turns inner hits into Response objects in place.
-        inner = inner.to_dict() if hasattr(inner, "to_dict") else inner
-        for page in inner.get("hits", {}).get("hits", []):
-            fragments = page.get("highlight", {}).get("passages.text", [])
-            number = page.get("fields", {}).get("passages.page", [None])[0]
-            if fragments:
-                passages.append(Passage(html=_merge_marks(fragments[0]), page=number))
         if not passages:
             passages = [Passage(html=_merge_marks(fragment)) for fragment in highlights.get("body", [])]
         title, summary = highlights.get("title"), highlights.get("summary")
