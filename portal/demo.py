@@ -172,10 +172,11 @@ def load_identity(site: Site, pages: dict[str, Page]) -> None:
         MenuItem(url="/events/", label_en="Events", label_zh="活动", sort_order=1),
         MenuItem(url="/briefs/", label_en="Policy briefs", label_zh="政策简报", sort_order=2),
         MenuItem(url="/library/", label_en="Library", label_zh="政策文件库", sort_order=3),
-        *(
-            MenuItem(page=pages[key], sort_order=i)
-            for i, key in enumerate(["dual-carbon", "green-manufacturing", "membership", "about", "contact"], start=4)
-        ),
+        # Short labels keep eight items on one line; Contact lives in the footer.
+        MenuItem(page=pages["dual-carbon"], label_en="Dual carbon", label_zh="双碳目标", sort_order=4),
+        MenuItem(page=pages["green-manufacturing"], sort_order=5),
+        MenuItem(page=pages["membership"], sort_order=6),
+        MenuItem(page=pages["about"], label_en="About", label_zh="关于协会", sort_order=7),
     ]
     identity.footer_links = [
         FooterLink(page=pages["privacy"], sort_order=0),

@@ -97,4 +97,4 @@ def test_loading_twice_changes_nothing_that_counts(demo):
 
     assert (Page.objects.count(), MemberCompany.objects.count(), get_user_model().objects.count()) == counts
     assert set(MemberCompany.objects.values_list("logo_id", flat=True)) == logos
-    assert SiteIdentity.objects.get().menu_items.count() == 9
+    assert SiteIdentity.objects.get().menu_items.count() == 8
