@@ -194,7 +194,7 @@ def main() -> None:
     parser.add_argument("--size", choices=SIZES, default="10k", help="number of records")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--backends", default="elasticsearch,database")
-    parser.add_argument("--chunk-size", type=int, default=500, help="records per bulk request")
+    parser.add_argument("--chunk-size", type=int, default=1000, help="records per bulk request")
     parser.add_argument(
         "--database-queries", type=int, default=50, help="queries for the database backend (it scans; keep it short)"
     )

@@ -20,20 +20,19 @@ ALIAS = "content"
 SEARCH_FIELDS = {
     "title": 4.0,
     "alt_title": 4.0,
-    "topic_names": 2.0,
+    "labels": 2.0,
     "summary": 2.0,
-    "issuing_body.text": 1.5,
-    "issuing_body_zh": 1.5,
     "body": 1.0,
 }
 # Text fields that get a subfield analysed by a better Chinese analyser when the cluster has one.
-CHINESE_SUBFIELDS = ["title", "alt_title", "summary", "body", "issuing_body_zh", "topic_names"]
+CHINESE_SUBFIELDS = ["title", "alt_title", "summary", "body", "labels"]
 
 
-# Two-word shingles make phrase queries (every Chinese query on the standard
-# analyser is one) a lookup instead of a walk over single-character postings;
-# offsets let the highlighter skip re-analysing long text.
-LONG_TEXT = {"index_phrases": True, "index_options": "offsets"}
+# Two-word shingles make phrase queries on long text (every Chinese query on
+# the standard analyser is a phrase) a term lookup instead of a walk over
+# single-character postings. Short fields do without: there the walk is cheap
+# and shingles would slow indexing for nothing.
+LONG_TEXT = {"index_phrases": True}
 
 
 class Passage(InnerDoc):
@@ -43,9 +42,9 @@ class Passage(InnerDoc):
 
 class ContentDocument(Document):
     content_type = Keyword()
-    title = Text(copy_to="spelling", index_phrases=True)
-    alt_title = Text(copy_to="spelling", index_phrases=True)
-    summary = Text(copy_to="spelling", **LONG_TEXT)
+    title = Text(copy_to="spelling")
+    alt_title = Text(copy_to="spelling")
+    summary = Text(copy_to="spelling")
     body = Text(**LONG_TEXT)
     passages = Nested(Passage)
     url = Keyword(index=False)
@@ -53,9 +52,12 @@ class ContentDocument(Document):
     date = Date(format="strict_date")
     year = Integer()
     topics = Keyword()
-    topic_names = Text(copy_to="spelling")
-    issuing_body = Keyword(fields={"text": Text()})
-    issuing_body_zh = Text()
+    topic_names = Keyword(index=False)
+    issuing_body = Keyword()
+    issuing_body_zh = Keyword(index=False)
+    # Topic names and issuing bodies in both languages, searched as one field:
+    # each field a query names is one more phrase query per alternative.
+    labels = Text(copy_to="spelling")
     jurisdiction = Keyword()
     document_type = Keyword()
     status = Keyword()

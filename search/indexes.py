@@ -77,6 +77,7 @@ def to_action(record: Record, index: str) -> dict:
         # Page texts are matched through `body`; `passages` only serves page-numbered highlights.
         source["body"] = [record["body"], *(passage["text"] for passage in record["passages"])]
     source["pages"] = len(record["passages"])
+    source["labels"] = [*record["topic_names"], *filter(None, [record["issuing_body"], record["issuing_body_zh"]])]
     return {"_op_type": "index", "_index": index, "_id": record["id"], "_source": source}
 
 
@@ -116,7 +117,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def fill(client: Elasticsearch, name: str, records: Iterable[Record], chunk_size: int = 500) -> tuple[int, int]:
+def fill(client: Elasticsearch, name: str, records: Iterable[Record], chunk_size: int = 1000) -> tuple[int, int]:
     """Bulk-load records, two requests in flight.
 
     One shard indexes a bulk request on one thread, so a second request keeps
@@ -146,7 +147,7 @@ def fill(client: Elasticsearch, name: str, records: Iterable[Record], chunk_size
     return indexed, failed
 
 
-def rebuild(client: Elasticsearch, records: Iterable[Record], chunk_size: int = 500) -> RebuildResult:
+def rebuild(client: Elasticsearch, records: Iterable[Record], chunk_size: int = 1000) -> RebuildResult:
     started = time.monotonic()
     name = create_index(client, bulk_load=True)
     try:

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from html import unescape
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Model, QuerySet
 from django.utils import timezone
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -131,19 +133,23 @@ def standard_record(page) -> Record:
 
 
 def _library_url(document) -> str:
-    # PolicyDocument.get_url() is the real answer once it exists; until then,
-    # the library page serves each document at <library>/<slug>/.
-    get_url = getattr(document, "get_url", None)
-    if callable(get_url):
-        return get_url() or ""
-    base = cache.get(LIBRARY_URL_KEY)
-    if base is None:
+    """The document's page in the library, in the site's default language.
+
+    Built from one cached pattern rather than `document.get_url()` per row:
+    that looks the library page up again for every document of a rebuild.
+    """
+    pattern = cache.get(LIBRARY_URL_KEY)
+    if pattern is None:
         from portal.models import PolicyLibraryPage
 
-        library = PolicyLibraryPage.objects.live().order_by("pk").first()
-        base = (library.get_url() if library else "") or ""
-        cache.set(LIBRARY_URL_KEY, base, 60)
-    return f"{base}{document.slug}/" if base else ""
+        pattern = ""
+        with translation.override(settings.LANGUAGE_CODE):
+            library = PolicyLibraryPage.for_active_locale()
+            base = library.get_url() if library else ""
+            if base:
+                pattern = base + library.reverse_subpage("document", kwargs={"slug": "-slug-"})
+        cache.set(LIBRARY_URL_KEY, pattern, 60)
+    return pattern.replace("-slug-", document.slug) if pattern else ""
 
 
 def document_record(document) -> Record:

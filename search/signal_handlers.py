@@ -38,6 +38,15 @@ def content_changed(sender, instance, raw: bool = False, **kwargs) -> None:
         enqueue(key_for(source.label, instance.pk))
 
 
+def topic_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    """A renamed topic changes the records of everything tagged with it."""
+    if raw or instance.pk is None:
+        return
+    for related in ("briefs", "documents", "events"):
+        for obj in getattr(instance, related).all().only("pk"):
+            content_changed(type(obj), obj)
+
+
 def synonyms_changed(sender, **kwargs) -> None:
     transaction.on_commit(synonyms.forget)
 
@@ -50,5 +59,6 @@ def connect() -> None:
         if issubclass(model, Page):
             page_published.connect(content_changed, sender=model, dispatch_uid=f"search-publish-{source.label}")
             page_unpublished.connect(content_changed, sender=model, dispatch_uid=f"search-unpublish-{source.label}")
+    post_save.connect(topic_changed, sender="portal.Topic", dispatch_uid="search-topic-save")
     post_save.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-save")
     post_delete.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-delete")

@@ -98,7 +98,8 @@ class ContentSearch(FacetedSearch):
         fields = {
             "title": {"number_of_fragments": 0},
             "summary": {"fragment_size": 240, "number_of_fragments": 1},
-            "body": {"fragment_size": 180, "number_of_fragments": 2},
+            # Documents' long bodies are highlighted per page from their passages instead.
+            "body": {"fragment_size": 180, "number_of_fragments": 2, "max_analyzed_offset": 10_000},
         }
         search = search.highlight_options(**MARK)
         for name, options in fields.items():
@@ -120,7 +121,7 @@ class ElasticsearchBackend:
     def delete(self, key: str) -> None:
         indexes.delete(self.client, key)
 
-    def replace_all(self, records, chunk_size: int = 500) -> indexes.RebuildResult:
+    def replace_all(self, records, chunk_size: int = 1000) -> indexes.RebuildResult:
         return indexes.rebuild(self.client, records, chunk_size)
 
     def versions(self) -> dict[str, str]:

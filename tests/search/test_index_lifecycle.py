@@ -201,3 +201,18 @@ def test_a_page_is_indexed_once_per_live_locale(db, home_page):
 
     assert sorted((r["title"], r["languages"][0]) for r in records) == [("About us", "en"), ("关于我们", "zh-hans")]
     assert {r["url"] for r in records} == {"/about-us/", "/zh-hans/about-us/"}
+
+
+def test_renaming_a_topic_updates_what_is_tagged_with_it(elasticsearch, briefs):
+    from tests.search.factories import TopicFactory
+
+    topic = TopicFactory(slug="ccus", name_en="Carbon capture")
+    page = PolicyBriefPageFactory(parent=briefs, title="Pilot projects", topics=[topic])
+    page.save_revision().publish()  # the topic is written with the page
+    ElasticsearchBackend().replace_all(all_records())
+
+    topic.name_zh = "碳捕集利用与封存"
+    topic.save()
+    refresh(elasticsearch)
+
+    assert found("碳捕集") == [key_for("portal.policybriefpage", page.pk)]

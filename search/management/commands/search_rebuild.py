@@ -23,7 +23,7 @@ class Command(BaseCommand):
             default="all",
             help="Which backend to rebuild (default: every configured one).",
         )
-        parser.add_argument("--chunk-size", type=int, default=500, help="Records per bulk request.")
+        parser.add_argument("--chunk-size", type=int, default=1000, help="Records per bulk request.")
 
     def handle(self, *args, backend: str, chunk_size: int, **options):
         backends = [b for b in configured_backends() if backend in ("all", b.name)]
