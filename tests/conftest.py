@@ -7,6 +7,7 @@ import os
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 
 REQUIRE_SERVICES = os.environ.get("PORTAL_REQUIRE_SERVICES") == "1"
@@ -26,6 +27,14 @@ def require_service(setting: str) -> str:
 def _media_root(settings, tmp_path):
     # Uploaded and generated files go to a throwaway folder per test.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    # Rolled-back tests reuse ids on SQLite: a cached rendition or counter must not outlive its rows.
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
