@@ -27,8 +27,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Model, QuerySet
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
