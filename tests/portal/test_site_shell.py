@@ -142,3 +142,11 @@ def test_sitemap_lists_the_tracker_and_company_pages_in_both_languages(client, h
 
     assert f"/pledges/{company.slug}/</loc>" in xml
     assert f"/zh-hans/pledges/{company.slug}/</loc>" in xml
+
+
+def test_every_page_has_a_search_box_for_the_visitors_language(about_in_chinese, client):
+    english = client.get("/about/").content.decode()
+    chinese = client.get("/zh-hans/about/").content.decode()
+
+    assert 'action="/search/"' in english and 'name="q"' in english
+    assert 'action="/zh-hans/search/"' in chinese
