@@ -8,6 +8,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n import pick
+from search.records import localized_document_url
 from search.results import FACETS, Hit, SearchResults
 
 FACET_LABELS = {
@@ -102,6 +103,8 @@ def hit_views(results: SearchResults) -> list[HitView]:
     views = []
     for hit in results.hits:
         date = datetime.date.fromisoformat(hit.date[:10]) if hit.date else None
+        if hit.content_type == "portal.policydocument":
+            hit.url = localized_document_url(hit.url)
         views.append(HitView(hit, str(_type_label(hit.content_type)), date))
     return views
 

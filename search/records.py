@@ -131,24 +131,40 @@ def standard_record(page) -> Record:
     return _page_record(page, summary=page.introduction, body=_stream_text(page.body), date=_page_date(page))
 
 
-def _library_url(document) -> str:
-    """The document's page in the library, in the site's default language.
+def _library_pattern(language: str) -> str:
+    """ "/library/-slug-/": where a document's page is in the library of `language`.
 
-    Built from one cached pattern rather than `document.get_url()` per row:
-    that looks the library page up again for every document of a rebuild.
+    Cached, rather than `document.get_url()` per row, which looks the library
+    page up again for every document of a rebuild.
     """
-    pattern = cache.get(LIBRARY_URL_KEY)
+    key = f"{LIBRARY_URL_KEY}:{language}"
+    pattern = cache.get(key)
     if pattern is None:
         from portal.models import PolicyLibraryPage
 
         pattern = ""
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(language):
             library = PolicyLibraryPage.for_active_locale()
             base = library.get_url() if library else ""
             if base:
                 pattern = base + library.reverse_subpage("document", kwargs={"slug": "-slug-"})
-        cache.set(LIBRARY_URL_KEY, pattern, 60)
+        cache.set(key, pattern, 60)
+    return pattern
+
+
+def _library_url(document) -> str:
+    """The document's page in the library, in the site's default language (what the index stores)."""
+    pattern = _library_pattern(settings.LANGUAGE_CODE)
     return pattern.replace("-slug-", document.slug) if pattern else ""
+
+
+def localized_document_url(url: str) -> str:
+    """An indexed document address moved to the library in the visitor's language, when there is one."""
+    stored = _library_pattern(settings.LANGUAGE_CODE).split("-slug-")[0]
+    wanted = _library_pattern(translation.get_language() or settings.LANGUAGE_CODE).split("-slug-")[0]
+    if stored and wanted and stored != wanted and url.startswith(stored):
+        return wanted + url[len(stored) :]
+    return url
 
 
 def document_record(document) -> Record:

@@ -1,10 +1,12 @@
 """The search page beyond the contract: first visit, the header link, a cluster that is down."""
 
 import pytest
+from wagtail.models import Locale
 
 from search.backends import DatabaseBackend
 from search.records import all_records
 from tests.portal.factories import StandardPageFactory
+from tests.search.factories import PolicyDocumentFactory, PolicyLibraryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,19 @@ def test_nothing_found_page_offers_ways_forward(client, home_page, settings):
     assert "Did you mean" in html
     assert "hydrogen" in html
     assert "Remove all filters" in html
+
+
+def test_documents_found_on_chinese_pages_link_to_the_chinese_library(client, home_page, settings):
+    settings.SEARCH_BACKEND = "database"
+    library = PolicyLibraryPageFactory(parent=home_page)
+    chinese = Locale.objects.create(language_code="zh-hans")
+    home_page.copy_for_translation(chinese).save_revision().publish()
+    library.copy_for_translation(chinese).save_revision().publish()
+    PolicyDocumentFactory(title="Hydrogen industry plan", slug="hydrogen-plan")
+    DatabaseBackend().replace_all(all_records())
+
+    english = client.get("/search/", {"q": "hydrogen"}).content.decode()
+    chinese_html = client.get("/zh-hans/search/", {"q": "hydrogen"}).content.decode()
+
+    assert 'href="/library/hydrogen-plan/"' in english
+    assert 'href="/zh-hans/library/hydrogen-plan/"' in chinese_html
