@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -104,7 +105,10 @@ class PolicyBriefIndexPage(RoutablePageMixin, Page):
 
 class PolicyBriefPage(Page):
     date = models.DateField(_("date"), default=datetime.date.today, help_text=_("The date readers see on the brief."))
-    summary = models.TextField(_("summary"), help_text=_("Two or three sentences: shown in lists, feeds and search."))
+    summary = models.TextField(
+        pgettext_lazy("abstract of a text", "summary"),
+        help_text=_("Two or three sentences: shown in lists, feeds and search."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     topics = ParentalManyToManyField("portal.Topic", verbose_name=_("topics"), blank=True, related_name="briefs")
 

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -29,7 +29,7 @@ class Jurisdiction(models.TextChoices):
     INTERNATIONAL = "international", _("International")
     NATIONAL = "national", _("National")
     PROVINCIAL = "provincial", _("Provincial")
-    CITY = "city", _("City")
+    CITY = "city", pgettext_lazy("jurisdiction", "City")
     ASSOCIATION = "association", _("Association")
 
 
@@ -71,7 +71,7 @@ class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
     )
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
     issuing_body = models.CharField(
-        _("issuing body"), max_length=200, help_text=_("e.g. National Development and Reform Commission")
+        _("issuing body (English)"), max_length=200, help_text=_("e.g. National Development and Reform Commission")
     )
     issuing_body_zh = models.CharField(_("issuing body (Chinese)"), max_length=200, blank=True)
     jurisdiction = models.CharField(_("jurisdiction"), max_length=20, choices=Jurisdiction.choices)
@@ -87,7 +87,7 @@ class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
     status = models.CharField(
         _("status"), max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.IN_FORCE
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(pgettext_lazy("abstract of a text", "summary"), blank=True)
     topics = ParentalManyToManyField("portal.Topic", verbose_name=_("topics"), blank=True, related_name="documents")
     source_url = models.URLField(_("source address"), max_length=500, blank=True)
     file = models.ForeignKey(

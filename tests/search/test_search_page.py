@@ -23,7 +23,7 @@ def test_chinese_first_visit(client, home_page):
     html = client.get("/zh-hans/search/").content.decode()
 
     assert "搜索" in html
-    assert "每份文件全文" in html
+    assert "每份文件的全文" in html
 
 
 def test_an_unreachable_cluster_falls_back_to_the_database_copy(client, home_page, settings):
