@@ -6,6 +6,9 @@ deletion all go through the same path and repeats are harmless.
 """
 
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -17,10 +20,29 @@ from search.models import Synonym
 from search.records import SOURCES, key_for, source_for
 
 logger = logging.getLogger(__name__)
+_state = threading.local()
+
+
+@contextmanager
+def updates_paused() -> Iterator[None]:
+    """No index update per object inside: for bulk loads that rebuild the index once at the end.
+
+    A demo load saves each document several times (draft, revision, publish,
+    extracted text); one rebuild afterwards is cheaper than all those updates.
+    """
+    previous = getattr(_state, "paused", False)
+    _state.paused = True
+    try:
+        yield
+    finally:
+        _state.paused = previous
 
 
 def enqueue(key: str) -> None:
     from search.tasks import sync_record
+
+    if getattr(_state, "paused", False):
+        return
 
     def send() -> None:
         sync_record.delay(key)

@@ -98,3 +98,15 @@ def test_loading_twice_changes_nothing_that_counts(demo):
     assert (Page.objects.count(), MemberCompany.objects.count(), get_user_model().objects.count()) == counts
     assert set(MemberCompany.objects.values_list("logo_id", flat=True)) == logos
     assert SiteIdentity.objects.get().menu_items.count() == 8
+
+
+def test_the_demo_is_searchable_in_both_languages_once_loaded(demo):
+    from search.results import SearchRequest
+    from search.service import SearchService
+
+    service = SearchService()
+    chinese = service.search(SearchRequest(text="碳达峰"))
+    english = service.search(SearchRequest(text="green factory"))
+
+    assert chinese.total > 10 and english.total > 10
+    assert {hit.content_type for hit in chinese.hits} >= {"portal.policydocument"}

@@ -1,10 +1,12 @@
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from initiatives.demo import load_events
 from members.demo import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
 from portal.demo import load_site
 from portal.demo_library import load_briefs, load_library
+from search.signal_handlers import updates_paused
 
 
 class Command(BaseCommand):
@@ -18,13 +20,18 @@ class Command(BaseCommand):
         parser.add_argument("--companies", type=int, default=70, help="How many member companies (at most 70).")
 
     def handle(self, *args, **options):
-        with mail_not_sent(), transaction.atomic():
+        with mail_not_sent(), updates_paused(), transaction.atomic():
             load_site(self.stdout)
             created = load_companies(options["companies"], self.stdout)
             members = load_members(options["companies"], self.stdout)
             events = load_events(self.stdout)
             library = load_library(self.stdout)
             briefs = load_briefs(self.stdout)
+        try:
+            call_command("search_rebuild", stdout=self.stdout)
+        except CommandError as error:
+            # The content is in; only the index waits for the cluster.
+            self.stderr.write(f"Search index not rebuilt: {error} Run search_rebuild once Elasticsearch is back.")
         self.stdout.write(
             f"Member data: {members['pledges']} new pledges, {members['reports']} new progress reports, "
             f"{members['plants']} new plants."
