@@ -15,6 +15,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
         default="h2",
         label=_("Level"),
+        search_index=False,  # "Section heading" is a setting, not words of the page
     )
 
     class Meta:
