@@ -3,45 +3,17 @@
 Editors (event staff in this association) may view registrations and keep
 speakers up to date; Moderators may additionally change and delete
 registrations. Nobody is given "add registration": registrations come from
-the public form. The permissions are created here rather than left to
-post_migrate, so the groups can be given them in the same step.
+the public form.
 """
 
 from django.db import migrations
+
+from portal.migration_grants import grant
 
 GRANTS = {
     "Moderators": {"registration": "view change delete", "speaker": "add change view"},
     "Editors": {"registration": "view", "speaker": "add change view"},
 }
-
-
-def permissions(apps):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for group_name, models in GRANTS.items():
-        group = Group.objects.filter(name=group_name).first()
-        if group is None:
-            continue
-        for model, actions in models.items():
-            content_type, _ = ContentType.objects.get_or_create(app_label="initiatives", model=model)
-            for action in actions.split():
-                permission, _ = Permission.objects.get_or_create(
-                    content_type=content_type,
-                    codename=f"{action}_{model}",
-                    defaults={"name": f"Can {action} {model}"},
-                )
-                yield group, permission
-
-
-def grant_permissions(apps, schema_editor):
-    for group, permission in permissions(apps):
-        group.permissions.add(permission)
-
-
-def revoke_permissions(apps, schema_editor):
-    for group, permission in permissions(apps):
-        group.permissions.remove(permission)
 
 
 class Migration(migrations.Migration):
@@ -53,5 +25,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(grant_permissions, revoke_permissions),
+        grant("initiatives", GRANTS),
     ]
