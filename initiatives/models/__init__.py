@@ -1,3 +1,17 @@
+from .catalogue import EodCatalogPage
+from .eod import (
+    RESTRICTED_FIELDS,
+    EnvironmentalKind,
+    EodEnvironmentalComponent,
+    EodIndustrialComponent,
+    EodProgrammeDocument,
+    EodProgrammeImage,
+    EodProgrammePage,
+    EodSector,
+    Instrument,
+    OutcomeUnit,
+    ProgrammeStage,
+)
 from .events import (
     AgendaBlock,
     Attendance,
@@ -15,8 +29,17 @@ from .registrations import Registration, RegistrationEmail
 from .speakers import Speaker
 
 __all__ = [
+    "RESTRICTED_FIELDS",
     "AgendaBlock",
     "Attendance",
+    "EnvironmentalKind",
+    "EodCatalogPage",
+    "EodEnvironmentalComponent",
+    "EodIndustrialComponent",
+    "EodProgrammeDocument",
+    "EodProgrammeImage",
+    "EodProgrammePage",
+    "EodSector",
     "EventIndexPage",
     "EventKind",
     "EventLanguage",
@@ -25,6 +48,9 @@ __all__ = [
     "EventPartner",
     "EventPhoto",
     "EventSpeaker",
+    "Instrument",
+    "OutcomeUnit",
+    "ProgrammeStage",
     "Registration",
     "RegistrationEmail",
     "RegistrationStatus",
