@@ -8,40 +8,21 @@ the JSON also carries the stable codes.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from members import tracker
 from members.models import MemberCompany, Pledge
-
-CSV_TYPE = "text/csv; charset=utf-8"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-JSON_TYPE = "application/json"
-# Text a spreadsheet would run as a formula (CSV injection); in CSV such cells get a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
+from portal.spreadsheets import JSON_TYPE, Column, attachment, csv_response, number, xlsx_response
 
 
 def columns() -> list[Column]:
     return [
-        Column("company_name_en", _("Company (English)")),
+        Column("company_name_en", _("Company (English)"), wide=True),
         Column("company_name_zh", _("Company (Chinese)")),
         Column("sector", _("Sector")),
         Column("pledge_type", _("Pledge type")),
@@ -53,16 +34,13 @@ def columns() -> list[Column]:
         Column("unit", _("Unit")),
         Column("status", _("Status")),
         Column("verification", _("Verification")),
-        Column("source_url", _("Source")),
-        Column("milestones", _("Milestones")),
+        Column("source_url", _("Source"), wide=True),
+        Column("milestones", _("Milestones"), wide=True),
     ]
 
 
-def number(value: Decimal | None) -> int | float | None:
-    """A stored decimal as a plain JSON/spreadsheet number (100000, not "100000.00")."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
+def filename(extension: str) -> str:
+    return f"member-pledges-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
 def milestone_text(pledge: Pledge) -> str:
@@ -132,66 +110,18 @@ def record(company: MemberCompany, pledge: Pledge, labels: tracker.Labels) -> di
     }
 
 
-def safe_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def filename(extension: str) -> str:
-    return f"member-pledges-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
-def attachment(content: bytes, content_type: str, extension: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename(extension)}"'
-    response["X-Robots-Tag"] = "noindex"
-    return response
+def _rows(filters: tracker.Filters) -> Iterator[dict]:
+    labels = tracker.Labels.current()
+    for company, pledge in pledges(filters):
+        yield row(company, pledge, labels)
 
 
 def as_csv(filters: tracker.Filters) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    cols, labels = columns(), tracker.Labels.current()
-    writer.writerow([column.label for column in cols])
-    for company, pledge in pledges(filters):
-        values = row(company, pledge, labels)
-        writer.writerow(["" if values[c.key] is None else safe_text(values[c.key]) for c in cols])
-    # UTF-8 with a byte-order mark, so Excel opens Chinese names correctly.
-    return attachment(buffer.getvalue().encode("utf-8-sig"), CSV_TYPE, "csv")
+    return csv_response(columns(), _rows(filters), filename("csv"))
 
 
 def as_xlsx(filters: tracker.Filters) -> HttpResponse:
-    # Write-only mode streams rows out: flat time per row, however many pledges are exported.
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Pledges")[:31])
-    cols, labels = columns(), tracker.Labels.current()
-    for index, column in enumerate(cols, start=1):
-        width = 32 if column.key in ("company_name_en", "source_url", "milestones") else 14
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header = []
-    for column in cols:
-        cell = WriteOnlyCell(sheet, value=column.label)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for company, pledge in pledges(filters):
-        values = row(company, pledge, labels)
-        sheet.append([text_cell(sheet, values[c.key]) for c in cols])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return attachment(buffer.getvalue(), XLSX_TYPE, "xlsx")
-
-
-def text_cell(sheet, value):
-    """A value for a spreadsheet row; text that starts with "=" is stored as text, never as a formula."""
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
+    return xlsx_response(columns(), _rows(filters), _("Pledges"), filename("xlsx"))
 
 
 def as_json(filters: tracker.Filters, source: str) -> HttpResponse:
@@ -205,4 +135,4 @@ def as_json(filters: tracker.Filters, source: str) -> HttpResponse:
         "pledges": records,
     }
     content = json.dumps(document, ensure_ascii=False, indent=2).encode()
-    return attachment(content, JSON_TYPE, "json")
+    return attachment(content, JSON_TYPE, filename("json"))
