@@ -12,7 +12,7 @@ for only for the page of hits shown.
 
 import copy
 
-from elasticsearch_dsl import Date, Document, InnerDoc, Integer, Keyword, Nested, Text
+from elasticsearch_dsl import Date, Document, Double, InnerDoc, Integer, Keyword, Nested, Text
 
 ALIAS = "content"
 
@@ -63,6 +63,15 @@ class ContentDocument(Document):
     status = Keyword()
     version = Keyword()
     pages = Integer()  # how many passages a document has: its hits get page highlights
+    # EOD programmes: the catalogue's facets, ranges and sorts (amounts in CNY million).
+    province = Keyword()
+    stage = Keyword()
+    sectors = Keyword()
+    instruments = Keyword()
+    investment = Double()
+    gap = Double()
+    size_band = Keyword()
+    gap_band = Keyword()
     # Vocabulary for "did you mean": titles, summaries and topic names.
     spelling = Text()
 

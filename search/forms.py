@@ -11,7 +11,7 @@ MAX_VALUES_PER_FILTER = 20
 MAX_VALUE_LENGTH = 200
 
 
-def _clean(value: str, length: int = MAX_VALUE_LENGTH) -> str:
+def clean_text(value: str, length: int = MAX_VALUE_LENGTH) -> str:
     # Control characters (NUL above all) are refused by PostgreSQL and mean nothing here.
     value = "".join(ch for ch in value[: length * 2] if unicodedata.category(ch)[0] != "C")
     return value.strip()[:length]
@@ -22,10 +22,14 @@ def _int(value: str, default: int = 1) -> int:
     return int(value) if value.isdecimal() and value.isascii() else default
 
 
+def page_number(params: QueryDict) -> int:
+    return _int(params.get("page", ""))
+
+
 def search_request(params: QueryDict) -> SearchRequest:
     filters = {}
     for name in FACETS:
-        values = [_clean(value) for value in params.getlist(name)[:MAX_VALUES_PER_FILTER]]
+        values = [clean_text(value) for value in params.getlist(name)[:MAX_VALUES_PER_FILTER]]
         if name == "year":
             values = [value for value in values if value.isdecimal() and value.isascii() and len(value) == 4]
         values = list(dict.fromkeys(value for value in values if value))
@@ -33,8 +37,8 @@ def search_request(params: QueryDict) -> SearchRequest:
             filters[name] = values
     sort = params.get("sort", "")
     return SearchRequest(
-        text=_clean(params.get("q", ""), MAX_QUERY_LENGTH * 50),
+        text=clean_text(params.get("q", ""), MAX_QUERY_LENGTH * 50),
         filters=filters,
         sort=sort if sort in SORTS else SORTS[0],
-        page=_int(params.get("page", "")),
+        page=page_number(params),
     )

@@ -12,7 +12,7 @@ class SearchEntry(models.Model):
 
     `head`, `lead` and `haystack` hold normalised text (`search.query.normalise`)
     so matching is a plain `contains` that behaves the same on SQLite and
-    PostgreSQL; `tags` holds the multi-valued filters as " topic:x lang:en ".
+    PostgreSQL; `tags` holds the multi-valued filters as " topic:x lang:en sector:y ".
     """
 
     key = models.CharField(max_length=80, unique=True)
@@ -31,6 +31,13 @@ class SearchEntry(models.Model):
     status = models.CharField(max_length=20, blank=True)
     languages = models.JSONField(default=list, blank=True)
     topics = models.JSONField(default=list, blank=True)
+    # EOD programmes: the catalogue's facets, ranges (CNY million) and sorts.
+    province = models.CharField(max_length=10, blank=True)
+    stage = models.CharField(max_length=30, blank=True)
+    size_band = models.CharField(max_length=20, blank=True)
+    gap_band = models.CharField(max_length=20, blank=True)
+    investment = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    gap = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     tags = models.TextField(blank=True)
     head = models.TextField(blank=True)
     lead = models.TextField(blank=True)

@@ -70,19 +70,36 @@ class FacetGroup:
     links: list[FacetLink] = field(default_factory=list)
 
 
-def facet_groups(results: SearchResults, params: QueryDict) -> list[FacetGroup]:
+def facet_groups(
+    results: SearchResults,
+    params: QueryDict,
+    titles: dict | None = None,
+    labels: dict[str, dict[str, str]] | None = None,
+    ordered: dict[str, list[str]] | None = None,
+) -> list[FacetGroup]:
+    """Facets in the order of `titles` (site search's by default), values labelled from `labels`.
+
+    Values come by count, selected ones first; facets named in `ordered` keep
+    that order instead (size bands, stages).
+    """
     if not results.facets:
         return []
-    labels = _choice_labels()
+    titles = titles or {name: FACET_LABELS[name] for name in FACET_ORDER}
+    labels = _choice_labels() if labels is None else labels
+    ordered = ordered or {}
     groups = []
-    for name in FACET_ORDER:
+    for name, title in titles.items():
         values = results.facets.get(name, [])
         if name == "year":
             values = sorted(values, key=lambda v: v.value, reverse=True)
-        values = [v for v in values if v.selected] + [v for v in values if not v.selected][:FACET_LIMIT]
+        if name in ordered:
+            rank = {value: index for index, value in enumerate(ordered[name])}
+            values = sorted(values, key=lambda v: rank.get(v.value, len(rank)))
+        else:
+            values = [v for v in values if v.selected] + [v for v in values if not v.selected][:FACET_LIMIT]
         if not values:
             continue
-        group = FacetGroup(name, str(FACET_LABELS[name]))
+        group = FacetGroup(name, str(title))
         for value in values:
             label = _type_label(value.value) if name == "type" else labels.get(name, {}).get(value.value, value.value)
             group.links.append(
@@ -121,9 +138,9 @@ def page_links(results: SearchResults, params: QueryDict) -> list[tuple[int, str
     return links
 
 
-def without_filters(params: QueryDict) -> str:
+def without_filters(params: QueryDict, keep: tuple[str, ...] = ("q", "sort")) -> str:
     query = QueryDict(mutable=True)
-    for name in ("q", "sort"):
+    for name in keep:
         if params.get(name):
             query[name] = params[name]
     return query.urlencode()
@@ -136,9 +153,9 @@ def with_query(params: QueryDict, text: str) -> str:
     return query.urlencode()
 
 
-def sort_links(params: QueryDict) -> dict[str, str]:
+def sort_links(params: QueryDict, sorts: tuple[str, ...] = ("relevance", "date")) -> dict[str, str]:
     links = {}
-    for sort in ("relevance", "date"):
+    for sort in sorts:
         query = params.copy()
         query["sort"] = sort
         query.pop("page", None)

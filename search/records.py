@@ -11,6 +11,8 @@ A record looks like this (all keys always present):
     date, year    "2025-03-01", 2025
     topics, topic_names                   slugs, and names in both languages
     issuing_body, issuing_body_zh, jurisdiction, document_type, status   documents only
+    province, stage, sectors, instruments, investment, gap, size_band, gap_band
+                  EOD programmes only (amounts in CNY million, as floats)
     version       hash of everything above, compared by `search_reconcile`
 
 Pages are indexed once per live, public locale version (each is its own row
@@ -89,6 +91,14 @@ def _blank(**values) -> Record:
         "jurisdiction": "",
         "document_type": "",
         "status": "",
+        "province": "",
+        "stage": "",
+        "sectors": [],
+        "instruments": [],
+        "investment": None,
+        "gap": None,
+        "size_band": "",
+        "gap_band": "",
     }
     record.update(values)
     if record["date"]:
@@ -129,6 +139,36 @@ def event_record(page) -> Record:
 
 def standard_record(page) -> Record:
     return _page_record(page, summary=page.introduction, body=_stream_text(page.body), date=_page_date(page))
+
+
+def programme_record(page) -> Record:
+    """An EOD programme's public side only: no contact details, costs or restricted documents.
+
+    Search results and their highlights are shown to everyone, so nothing a
+    financier alone may read is indexed.
+    """
+    from initiatives.eod_bands import GAP_BANDS, SIZE_BANDS, band
+
+    components = [*page.environmental_components.all(), *page.industrial_components.all()]
+    body = "\n".join(
+        filter(None, [_text(page.description), page.city, page.lead_agency, page.implementing_entity, page.code])
+    )
+    body = "\n".join(filter(None, [body, *(component.name for component in components)]))
+    gap = page.financing_gap
+    return _page_record(
+        page,
+        summary=page.summary,
+        body=body,
+        date=_page_date(page),
+        province=page.province,
+        stage=page.stage,
+        sectors=sorted(page.sectors or []),
+        instruments=sorted(page.instruments or []),
+        investment=float(page.total_investment),
+        gap=float(gap),
+        size_band=band(page.total_investment, SIZE_BANDS),
+        gap_band=band(gap, GAP_BANDS),
+    )
 
 
 def _library_pattern(language: str) -> str:
@@ -210,6 +250,11 @@ SOURCES = [
     Source("portal.policydocument", _documents, document_record),
     Source("initiatives.eventpage", _pages("initiatives.EventPage", "topics"), event_record),
     Source("portal.standardpage", _pages("portal.StandardPage"), standard_record),
+    Source(
+        "initiatives.eodprogrammepage",
+        _pages("initiatives.EodProgrammePage", "environmental_components", "industrial_components"),
+        programme_record,
+    ),
 ]
 SOURCES_BY_LABEL = {source.label: source for source in SOURCES}
 CONTENT_TYPES = [source.label for source in SOURCES]

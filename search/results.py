@@ -2,6 +2,7 @@
 
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from search.query import ParsedQuery
 
@@ -19,6 +20,51 @@ FACETS = {
 }
 SORTS = ("relevance", "date")
 PER_PAGE = 10
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one search page searches: which content, its facets, range filters and sorts.
+
+    `sorts` maps a sort name to record fields, "-" for descending; "_score"
+    is relevance (the database backend's own score).
+    """
+
+    name: str
+    facets: dict[str, str]
+    sorts: dict[str, tuple[str, ...]]
+    content_types: tuple[str, ...] = ()  # empty: everything
+    ranges: dict[str, str] = field(default_factory=dict)  # range filter name -> numeric record field
+    browsable: bool = False  # an empty query lists everything, as a catalogue does
+
+
+SITE = Scope(
+    "site",
+    facets=FACETS,
+    sorts={"relevance": ("_score", "-date"), "date": ("-date", "_score")},
+)
+# The EOD programme catalogue: a deal database for financiers.
+CATALOGUE = Scope(
+    "catalogue",
+    facets={
+        "province": "province",
+        "sector": "sectors",
+        "stage": "stage",
+        "instrument": "instruments",
+        "size": "size_band",
+        "gapband": "gap_band",
+    },
+    sorts={
+        "relevance": ("_score", "-date"),
+        "gap": ("-gap", "-date"),
+        "size": ("-investment", "-date"),
+        "newest": ("-date", "_score"),
+    },
+    content_types=("initiatives.eodprogrammepage",),
+    ranges={"investment": "investment", "gap": "gap"},
+    browsable=True,
+)
+SCOPES = {scope.name: scope for scope in (SITE, CATALOGUE)}
 # Deeper pages than this are not served: nobody reads them, and they cost the cluster.
 MAX_WINDOW = 1000
 
@@ -30,13 +76,36 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = PER_PAGE
+    scope: Scope = SITE
+    # Range filter name -> (lowest, highest), either may be None; both inclusive.
+    ranges: dict[str, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
+    # Record field -> accepted values, set by the page rather than the visitor (no facet counts).
+    fixed: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.filters = {name: list(values) for name, values in self.filters.items() if name in FACETS and values}
-        if self.sort not in SORTS:
-            self.sort = SORTS[0]
+        facets = self.scope.facets
+        self.filters = {name: list(values) for name, values in self.filters.items() if name in facets and values}
+        self.ranges = {
+            name: bounds
+            for name, bounds in self.ranges.items()
+            if name in self.scope.ranges and any(bound is not None for bound in bounds)
+        }
+        if self.sort not in self.scope.sorts:
+            self.sort = next(iter(self.scope.sorts))
         self.per_page = max(1, min(int(self.per_page), 50))
         self.page = max(1, min(int(self.page), MAX_WINDOW // self.per_page))
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether any filter or range applies."""
+        return bool(self.filters or self.ranges)
+
+    def order(self, has_query: bool) -> tuple[str, ...]:
+        """Sort fields; relevance means nothing without a query, so the next sort stands in."""
+        fields = self.scope.sorts[self.sort]
+        if fields[0] == "_score" and not has_query:
+            fields = (*fields[1:], "_score")
+        return fields
 
     @property
     def offset(self) -> int:
@@ -85,7 +154,7 @@ class SearchResults:
 
     @property
     def searched(self) -> bool:
-        return bool(self.query) or bool(self.request.filters)
+        return bool(self.query) or self.request.narrowed
 
     @property
     def page_count(self) -> int:

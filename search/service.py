@@ -34,7 +34,7 @@ class SearchService:
 
     def search(self, request: SearchRequest) -> SearchResults:
         query = parse(request.text)
-        if not query and not request.filters:
+        if not query and not request.narrowed and not request.scope.browsable:
             # Nothing asked yet: the page shows the search box and what it can do.
             return SearchResults(request=request, query=query, backend=self.backend.name)
         try:
@@ -52,6 +52,6 @@ class SearchService:
         results = backend.search(query, request)
         if results.total == 0 and query:
             results.suggestion = backend.suggest(query)
-            if request.filters:
-                results.total_without_filters = backend.count(query)
+            if request.narrowed:
+                results.total_without_filters = backend.count(query, request)
         return results

@@ -7,23 +7,29 @@ facet counts and highlights are worked out in Python on the matched rows.
 
 import difflib
 from collections import Counter
+from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from search import highlight
 from search.models import SearchEntry
 from search.query import ParsedQuery
 from search.query_text import needle, normalise
 from search.records import Record
-from search.results import FACETS, FacetValue, Hit, Passage, SearchRequest, SearchResults
+from search.results import FacetValue, Hit, Passage, SearchRequest, SearchResults
 
 # Fields apart in the stored text, so a phrase never runs from one into the next.
 GAP = " \n "
-MULTI_VALUED = {"languages": "lang", "topics": "topic"}
+# Multi-valued record fields, kept in `tags` as " prefix:value ".
+MULTI_VALUED = {"languages": "lang", "topics": "topic", "sectors": "sector", "instruments": "instrument"}
 VOCABULARY_KEY = "search:database:vocabulary"
 TITLE, SUMMARY, BODY = 4, 2, 1
+
+
+def _amount(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
 
 
 def entry_values(record: Record) -> dict:
@@ -47,6 +53,12 @@ def entry_values(record: Record) -> dict:
         "status": record["status"],
         "languages": record["languages"],
         "topics": record["topics"],
+        "province": record["province"],
+        "stage": record["stage"],
+        "size_band": record["size_band"],
+        "gap_band": record["gap_band"],
+        "investment": _amount(record["investment"]),
+        "gap": _amount(record["gap"]),
         "tags": f" {' '.join(tags)} ",
         "head": " " + GAP.join(normalise(text) for text in head) + " ",
         "lead": f" {normalise(record['summary'])} ",
@@ -62,8 +74,7 @@ def _any(column: str, alternatives: tuple[str, ...]) -> Q:
     return condition
 
 
-def _filter_q(name: str, values: list[str]) -> Q:
-    field = FACETS[name]
+def _filter_q(field: str, values: list[str]) -> Q:
     if field in MULTI_VALUED:
         condition = Q()
         for value in values:
@@ -74,21 +85,48 @@ def _filter_q(name: str, values: list[str]) -> Q:
     return Q(**{f"{field}__in": values})
 
 
-def _row_values(row: tuple) -> dict[str, set[str]]:
-    content_type, issuing_body, jurisdiction, document_type, year, tags = row
-    values = {
-        "type": {content_type},
-        "issuer": {issuing_body} - {""},
-        "jurisdiction": {jurisdiction} - {""},
-        "doctype": {document_type} - {""},
-        "year": {str(year)} if year else set(),
-        "language": set(),
-        "topic": set(),
-    }
-    for tag in tags.split():
+def _scope_q(request: SearchRequest) -> Q:
+    """What the scope and the range filters rule out: applied to hits and facet counts alike."""
+    scope, condition = request.scope, Q()
+    if scope.content_types:
+        condition &= Q(content_type__in=scope.content_types)
+    for name, (low, high) in request.ranges.items():
+        column = scope.ranges[name]
+        if low is not None:
+            condition &= Q(**{f"{column}__gte": low})
+        if high is not None:
+            condition &= Q(**{f"{column}__lte": high})
+    for field, values in request.fixed.items():
+        condition &= _filter_q(field, values)
+    return condition
+
+
+def _row_values(facets: dict[str, str], columns: list[str], row: tuple) -> dict[str, set[str]]:
+    """Each facet's values for one matched row (`columns` then `tags`)."""
+    by_column = dict(zip(columns, row[:-1], strict=True))
+    tags: dict[str, set[str]] = {}
+    for tag in row[-1].split():
         prefix, _, value = tag.partition(":")
-        values["language" if prefix == "lang" else "topic"].add(value)
+        tags.setdefault(prefix, set()).add(value)
+    values = {}
+    for name, field in facets.items():
+        if field in MULTI_VALUED:
+            values[name] = tags.get(MULTI_VALUED[field], set())
+        else:
+            value = by_column[field]
+            values[name] = {str(value)} if value not in ("", None) else set()
     return values
+
+
+def _order_by(fields: tuple[str, ...]) -> list:
+    order = []
+    for name in fields:
+        if name == "_score":
+            order.append("-score")
+        else:
+            column = name.lstrip("-")
+            order.append(F(column).desc(nulls_last=True) if name.startswith("-") else F(column).asc(nulls_last=True))
+    return [*order, "key"]
 
 
 class DatabaseBackend:
@@ -127,18 +165,19 @@ class DatabaseBackend:
         return entries
 
     def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResults:
-        matched = self.matching(query)
+        matched = self.matching(query).filter(_scope_q(request))
         results = SearchResults(request=request, query=query, backend=self.name)
 
-        rows = matched.values_list("content_type", "issuing_body", "jurisdiction", "document_type", "year", "tags")
-        counts: dict[str, Counter] = {name: Counter() for name in FACETS}
+        facets = request.scope.facets
+        columns = sorted({field for field in facets.values() if field not in MULTI_VALUED})
+        counts: dict[str, Counter] = {name: Counter() for name in facets}
         selected = {name: set(values) for name, values in request.filters.items()}
-        for row in rows.iterator(chunk_size=2000):
-            values = _row_values(row)
+        for row in matched.values_list(*columns, "tags").iterator(chunk_size=2000):
+            values = _row_values(facets, columns, row)
             misses = [name for name, wanted in selected.items() if not values[name] & wanted]
             if not misses:
                 results.total += 1
-            for name in FACETS:
+            for name in facets:
                 # A facet's counts ignore its own filter (multi-select).
                 if not misses or misses == [name]:
                     counts[name].update(values[name])
@@ -152,7 +191,7 @@ class DatabaseBackend:
 
         filtered = matched
         for name, values in request.filters.items():
-            filtered = filtered.filter(_filter_q(name, values))
+            filtered = filtered.filter(_filter_q(facets[name], values))
         score = Value(0, output_field=IntegerField())
         for clause in query.clauses:
             score = score + Case(
@@ -162,8 +201,7 @@ class DatabaseBackend:
                 output_field=IntegerField(),
             )
         filtered = filtered.annotate(score=score)
-        order = ["-score", "-date", "key"] if request.sort == "relevance" and query else ["-date", "-score", "key"]
-        page = filtered.order_by(*order).defer("head", "lead", "haystack", "tags")
+        page = filtered.order_by(*_order_by(request.order(bool(query)))).defer("head", "lead", "haystack", "tags")
         page = page[request.offset : request.offset + request.per_page]
         results.hits = [self._hit(entry, query) for entry in page]
         return results
@@ -199,8 +237,9 @@ class DatabaseBackend:
 
     # --- No results ---------------------------------------------------------
 
-    def count(self, query: ParsedQuery) -> int:
-        return self.matching(query).count()
+    def count(self, query: ParsedQuery, request: SearchRequest) -> int:
+        unfiltered = SearchRequest(scope=request.scope, fixed=request.fixed)
+        return self.matching(query).filter(_scope_q(unfiltered)).count()
 
     def _vocabulary(self) -> set[str]:
         words = cache.get(VOCABULARY_KEY)

@@ -12,10 +12,10 @@ from search.highlight import plain
 from search.query import ParsedQuery
 from search.query_text import is_han
 from search.records import Record
-from search.results import FACETS, FacetValue, Hit, Passage, SearchRequest, SearchResults
+from search.results import FacetValue, Hit, Passage, SearchRequest, SearchResults
 
 MARK = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
-FACET_SIZES = {"issuer": 30, "topic": 40, "year": 30}
+FACET_SIZES = {"issuer": 30, "topic": 40, "year": 30, "province": 40}
 ANALYZER_KEY = "search:elasticsearch:chinese-analyzer"
 
 
@@ -77,19 +77,39 @@ def _merge_marks(html: str) -> str:
     return html.replace("</mark><mark>", "")
 
 
+def scope_filters(request: SearchRequest) -> list[Query]:
+    """What the scope and the range filters rule out: applied to hits and facet counts alike."""
+    scope, clauses = request.scope, []
+    if scope.content_types:
+        clauses.append(Q("terms", content_type=list(scope.content_types)))
+    for name, (low, high) in request.ranges.items():
+        bounds = {key: float(value) for key, value in (("gte", low), ("lte", high)) if value is not None}
+        clauses.append(Q("range", **{scope.ranges[name]: bounds}))
+    for field, values in request.fixed.items():
+        clauses.append(Q("terms", **{field: list(values)}))
+    return clauses
+
+
 class ContentSearch(FacetedSearch):
     doc_types = [ContentDocument]
-    facets = {name: TermsFacet(field=field, size=FACET_SIZES.get(name, 20)) for name, field in FACETS.items()}
 
     def __init__(self, client: Elasticsearch, parsed: ParsedQuery, request: SearchRequest, chinese: bool):
         self.using = client
         self.index = indexes.alias_name()
         self.parsed = parsed
-        sort = ["_score", "-date"] if request.sort == "relevance" and parsed else ["-date", "_score"]
+        self.request = request
+        self.facets = {
+            name: TermsFacet(field=field, size=FACET_SIZES.get(name, 20))
+            for name, field in request.scope.facets.items()
+        }
+        sort = list(request.order(bool(parsed)))
         super().__init__(query=build_query(parsed, chinese), filters=request.filters, sort=sort)
 
     def query(self, search: Search, query: Query) -> Search:
-        return search.query(query)
+        search = search.query(query)
+        for clause in scope_filters(self.request):
+            search = search.filter(clause)
+        return search
 
     def search(self) -> Search:
         search = super().search().source(excludes=["body", "passages", "spelling"]).extra(track_total_hits=True)
@@ -153,7 +173,7 @@ class ElasticsearchBackend:
         results.total = response["hits"]["total"]["value"]
         results.took_ms = response["took"]
         aggregations = response.get("aggregations", {})
-        for name in FACETS:
+        for name in request.scope.facets:
             chosen = set(request.filters.get(name, []))
             buckets = aggregations.get(f"_filter_{name}", {}).get(name, {}).get("buckets", [])
             results.facets[name] = [FacetValue(str(b["key"]), b["doc_count"], str(b["key"]) in chosen) for b in buckets]
@@ -196,9 +216,12 @@ class ElasticsearchBackend:
 
     # --- No results ---------------------------------------------------------
 
-    def count(self, query: ParsedQuery) -> int:
+    def count(self, query: ParsedQuery, request: SearchRequest) -> int:
+        search = Search(using=self.client, index=indexes.alias_name()).query(build_query(query))
+        for clause in scope_filters(SearchRequest(scope=request.scope, fixed=request.fixed)):
+            search = search.filter(clause)
         try:
-            return Search(using=self.client, index=indexes.alias_name()).query(build_query(query)).count()
+            return search.count()
         except NotFoundError:
             return 0
 

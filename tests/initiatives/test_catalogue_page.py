@@ -1,0 +1,133 @@
+"""The catalogue page as visitors and financiers use it: list, table, bad input, and exports."""
+
+import csv
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group
+
+from initiatives.access import FINANCIERS_GROUP
+from search.backends import DatabaseBackend
+from search.records import all_records
+from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shelf(home_page, settings):
+    settings.SEARCH_BACKEND = "database"
+    shelf = EodCatalogPageFactory(parent=home_page)
+    EodProgrammePageFactory(
+        parent=shelf, title="Ganjiang river restoration", province="JX", contact_email="desk@ganjiang.example.cn"
+    )
+    EodProgrammePageFactory(
+        parent=shelf,
+        title="Datong mine rehabilitation",
+        province="SX",
+        instruments=["equity"],
+        total_investment=Decimal(400),
+        financing_sought=Decimal(300),
+        financing_secured=Decimal(300),
+        contact_email="desk@datong.example.cn",
+    )
+    DatabaseBackend().replace_all(all_records())
+    return shelf
+
+
+@pytest.fixture
+def financier(django_user_model):
+    user = django_user_model.objects.create_user("fin@bank.example.com", "fin@bank.example.com", "pw-long-enough-1")
+    user.groups.add(Group.objects.get_or_create(name=FINANCIERS_GROUP)[0])
+    return user
+
+
+def test_the_public_sees_programmes_and_figures_but_no_contacts_or_exports(client, shelf):
+    html = client.get(shelf.url).content.decode()
+
+    assert "Ganjiang river restoration" in html and "Datong mine rehabilitation" in html
+    assert "2 programmes" in html
+    assert "desk@ganjiang.example.cn" not in html
+    assert "export/csv" not in html
+    assert "Approved financiers see contacts" in html
+
+
+def test_the_table_view_shows_the_same_programmes(client, shelf):
+    html = client.get(shelf.url, {"view": "table"}).content.decode()
+
+    assert '<table class="catalogue-table">' in html
+    assert html.count('<th scope="row">') == 2
+
+
+def test_facets_narrow_the_list(client, shelf):
+    html = client.get(shelf.url, {"province": "SX"}).content.decode()
+
+    assert "Datong mine rehabilitation" in html
+    assert "Ganjiang river restoration" not in html
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"gap_min": "abc"}, "Financing gap from (CNY million): Enter a number."),
+        ({"invest_min": "-5"}, "Ensure this value is greater than or equal to 0."),
+        ({"gap_min": "500", "gap_max": "100"}, "The lower bound is above the upper bound"),
+        ({"invest_max": "1e400"}, "Total investment to (CNY million)"),
+        ({"province": "XX"}, "Select a valid choice. XX is not one of the available choices."),
+    ],
+)
+def test_bad_input_is_reported_and_the_rest_of_the_search_still_applies(client, shelf, params, message):
+    response = client.get(shelf.url, {**params, "instrument": "equity"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert "Datong mine rehabilitation" in html  # the valid filter still applies
+    assert "Ganjiang river restoration" not in html
+
+
+def test_exports_are_refused_to_the_public_and_to_users_who_are_not_financiers(client, shelf, django_user_model):
+    url = shelf.url + "export/csv/"
+    anonymous = client.get(url)
+    assert anonymous.status_code == 403
+    assert b"desk@" not in anonymous.content
+
+    client.force_login(django_user_model.objects.create_user("rep", "rep@member.example.com", "pw-long-enough-1"))
+    refused = client.get(shelf.url + "export/xlsx/")
+    assert refused.status_code == 403
+    assert client.get(shelf.url + "export/pdf/").status_code == 404
+
+
+def test_a_financier_downloads_the_current_result_set_with_contacts(client, shelf, financier):
+    client.force_login(financier)
+
+    page = client.get(shelf.url).content.decode()
+    assert "export/csv/" in page and "export/xlsx/" in page
+
+    response = client.get(shelf.url + "export/csv/", {"province": "JX"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row["Programme"] for row in rows] == ["Ganjiang river restoration"]
+    assert rows[0]["Contact email"] == "desk@ganjiang.example.cn"
+    assert rows[0]["Financing gap (CNY million)"] == "300"
+
+    workbook = openpyxl.load_workbook(io.BytesIO(client.get(shelf.url + "export/xlsx/", {"sort": "gap"}).content))
+    sheet = workbook.active
+    titles = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert titles == ["Ganjiang river restoration", "Datong mine rehabilitation"]  # largest gap first
+
+
+def test_a_saved_search_keeps_the_valid_filters_in_a_stable_order():
+    from initiatives.catalogue import canonical_querystring, describe
+
+    messy = "gap_min=100.00&province=SX&province=JX&page=3&view=table&sort=relevance&q=&invest_max=abc"
+    assert canonical_querystring(messy) == "province=JX&province=SX&gap_min=100"
+    assert canonical_querystring("province=SX&province=JX&gap_min=100") == canonical_querystring(messy)
+    assert describe("q=wetland&province=JX&instrument=loan&gap_min=100") == [
+        "“wetland”",
+        "Province: Jiangxi",
+        "Instrument sought: Loan",
+        "Financing gap ≥ 100 million",
+    ]
