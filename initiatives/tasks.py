@@ -51,3 +51,72 @@ def send_event_reminders() -> int:
     for registration_id in due:
         send_registration_email.delay(registration_id, RegistrationEmail.Kind.REMINDER)
     return len(due)
+
+
+# --- Financiers: account decisions, saved-search alerts, expressions of interest ---------------
+# Each email is claimed under a unique key (or, for digests, on its own row) in the
+# transaction that sends it: see initiatives.financiers.emails and .alerts.
+
+
+@idempotent_task(retry_on=MAIL_ERRORS)
+def notify_staff_of_financier_signup(financier_id: int) -> bool:
+    from initiatives.financiers import emails as financier_emails
+
+    return financier_emails.send_signup_to_staff(financier_id)
+
+
+@idempotent_task(retry_on=MAIL_ERRORS)
+def send_financier_decision(financier_id: int, status: str, decided_at: str) -> bool:
+    from initiatives.financiers import emails as financier_emails
+
+    return financier_emails.send_decision(financier_id, status, decided_at)
+
+
+@idempotent_task()
+def queue_saved_search_alerts() -> int:
+    """Run by beat every morning: check each due saved search on its own, and resend digests a crash left behind."""
+    from initiatives.financiers import alerts
+
+    now = timezone.now()
+    due = alerts.due_searches(now)
+    for saved_search_id in due:
+        check_saved_search.delay(saved_search_id)
+    for digest_id in alerts.stale_digests(now):
+        send_alert_digest.delay(digest_id)
+    return len(due)
+
+
+@idempotent_task()
+def check_saved_search(saved_search_id: int) -> int | None:
+    from initiatives.financiers import alerts
+
+    digest = alerts.check_search(saved_search_id)
+    return digest.pk if digest is not None else None
+
+
+@idempotent_task(retry_on=MAIL_ERRORS)
+def send_alert_digest(digest_id: int) -> bool:
+    from initiatives.financiers import alerts
+
+    return alerts.send_digest(digest_id)
+
+
+@idempotent_task(retry_on=MAIL_ERRORS)
+def notify_interest_contact(interest_id: int) -> bool:
+    from initiatives.financiers import emails as financier_emails
+
+    return financier_emails.send_interest_to_contact(interest_id)
+
+
+@idempotent_task(retry_on=MAIL_ERRORS)
+def notify_staff_of_interest(interest_id: int) -> bool:
+    from initiatives.financiers import emails as financier_emails
+
+    return financier_emails.send_interest_to_staff(interest_id)
+
+
+@idempotent_task(retry_on=MAIL_ERRORS)
+def send_interest_status(interest_id: int, status: str, changed_at: str) -> bool:
+    from initiatives.financiers import emails as financier_emails
+
+    return financier_emails.send_interest_status(interest_id, status, changed_at)

@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from initiatives import financier_hooks  # noqa: F401 -- registers the financiers' admin
 from initiatives.admin_views import (
     CANCEL_ACTION,
     PROMOTE_ACTION,

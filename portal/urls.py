@@ -33,6 +33,7 @@ if settings.DEBUG:
 # English pages live at /, Chinese ones under /zh-hans/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("members/", include("members.urls_area")),
+    path("financiers/", include("initiatives.urls_financiers")),
     path("pledges/", include("members.urls_public")),
     path("registrations/", include("initiatives.urls")),
     path("search/", include("search.urls")),

@@ -56,3 +56,14 @@ __all__ = [
     "RegistrationStatus",
     "Speaker",
 ]
+
+from .financiers import (
+    AlertDigest,
+    AlertItem,
+    ExpressionOfInterest,
+    Financier,
+    FinancierEmail,
+    SavedSearch,
+)
+
+__all__ += ["AlertDigest", "AlertItem", "ExpressionOfInterest", "Financier", "FinancierEmail", "SavedSearch"]

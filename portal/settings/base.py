@@ -140,6 +140,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Reminders go out about a day before each event; a few minutes' slack is fine.
     "event-reminders": {"task": "initiatives.tasks.send_event_reminders", "schedule": 600.0},
+    # Saved-search alerts at 08:00 in CELERY_TIMEZONE (Asia/Shanghai): daily searches every day,
+    # weekly ones on Mondays (the task decides which are due, and catches up after a missed morning).
+    "saved-search-alerts": {
+        "task": "initiatives.tasks.queue_saved_search_alerts",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
 # Month-day ("MM-DD", in TIME_ZONE) on which companies without a published
 # report for the previous year are reminded.
@@ -148,6 +154,8 @@ MEMBER_REPORT_REMINDER_DATE = env.get("MEMBER_REPORT_REMINDER_DATE", "03-01")
 # Registrations accepted from one address per window (seconds): enough for a
 # company behind one gateway, too few for a script filling the waitlist.
 EVENT_REGISTRATION_RATE = (int(env.get("EVENT_REGISTRATION_LIMIT", "20")), 600)
+# Financier sign-ups accepted from one address per window (seconds).
+FINANCIER_SIGNUP_RATE = (int(env.get("FINANCIER_SIGNUP_LIMIT", "10")), 3600)
 # How many reverse proxies sit in front of the site; their X-Forwarded-For
 # entries are trusted to find the visitor's address (0: use the connection).
 PORTAL_PROXY_COUNT = int(env.get("PORTAL_PROXY_COUNT", "0"))

@@ -1,0 +1,339 @@
+"""Staff views of financiers in the Wagtail admin (the viewsets are in `initiatives.financier_hooks`).
+
+- **Financiers**: who signed up, filtered by status; staff approve, reject
+  or suspend them from the listing or the account's page (a confirmation
+  page with an optional note to the applicant). Approval puts the user in
+  the "Financiers" group and emails them; rejection emails them too.
+- **Expressions of interest**: staff read them, move their status on and
+  leave a note; each status change emails the financier.
+- **Saved searches**: read-only, to answer a financier's question.
+
+Reading needs the model's `view` permission, acting its `change` permission
+(Moderators have both). Anyone else who reaches these pages gets a plain 403,
+whether they came from a link, a bookmark or a script.
+"""
+
+from django.contrib.admin.utils import quote
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from django_filters import ChoiceFilter
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
+
+from initiatives.financiers import accounts
+from initiatives.financiers import interest as interests
+from initiatives.models import EodProgrammePage, ExpressionOfInterest, Financier
+
+# Viewset names: URL namespaces (distinct from the public area's "financiers").
+ACCOUNTS = "financier_accounts"
+INTERESTS = "financier_interests"
+SAVED_SEARCHES = "financier_saved_searches"
+
+Status = Financier.Status
+
+# decision -> (log action, log label, button label, icon, allowed from these statuses)
+DECISIONS = {
+    Status.APPROVED: (
+        "initiatives.financier.approve",
+        _("Approve financier"),
+        _("Approve"),
+        "check",
+        (Status.PENDING, Status.REJECTED, Status.SUSPENDED),
+    ),
+    Status.REJECTED: (
+        "initiatives.financier.reject",
+        _("Reject financier"),
+        _("Reject"),
+        "cross",
+        (Status.PENDING,),
+    ),
+    Status.SUSPENDED: (
+        "initiatives.financier.suspend",
+        _("Suspend financier"),
+        _("Suspend"),
+        "lock",
+        (Status.APPROVED,),
+    ),
+}
+DECISION_SLUGS = {"approve": Status.APPROVED, "reject": Status.REJECTED, "suspend": Status.SUSPENDED}
+SLUG_FOR = {status: slug for slug, status in DECISION_SLUGS.items()}
+
+
+def forbidden(request, title):
+    return render(
+        request,
+        "initiatives/admin/financier_forbidden.html",
+        {"page_title": title, "header_icon": "user"},
+        status=403,
+    )
+
+
+class RefusedWith403Mixin:
+    """Answer a refused permission check with 403 rather than the admin's redirect to the dashboard."""
+
+    forbidden_title = _("Financiers")
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request, self.forbidden_title)
+
+
+def decision_url(financier: Financier, status: str) -> str:
+    return reverse(f"{ACCOUNTS}:{SLUG_FOR[status]}", args=[quote(financier.pk)])
+
+
+def inspect_url(financier: Financier) -> str:
+    return reverse(f"{ACCOUNTS}:inspect", args=[quote(financier.pk)])
+
+
+def decisions_for(financier: Financier) -> list[str]:
+    return [status for status, spec in DECISIONS.items() if financier.status in spec[4]]
+
+
+# --- Financiers ---------------------------------------------------------------------------
+
+
+class FinancierFilterSet(WagtailFilterSet):
+    status = ChoiceFilter(label=_("Status"), choices=Status.choices, empty_label=_("All"))
+    kind = ChoiceFilter(label=_("Kind of organisation"), choices=Financier.Kind.choices, empty_label=_("All"))
+
+    class Meta:
+        model = Financier
+        fields = ["status", "kind"]
+
+
+class FinancierIndexView(RefusedWith403Mixin, IndexView):
+    any_permission_required = ["view", "change"]
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user")
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.user_has_permission("change"):
+            for status in decisions_for(instance):
+                _action, _log_label, label, icon, _allowed = DECISIONS[status]
+                buttons.append(ListingMenuItem(label, url=decision_url(instance, status), icon_name=icon, priority=5))
+        return buttons
+
+
+class FinancierInspectView(RefusedWith403Mixin, InspectView):
+    any_permission_required = ["view", "change"]
+
+    def get_field_label(self, field_name, field):
+        labels = {"email": _("Work email"), "activity": _("Saved searches and interest")}
+        return labels.get(field_name) or super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "-" if value in (None, "") else value
+
+    def get_email_display_value(self):
+        return self.object.user.email
+
+    def get_activity_display_value(self):
+        return _("%(searches)s saved searches, %(interests)s expressions of interest") % {
+            "searches": self.object.saved_searches.count(),
+            "interests": self.object.interests.count(),
+        }
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.user_has_permission("change"):
+            for status in decisions_for(self.object):
+                _action, _log_label, label, icon, _allowed = DECISIONS[status]
+                buttons.append(Button(label, url=decision_url(self.object, status), icon_name=icon, priority=5))
+        return buttons
+
+
+class FinancierEditView(RefusedWith403Mixin, EditView):
+    pass
+
+
+class FinancierHistoryView(RefusedWith403Mixin, HistoryView):
+    pass
+
+
+class FinancierUsageView(RefusedWith403Mixin, UsageView):
+    pass
+
+
+class DecisionView(RefusedWith403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Approve, reject or suspend a financier: GET asks (with an optional note to them), POST decides."""
+
+    model = Financier
+    permission_required = "change"
+    template_name = "initiatives/admin/financier_decision.html"
+    header_icon = "user"
+    decision: str = ""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(Financier.objects.select_related("user"), pk=kwargs["pk"])
+
+    def get_page_title(self):
+        return DECISIONS[self.decision][1]
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(f"{ACCOUNTS}:index"), "label": _("Financiers")},
+            {"url": inspect_url(self.object), "label": self.object.full_name},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            financier=self.object,
+            decision=self.decision,
+            allowed=self.decision in decisions_for(self.object),
+            emailed=self.decision in (Status.APPROVED, Status.REJECTED),
+            action_url=decision_url(self.object, self.decision),
+            back_url=inspect_url(self.object),
+            button_label=DECISIONS[self.decision][2],
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        financier = self.object
+        if self.decision not in decisions_for(financier):
+            messages.warning(
+                request,
+                _("%(name)s is already %(status)s.") % {"name": financier, "status": financier.get_status_display()},
+            )
+            return redirect(inspect_url(financier))
+        note = request.POST.get("note", "").strip()[:2000]
+        if accounts.decide(financier, self.decision, by=request.user, note=note):
+            log(financier, DECISIONS[self.decision][0], user=request.user)
+            financier.refresh_from_db()
+            text = {
+                Status.APPROVED: _(
+                    "%(name)s is approved and can now see the restricted side of the catalogue; they are emailed."
+                ),
+                Status.REJECTED: _("%(name)s is rejected; they are emailed."),
+                Status.SUSPENDED: _("%(name)s is suspended and no longer sees the restricted side of the catalogue."),
+            }[self.decision]
+            messages.success(request, text % {"name": financier})
+        return redirect(inspect_url(financier))
+
+
+# --- Expressions of interest -------------------------------------------------------------------
+
+
+def programmes_with_interest(request):
+    return EodProgrammePage.objects.filter(expressions_of_interest__isnull=False).distinct().order_by("title")
+
+
+class InterestFilterSet(WagtailFilterSet):
+    status = ChoiceFilter(label=_("Status"), choices=ExpressionOfInterest.Status.choices, empty_label=_("All"))
+
+    class Meta:
+        model = ExpressionOfInterest
+        fields = ["status", "programme", "instrument"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        programme = self.filters["programme"]
+        programme.queryset = programmes_with_interest
+        programme.extra["empty_label"] = _("All programmes")
+
+
+class InterestIndexView(RefusedWith403Mixin, IndexView):
+    any_permission_required = ["view", "change"]
+    forbidden_title = _("Expressions of interest")
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("financier", "programme")
+
+
+class InterestAdminForm(WagtailAdminModelForm):
+    """Staff move an expression on; a second open one of a financier for a programme is refused."""
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status and interests.reopening_conflict(self.instance, status) is not None:
+            self.add_error(
+                "status",
+                _("This financier has another open expression of interest in this programme; close that one first."),
+            )
+        return cleaned
+
+
+class InterestEditView(RefusedWith403Mixin, EditView):
+    forbidden_title = _("Expressions of interest")
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        self.previous_status = obj.status
+        return obj
+
+    def save_instance(self):
+        # Runs inside the view's transaction: the email is queued for after its commit.
+        instance = super().save_instance()
+        if instance.status != self.previous_status:
+            interests.status_changed(instance)
+        return instance
+
+    def get_success_message(self):
+        if self.object.status != self.previous_status:
+            return _("Status of the expression of interest changed to “%(status)s”; the financier is emailed.") % {
+                "status": self.object.get_status_display()
+            }
+        return _("Expression of interest updated.")
+
+
+class InterestInspectView(RefusedWith403Mixin, InspectView):
+    any_permission_required = ["view", "change"]
+    forbidden_title = _("Expressions of interest")
+
+
+class InterestHistoryView(RefusedWith403Mixin, HistoryView):
+    forbidden_title = _("Expressions of interest")
+
+
+class InterestUsageView(RefusedWith403Mixin, UsageView):
+    forbidden_title = _("Expressions of interest")
+
+
+# --- Saved searches (read-only) ---------------------------------------------------------------------
+
+
+class SavedSearchIndexView(RefusedWith403Mixin, IndexView):
+    forbidden_title = _("Saved searches")
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("financier")
+
+
+class SavedSearchInspectView(RefusedWith403Mixin, InspectView):
+    forbidden_title = _("Saved searches")
+
+    def get_field_label(self, field_name, field):
+        if field_name == "filters":
+            return _("Filters")
+        return super().get_field_label(field_name, field)
+
+    def get_filters_display_value(self):
+        from initiatives.financiers.alerts import describe
+
+        return "; ".join(str(label) for label in describe(self.object.querystring)) or "-"

@@ -1,0 +1,381 @@
+"""The financier area: signing up and in, the dashboard, saved searches, unsubscribing, expressing interest.
+
+Every view checks on the server who is asking: anonymous visitors go to the
+financier login page, signed-in people without a financier account get a
+403 page saying so, financiers waiting for approval (or rejected, or
+suspended) get a 403 page saying that, and another financier's saved search
+or expression of interest is a 404 (its existence is not revealed).
+Unsubscribing needs no login: the signed link is the permission.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseNotAllowed, QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from initiatives.financiers import accounts, alerts
+from initiatives.financiers import interest as interests
+from initiatives.financiers.forms import (
+    FinancierAuthenticationForm,
+    InterestForm,
+    SavedSearchCreateForm,
+    SavedSearchForm,
+    SignUpForm,
+)
+from initiatives.models import AlertDigest, EodProgrammePage, ExpressionOfInterest, Financier, SavedSearch
+from portal.ratelimit import client_ip, hit
+
+Status = Financier.Status
+
+INTEREST_BADGES = {
+    ExpressionOfInterest.Status.SUBMITTED: "blue",
+    ExpressionOfInterest.Status.ACKNOWLEDGED: "blue",
+    ExpressionOfInterest.Status.IN_DISCUSSION: "green",
+    ExpressionOfInterest.Status.DECLINED: "amber",
+    ExpressionOfInterest.Status.CLOSED: "",
+}
+ACCOUNT_BADGES = {Status.PENDING: "blue", Status.APPROVED: "green", Status.REJECTED: "amber", Status.SUSPENDED: "amber"}
+
+
+# --- Who may come in ----------------------------------------------------------------------
+
+
+def forbidden(request, message: str, *, status: int = 403):
+    return TemplateResponse(request, "initiatives/financiers/forbidden.html", {"message": message}, status=status)
+
+
+def not_approved_message(financier: Financier) -> str:
+    if financier.status == Status.PENDING:
+        return _(
+            "Your financier account is waiting for approval. Association staff check new accounts, usually "
+            "within two working days, and email you when it is approved."
+        )
+    if financier.status == Status.REJECTED:
+        return _(
+            "Your financier account was not approved. Contact the association secretariat if you think this is a mistake."
+        )
+    if financier.status == Status.SUSPENDED:
+        return _("Your financier account is suspended. Contact the association secretariat to restore it.")
+    return _("Your account is not active.")
+
+
+def refusal(request, *, approved: bool, login_next: str | None = None):
+    """A response refusing the visitor, or None if they may come in (then `request.financier` is set)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(login_next or request.get_full_path(), reverse("financiers:login"))
+    financier = accounts.financier_for(request.user)
+    if financier is None:
+        return forbidden(
+            request,
+            _(
+                "The financier area is for approved financiers. Your account is not a financier account; "
+                "sign out and sign up as a financier, or sign in with your financier account."
+            ),
+        )
+    request.financier = financier
+    if approved and not financier.is_approved:
+        return forbidden(request, not_approved_message(financier))
+    return None
+
+
+def financier_required(view):
+    """Any financier, approved or not (the dashboard tells a pending one where they stand)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return refusal(request, approved=False) or view(request, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+def approved_financier_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return refusal(request, approved=True) or view(request, *args, **kwargs)
+
+    return never_cache(wrapper)
+
+
+def own_search(request, pk: int) -> SavedSearch:
+    return get_object_or_404(SavedSearch, pk=pk, financier=request.financier)
+
+
+# --- Signing up, in and out -------------------------------------------------------------------
+
+
+class FinancierLoginView(auth_views.LoginView):
+    form_class = FinancierAuthenticationForm
+    template_name = "initiatives/financiers/login.html"
+    redirect_authenticated_user = True
+    next_page = reverse_lazy("financiers:dashboard")
+
+
+class FinancierLogoutView(auth_views.LogoutView):
+    """Sign out (POST only, as in Django) and come back to the financier login page."""
+
+    next_page = reverse_lazy("financiers:login")
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("You have signed out."))
+        return response
+
+
+def signup_page(request, form: SignUpForm, *, status: int = 200):
+    return TemplateResponse(request, "initiatives/financiers/signup.html", {"form": form}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        if accounts.financier_for(request.user) is not None:
+            return redirect("financiers:dashboard")
+        return forbidden(
+            request, _("You are signed in with another account. Sign out first to sign up as a financier.")
+        )
+    if request.method != "POST":
+        return signup_page(request, SignUpForm())
+    form = SignUpForm(request.POST)
+    limit, window = settings.FINANCIER_SIGNUP_RATE
+    if not hit("financier-signup", client_ip(request), limit=limit, window=window):
+        form.add_error(None, _("Too many sign-ups from your network just now. Please try again later."))
+        return signup_page(request, form, status=429)
+    if form.is_bot():
+        form.add_error(None, _("We could not accept this sign-up. Please try again."))
+        return signup_page(request, form, status=400)
+    if not form.is_valid():
+        return signup_page(request, form)
+    data = form.cleaned_data
+    try:
+        financier = accounts.sign_up(
+            full_name=data["full_name"],
+            email=data["email"],
+            password=data["password1"],
+            organisation=data["organisation"],
+            kind=data["kind"],
+            position=data["position"],
+            phone=data["phone"],
+            language=get_language() or settings.LANGUAGE_CODE,
+        )
+    except accounts.SignUpRefused as refused:
+        form.add_error("email", str(refused))
+        return signup_page(request, form, status=409)
+    login(request, financier.user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(
+        request,
+        _("Your account is created. Association staff will check it and email %(email)s once it is approved.")
+        % {"email": financier.user.email},
+    )
+    return redirect("financiers:dashboard")
+
+
+# --- The dashboard ---------------------------------------------------------------------------------
+
+
+def search_rows(financier: Financier) -> list[dict]:
+    searches = list(SavedSearch.objects.filter(financier=financier))
+    last_sent = {}
+    for digest in AlertDigest.objects.filter(saved_search__in=searches, outcome=AlertDigest.Outcome.SENT).order_by(
+        "sent_at"
+    ):
+        last_sent[digest.saved_search_id] = digest.sent_at
+    return [
+        {
+            "search": search,
+            "filters": [str(label) for label in alerts.describe(search.querystring)],
+            "url": alerts.catalogue_url(search.querystring),
+            "last_sent": last_sent.get(search.pk),
+            "alerts_on": search.frequency != SavedSearch.Frequency.OFF,
+        }
+        for search in searches
+    ]
+
+
+def interest_rows(financier: Financier) -> list[dict]:
+    rows = []
+    for interest in ExpressionOfInterest.objects.filter(financier=financier).select_related("programme"):
+        programme = interest.programme.localized if interest.programme_id else None
+        rows.append(
+            {
+                "interest": interest,
+                "title": programme.title if programme else interest.programme_title,
+                "url": programme.url if programme and programme.live else "",
+                "badge": INTEREST_BADGES.get(interest.status, ""),
+            }
+        )
+    return rows
+
+
+@financier_required
+def dashboard(request):
+    financier = request.financier
+    context = {
+        "financier": financier,
+        "account_badge": ACCOUNT_BADGES.get(financier.status, ""),
+        "approved": financier.is_approved,
+        "catalogue_url": alerts.catalogue_url(""),
+    }
+    if financier.is_approved:
+        context.update(searches=search_rows(financier), interests=interest_rows(financier))
+    else:
+        context["status_message"] = not_approved_message(financier)
+    return TemplateResponse(request, "initiatives/financiers/dashboard.html", context)
+
+
+# --- Saved searches ---------------------------------------------------------------------------------
+
+
+def catalogue_problems(form) -> str:
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+@never_cache
+def saved_search_create(request):
+    """The catalogue's "Save this search" form posts here."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = SavedSearchCreateForm(request.POST)
+    posted = form.data.get("querystring", "")
+    refused = refusal(request, approved=True, login_next=alerts.catalogue_url(posted) or None)
+    if refused:
+        return refused
+    back = alerts.catalogue_url("") or reverse("financiers:dashboard")
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved: %(problems)s") % {"problems": catalogue_problems(form)})
+        return redirect(back)
+    from initiatives.catalogue import CatalogueForm, canonical_querystring
+
+    data = QueryDict(form.cleaned_data["querystring"])
+    search_form = CatalogueForm(data)
+    if not search_form.is_valid():
+        messages.error(
+            request,
+            _("This search could not be saved: %(problems)s") % {"problems": catalogue_problems(search_form)},
+        )
+        return redirect(back)
+    querystring = canonical_querystring(data)
+    try:
+        saved = alerts.save_search(
+            request.financier, querystring, name=form.cleaned_data["name"], frequency=form.cleaned_data["frequency"]
+        )
+    except alerts.SaveRefused as refused:
+        messages.warning(request, str(refused))
+        return redirect(alerts.catalogue_url(querystring) or back)
+    if saved.frequency == SavedSearch.Frequency.OFF:
+        text = _("Search saved as “%(name)s”. You find it on your dashboard.")
+    else:
+        text = _("Search saved as “%(name)s”. We will email you when programmes are new to it or updated.")
+    messages.success(request, text % {"name": saved.name})
+    return redirect(alerts.catalogue_url(querystring) or "financiers:dashboard")
+
+
+@approved_financier_required
+@require_http_methods(["GET", "POST"])
+def saved_search_edit(request, pk: int):
+    saved = own_search(request, pk)
+    form = SavedSearchForm(request.POST if request.method == "POST" else None, instance=saved)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved search “%(name)s” updated.") % {"name": saved.name})
+        return redirect(reverse("financiers:dashboard") + "#searches-title")
+    return TemplateResponse(
+        request,
+        "initiatives/financiers/saved_search_form.html",
+        {
+            "financier": request.financier,
+            "form": form,
+            "saved_search": saved,
+            "filters": [str(label) for label in alerts.describe(saved.querystring)],
+            "catalogue_url": alerts.catalogue_url(saved.querystring),
+        },
+    )
+
+
+@approved_financier_required
+@require_http_methods(["GET", "POST"])
+def saved_search_delete(request, pk: int):
+    saved = own_search(request, pk)
+    if request.method == "POST":
+        saved.delete()
+        messages.success(request, _("Saved search “%(name)s” deleted.") % {"name": saved.name})
+        return redirect(reverse("financiers:dashboard") + "#searches-title")
+    return TemplateResponse(
+        request,
+        "initiatives/financiers/saved_search_delete.html",
+        {"financier": request.financier, "saved_search": saved},
+    )
+
+
+@csrf_exempt  # mail clients' one-click POST (RFC 8058) carries no CSRF token; the signed link is the permission
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """The link in every alert email. GET asks; only POST switches alerts off (mail scanners follow links)."""
+    saved = alerts.search_for_token(token)
+    if saved is None:
+        return TemplateResponse(request, "initiatives/financiers/unsubscribe.html", {"invalid": True}, status=400)
+    context = {"saved_search": saved, "filters": [str(label) for label in alerts.describe(saved.querystring)]}
+    if request.method == "POST":
+        alerts.unsubscribe(saved)
+        saved.refresh_from_db(fields=["frequency"])
+        context["just_unsubscribed"] = True
+    return TemplateResponse(request, "initiatives/financiers/unsubscribe.html", context)
+
+
+# --- Expressions of interest ---------------------------------------------------------------------------
+
+
+@approved_financier_required
+@require_http_methods(["GET", "POST"])
+def interest(request, programme_id: int):
+    programme = get_object_or_404(EodProgrammePage.objects.live().public(), pk=programme_id)
+    programme = programme.localized  # shown in the visitor's language; recorded on the original
+    existing = interests.open_interest(request.financier, programme)
+    bound = request.method == "POST"
+    form = InterestForm(request.POST if bound else None, programme=programme)
+    status = 200
+    if bound and existing is not None:
+        form.add_error(None, interests.already_open_message(existing))
+        status = 409
+    elif bound and form.is_valid():
+        data = form.cleaned_data
+        try:
+            interests.submit(
+                request.financier,
+                programme,
+                amount_min=data["amount_min"],
+                amount_max=data["amount_max"],
+                instrument=data["instrument"],
+                message=data["message"].strip(),
+            )
+        except interests.InterestRefused as refused:
+            form.add_error(None, str(refused))
+            status = 409
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you: your interest in “%(programme)s” is sent to the programme’s contact and to association staff."
+                )
+                % {"programme": programme.title},
+            )
+            return redirect(reverse("financiers:dashboard") + "#interests-title")
+    return TemplateResponse(
+        request,
+        "initiatives/financiers/interest_form.html",
+        {"financier": request.financier, "programme": programme, "form": form, "existing": existing},
+        status=status,
+    )

@@ -1,0 +1,19 @@
+"""The financier area: sign-up and sign-in, the dashboard, saved searches and their alerts, expressions of interest."""
+
+from django.urls import path
+
+from initiatives.financiers import views
+
+app_name = "financiers"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("login/", views.FinancierLoginView.as_view(), name="login"),
+    path("logout/", views.FinancierLogoutView.as_view(), name="logout"),
+    path("signup/", views.signup, name="signup"),
+    path("searches/new/", views.saved_search_create, name="saved_search_create"),
+    path("searches/<int:pk>/", views.saved_search_edit, name="saved_search_edit"),
+    path("searches/<int:pk>/delete/", views.saved_search_delete, name="saved_search_delete"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("interest/<int:programme_id>/", views.interest, name="interest"),
+]
