@@ -11,6 +11,8 @@ for only for the page of hits shown.
 """
 
 import copy
+import hashlib
+import json
 
 from elasticsearch_dsl import Date, Document, Double, InnerDoc, Integer, Keyword, Nested, Text
 
@@ -87,7 +89,10 @@ def index_body(chinese_analyzer: str) -> dict:
     if chinese_analyzer != "standard":
         for name in CHINESE_SUBFIELDS:
             mappings["properties"][name]["fields"] = {"zh": {"type": "text", "analyzer": chinese_analyzer}}
-    mappings["_meta"] = {"chinese_analyzer": chinese_analyzer}
+    # A fingerprint of the mapping: `search_status` compares it with the served
+    # index's to tell an operator when a deploy needs `search_rebuild`.
+    schema = hashlib.sha1(json.dumps(mappings, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
+    mappings["_meta"] = {"chinese_analyzer": chinese_analyzer, "schema": schema}
     settings = {
         "number_of_shards": 1,
         "auto_expand_replicas": "0-1",

@@ -27,6 +27,8 @@ class ClusterStatus:
     chinese_analyzer: str
     indexes: list[dict] = field(default_factory=list)
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    # Whether the served index has the mapping this code builds; None: no index yet.
+    schema_current: bool | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -67,6 +69,7 @@ def cluster_status(client: Elasticsearch, url: str = "") -> ClusterStatus:
     for index, body in client.indices.get_alias(index="*").items():
         for alias in body.get("aliases", {}):
             aliases.setdefault(alias, []).append(index)
+    analyzer = best_chinese_analyzer(plugins, modules)
     return ClusterStatus(
         url=url,
         cluster_name=health["cluster_name"],
@@ -75,7 +78,20 @@ def cluster_status(client: Elasticsearch, url: str = "") -> ClusterStatus:
         nodes=health["number_of_nodes"],
         plugins=sorted(plugins),
         modules=sorted(modules),
-        chinese_analyzer=best_chinese_analyzer(plugins, modules),
+        chinese_analyzer=analyzer,
         indexes=sorted(indexes, key=lambda row: row["index"]),
         aliases={alias: sorted(targets) for alias, targets in sorted(aliases.items())},
+        schema_current=_schema_current(client, analyzer),
     )
+
+
+def _schema_current(client: Elasticsearch, analyzer: str) -> bool | None:
+    from search.documents import index_body
+    from search.indexes import alias_name
+
+    mappings = client.indices.get_mapping(index=alias_name(), ignore_unavailable=True, allow_no_indices=True)
+    served = [body["mappings"].get("_meta", {}).get("schema") for body in mappings.values()]
+    if not served:
+        return None
+    wanted = index_body(analyzer)["mappings"]["_meta"]["schema"]
+    return all(schema == wanted for schema in served)

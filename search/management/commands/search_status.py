@@ -35,6 +35,13 @@ class Command(BaseCommand):
             f"Modules      {len(status.modules)} ({', '.join(m for m in status.modules if 'analysis' in m) or 'no analysis modules'})"
         )
         self.stdout.write(f"Chinese      analyser '{status.chinese_analyzer}' will be used")
+        if status.schema_current is False:
+            self.stdout.write(
+                "Schema       "
+                + self.style.WARNING("the served index was built by an older version: run search_rebuild")
+            )
+        elif status.schema_current:
+            self.stdout.write("Schema       up to date")
         self.stdout.write("Indexes")
         for row in status.indexes or [{"index": "(none)", "health": "", "docs": "", "size": ""}]:
             self.stdout.write(f"  {row['index']:<48} {row['health']:<7} {row['docs']!s:>9} docs {row['size']:>9}")
