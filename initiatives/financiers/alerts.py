@@ -92,9 +92,13 @@ def default_name(querystring: str) -> str:
 # --- Which programmes a search reports ------------------------------------------------------
 
 
+# For a page made live without ever being published through Wagtail (no publication time at all).
+NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
 def version_of(page: EodProgrammePage) -> datetime.datetime:
     """When this version of the programme was published: a new publication is a new version."""
-    return page.last_published_at or page.first_published_at or page.latest_revision_created_at
+    return page.last_published_at or page.first_published_at or page.latest_revision_created_at or NEVER
 
 
 @dataclass
@@ -294,8 +298,8 @@ def build_digest(digest: AlertDigest):
     saved_search = digest.saved_search
     financier = saved_search.financier
     language = financier.language
-    unsubscribe_url = site_url(reverse("financiers:unsubscribe", args=[unsubscribe_token(saved_search)]))
     with translation.override(language):
+        unsubscribe_url = site_url(reverse("financiers:unsubscribe", args=[unsubscribe_token(saved_search)]))
         search_url = catalogue_url(saved_search.querystring)
         context = {
             "financier": financier,
