@@ -122,14 +122,20 @@ def current_matches(saved_search: SavedSearch) -> list[Match]:
     for language, _name in settings.LANGUAGES:
         hits += catalogue.matching_programme_ids(saved_search.querystring, language)
     key_of = dict(EodProgrammePage.objects.live().filter(pk__in=hits).values_list("pk", "translation_key"))
-    keys = list(dict.fromkeys(key_of[pk] for pk in hits if pk in key_of))  # in the order of first hit
+    return matches_for(list(dict.fromkeys(key_of[pk] for pk in hits if pk in key_of)))
+
+
+def matches_for(keys: list) -> list[Match]:
+    """One match per programme (given by translation key, in that order), with its version now."""
     versions = defaultdict(list)
     for page in EodProgrammePage.objects.live().filter(translation_key__in=keys).order_by("pk"):
         versions[page.translation_key].append(page)
     default_locale_id = Locale.get_default().pk
     matches = []
     for key in keys:
-        pages = versions[key]
+        pages = versions.get(key)
+        if not pages:
+            continue
         original = next((page for page in pages if page.locale_id == default_locale_id), pages[0])
         matches.append(Match(original, max(version_of(page) for page in pages)))
     return matches

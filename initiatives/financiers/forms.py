@@ -52,7 +52,7 @@ class SignUpForm(HoneypotMixin, forms.Form):
     organisation = forms.CharField(
         label=_("Organisation"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "organization"})
     )
-    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=[("", "---------"), *Financier.Kind.choices])
+    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=[("", _("Choose one")), *Financier.Kind.choices])
     position = forms.CharField(
         label=_("Position"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "organization-title"})
     )
