@@ -168,15 +168,16 @@ def load_identity(site: Site, pages: dict[str, Page]) -> None:
     identity.footer_note = "Demo site. The association and its member companies are fictitious."
     identity.menu_items = [
         MenuItem(url="/pledges/", label_en="Pledge tracker", label_zh="承诺追踪", sort_order=0),
-        # The events index, briefs and library are loaded after the site, so they are linked by their address.
+        # The events index, briefs, library and EOD catalogue are loaded after the site: linked by their address.
         MenuItem(url="/events/", label_en="Events", label_zh="活动", sort_order=1),
         MenuItem(url="/briefs/", label_en="Policy briefs", label_zh="政策简报", sort_order=2),
         MenuItem(url="/library/", label_en="Library", label_zh="政策文件库", sort_order=3),
-        # Short labels keep eight items on one line; Contact lives in the footer.
-        MenuItem(page=pages["dual-carbon"], label_en="Dual carbon", label_zh="双碳目标", sort_order=4),
-        MenuItem(page=pages["green-manufacturing"], sort_order=5),
-        MenuItem(page=pages["membership"], sort_order=6),
-        MenuItem(page=pages["about"], label_en="About", label_zh="关于协会", sort_order=7),
+        MenuItem(url="/eod/", label_en="EOD catalogue", label_zh="EOD项目库", sort_order=4),
+        # Short labels keep the items on one line; Contact lives in the footer.
+        MenuItem(page=pages["dual-carbon"], label_en="Dual carbon", label_zh="双碳目标", sort_order=5),
+        MenuItem(page=pages["green-manufacturing"], sort_order=6),
+        MenuItem(page=pages["membership"], sort_order=7),
+        MenuItem(page=pages["about"], label_en="About", label_zh="关于协会", sort_order=8),
     ]
     identity.footer_links = [
         FooterLink(page=pages["privacy"], sort_order=0),

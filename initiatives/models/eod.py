@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -94,6 +95,9 @@ RESTRICTED_FIELDS = (
     "risks",
 )
 RESTRICTED_COMPONENT_FIELDS = ("cost", "annual_revenue")
+
+# Created by migration 0005 with a view restriction for financiers and staff.
+RESTRICTED_DOCUMENTS_COLLECTION = "EOD programme documents (financiers only)"
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 
@@ -274,6 +278,7 @@ class EodProgrammePage(Page):
     parent_page_types = ["initiatives.EodCatalogPage"]
     subpage_types = []
     base_form_class = EodProgrammePageForm
+    template = "initiatives/eod/programme_page.html"
 
     class Meta:
         verbose_name = _("EOD programme")
@@ -370,14 +375,22 @@ class EodProgrammePage(Page):
         from initiatives.access import can_see_restricted
 
         context = super().get_context(request, *args, **kwargs)
-        show_restricted = can_see_restricted(request.user)
-        documents = [d for d in self.documents.select_related("document__collection") if d.document_id]
+        documents = list(self.documents.select_related("document__collection"))
         context.update(
-            show_restricted=show_restricted,
+            # The one switch the template reads before showing anything in RESTRICTED_FIELDS.
+            show_restricted=can_see_restricted(request.user),
             public_documents=[d for d in documents if not d.restricted],
             restricted_documents=[d for d in documents if d.restricted],
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # What the page shows depends on who is signed in: no shared cache may keep a financier's copy.
+        patch_vary_headers(response, ["Cookie"])
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True)
+        return response
 
 
 class EodEnvironmentalComponent(Orderable):
@@ -421,7 +434,7 @@ class EodEnvironmentalComponent(Orderable):
         if self.outcome_value is None or not self.outcome_unit:
             return ""
         if self.outcome_unit == OutcomeUnit.WATER_CLASS:
-            return _("water-quality class %(class)s") % {"class": ROMAN.get(int(self.outcome_value), "")}
+            return _("Water-quality class %(class)s") % {"class": ROMAN.get(int(self.outcome_value), "")}
         value = (
             self.outcome_value.normalize()
             if self.outcome_value == self.outcome_value.to_integral()

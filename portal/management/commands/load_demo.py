@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from initiatives.demo import load_events
+from initiatives.eod_demo import load_eod_programmes
 from members.demo import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
 from portal.demo import load_site
 from portal.demo_library import load_briefs, load_library
@@ -12,7 +13,8 @@ from search.signal_handlers import updates_paused
 class Command(BaseCommand):
     help = (
         "Load demo content: pages in both languages, staff users, member companies with their pledges, "
-        "reports and representatives, events with speakers and registrations, the policy library and policy briefs. "
+        "reports and representatives, events with speakers and registrations, the policy library, policy briefs "
+        "and EOD programmes. "
         "Safe to run again."
     )
 
@@ -27,6 +29,7 @@ class Command(BaseCommand):
             events = load_events(self.stdout)
             library = load_library(self.stdout)
             briefs = load_briefs(self.stdout)
+            programmes = load_eod_programmes(self.stdout)
         try:
             call_command("search_rebuild", stdout=self.stdout)
         except CommandError as error:
@@ -43,6 +46,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Policy library: {library['documents']} documents ({library['created']} new), {library['pdfs']} as PDF. "
             f"Policy briefs: {briefs['briefs']} ({briefs['created']} new, {briefs['translations']} new translations)."
+        )
+        self.stdout.write(
+            f"EOD programmes: {programmes['programmes']} in English and Chinese ({programmes['created']} new), "
+            f"{programmes['documents']} documents ({programmes['restricted_documents']} for financiers only)."
         )
         for line in members["submissions"]:
             self.stdout.write(f"  {line}")
