@@ -8,7 +8,6 @@ saved searches start from everything already in the catalogue (their
 baseline), so the first alert lists only programmes published afterwards.
 """
 
-import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -93,12 +92,12 @@ def _financier(spec, approver) -> Financier:
             "phone": phone,
             "language": language,
             "status": status,
-            "consented_at": timezone.now() - datetime.timedelta(days=30),
+            "consented_at": timezone.now(),
         },
     )
     if status == Status.APPROVED:
         if financier.decided_at is None:
-            financier.decided_at = timezone.now() - datetime.timedelta(days=28)
+            financier.decided_at = timezone.now()
             financier.decided_by = approver
             financier.save(update_fields=["decided_at", "decided_by"])
         user.groups.add(financiers_group())

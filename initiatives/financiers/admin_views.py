@@ -13,6 +13,7 @@ Reading needs the model's `view` permission, acting its `change` permission
 whether they came from a link, a bookmark or a script.
 """
 
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -30,7 +31,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.generic.usage import UsageView
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from initiatives.financiers import accounts
@@ -152,13 +153,17 @@ class FinancierInspectView(RefusedWith403Mixin, InspectView):
             "interests": self.object.interests.count(),
         }
 
+    def get_language_display_value(self):
+        return str(dict(settings.LANGUAGES).get(self.object.language, self.object.language))
+
     @cached_property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
+    def header_buttons(self):
+        # The decisions staff come here for, in plain sight rather than in the "more" menu.
+        buttons = list(super().header_buttons)
         if self.user_has_permission("change"):
             for status in decisions_for(self.object):
                 _action, _log_label, label, icon, _allowed = DECISIONS[status]
-                buttons.append(Button(label, url=decision_url(self.object, status), icon_name=icon, priority=5))
+                buttons.append(HeaderButton(label, url=decision_url(self.object, status), icon_name=icon, priority=5))
         return buttons
 
 

@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
                 ('status_changed_at', models.DateTimeField(blank=True, null=True, verbose_name='status changed at')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='submitted at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('programme', models.ForeignKey(help_text="Empty once the programme's page is deleted; its title is kept below.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='expressions_of_interest', to='initiatives.eodprogrammepage', verbose_name='programme')),
+                ('programme', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='expressions_of_interest', to='initiatives.eodprogrammepage', verbose_name='programme')),
                 ('financier', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interests', to='initiatives.financier', verbose_name='financier')),
             ],
             options={

@@ -197,8 +197,7 @@ class ExpressionOfInterest(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="expressions_of_interest",
-        help_text=_("Empty once the programme's page is deleted; its title is kept below."),
-    )
+    )  # empty once the programme's page is deleted; `programme_title` keeps its title
     programme_title = models.CharField(_("programme title"), max_length=255, editable=False)
     amount_min = models.DecimalField(
         _("amount from"),
