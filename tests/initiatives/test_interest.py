@@ -317,3 +317,33 @@ def test_staff_read_saved_searches_but_cannot_change_them(client, moderator, fin
     assert inspect.status_code == 200 and "Province: Jiangxi" in inspect.content.decode()
     assert client.get(f"/admin/saved-searches/edit/{saved.pk}/").status_code == 404
     assert client.post(f"/admin/saved-searches/delete/{saved.pk}/").status_code == 404
+
+
+# --- The programme page's call to action ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("who", "shown", "hidden"),
+    [
+        ("approved", ["Express interest"], ["Sign up as a financier"]),
+        ("pending", ["waiting for approval"], ["/financiers/interest/"]),
+        ("representative", ["not a financier account"], ["/financiers/interest/"]),
+        ("anonymous", ["/financiers/login/?next=", "Sign up as a financier"], ["/financiers/interest/"]),
+    ],
+)
+def test_the_programme_page_offers_interest_only_to_approved_financiers(client, programme, who, shown, hidden):
+    users = {
+        "approved": lambda: FinancierFactory().user,
+        "pending": lambda: FinancierFactory(status=Financier.Status.PENDING).user,
+        "representative": lambda: RepresentativeFactory().user,
+    }
+    if who in users:
+        client.force_login(users[who]())
+    body = client.get(programme.url).content.decode()
+    section = body[body.index('class="eod-interest"') : body.index("</section>", body.index('class="eod-interest"'))]
+    for text in shown:
+        assert text in section
+    for text in hidden:
+        assert text not in section
+    if who == "approved":
+        assert f'href="/financiers/interest/{programme.pk}/"' in section

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from initiatives.demo import load_events
 from initiatives.eod_demo import load_eod_programmes
+from initiatives.financier_demo import FINANCIER_PASSWORD, load_financiers
 from members.demo import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
 from portal.demo import load_site
 from portal.demo_library import load_briefs, load_library
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             library = load_library(self.stdout)
             briefs = load_briefs(self.stdout)
             programmes = load_eod_programmes(self.stdout)
+            financiers = load_financiers(self.stdout)
         try:
             call_command("search_rebuild", stdout=self.stdout)
         except CommandError as error:
@@ -51,6 +53,9 @@ class Command(BaseCommand):
             f"EOD programmes: {programmes['programmes']} in English and Chinese ({programmes['created']} new), "
             f"{programmes['documents']} documents ({programmes['restricted_documents']} for financiers only)."
         )
+        self.stdout.write(f"Financier logins (/financiers/), password {FINANCIER_PASSWORD}:")
+        for email, status in financiers["logins"]:
+            self.stdout.write(f"  {email:<42} {status.label}")
         for line in members["submissions"]:
             self.stdout.write(f"  {line}")
         if members["representatives"]:
