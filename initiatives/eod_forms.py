@@ -47,8 +47,9 @@ class EodProgrammePageForm(WagtailAdminPageForm):
         total = cleaned.get("total_investment")
         costs = self.components_cost()
         # Only the form knows the inline rows being saved; the page's own
-        # clean() sees the rows from before this edit.
-        if total is not None and costs is not None and costs > total:
+        # clean() sees the rows from before this edit. A negative total gets
+        # the model's own message instead.
+        if total is not None and total >= 0 and costs is not None and costs > total:
             self.add_error(
                 "total_investment",
                 _(
