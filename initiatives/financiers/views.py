@@ -112,6 +112,13 @@ def own_search(request, pk: int) -> SavedSearch:
     return get_object_or_404(SavedSearch, pk=pk, financier=request.financier)
 
 
+def area_page(request, template: str, context: dict, *, status: int = 200) -> TemplateResponse:
+    """A page of the financier area, with what its account bar shows."""
+    financier = request.financier
+    context = {"financier": financier, "account_badge": ACCOUNT_BADGES.get(financier.status, ""), **context}
+    return TemplateResponse(request, f"initiatives/financiers/{template}", context, status=status)
+
+
 # --- Signing up, in and out -------------------------------------------------------------------
 
 
@@ -223,8 +230,6 @@ def interest_rows(financier: Financier) -> list[dict]:
 def dashboard(request):
     financier = request.financier
     context = {
-        "financier": financier,
-        "account_badge": ACCOUNT_BADGES.get(financier.status, ""),
         "approved": financier.is_approved,
         "catalogue_url": alerts.catalogue_url(""),
     }
@@ -232,7 +237,7 @@ def dashboard(request):
         context.update(searches=search_rows(financier), interests=interest_rows(financier))
     else:
         context["status_message"] = not_approved_message(financier)
-    return TemplateResponse(request, "initiatives/financiers/dashboard.html", context)
+    return area_page(request, "dashboard.html", context)
 
 
 # --- Saved searches ---------------------------------------------------------------------------------
@@ -291,11 +296,10 @@ def saved_search_edit(request, pk: int):
         form.save()
         messages.success(request, _("Saved search “%(name)s” updated.") % {"name": saved.name})
         return redirect(reverse("financiers:dashboard") + "#searches-title")
-    return TemplateResponse(
+    return area_page(
         request,
-        "initiatives/financiers/saved_search_form.html",
+        "saved_search_form.html",
         {
-            "financier": request.financier,
             "form": form,
             "saved_search": saved,
             "filters": [str(label) for label in alerts.describe(saved.querystring)],
@@ -312,11 +316,7 @@ def saved_search_delete(request, pk: int):
         saved.delete()
         messages.success(request, _("Saved search “%(name)s” deleted.") % {"name": saved.name})
         return redirect(reverse("financiers:dashboard") + "#searches-title")
-    return TemplateResponse(
-        request,
-        "initiatives/financiers/saved_search_delete.html",
-        {"financier": request.financier, "saved_search": saved},
-    )
+    return area_page(request, "saved_search_delete.html", {"saved_search": saved})
 
 
 @csrf_exempt  # mail clients' one-click POST (RFC 8058) carries no CSRF token; the signed link is the permission
@@ -373,9 +373,6 @@ def interest(request, programme_id: int):
                 % {"programme": programme.title},
             )
             return redirect(reverse("financiers:dashboard") + "#interests-title")
-    return TemplateResponse(
-        request,
-        "initiatives/financiers/interest_form.html",
-        {"financier": request.financier, "programme": programme, "form": form, "existing": existing},
-        status=status,
+    return area_page(
+        request, "interest_form.html", {"programme": programme, "form": form, "existing": existing}, status=status
     )
