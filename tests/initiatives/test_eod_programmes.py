@@ -358,10 +358,11 @@ def test_a_signed_in_user_who_is_not_a_financier_sees_the_public_page(client, pr
     assert CONTACT_EMAIL not in html and "512.34" not in html
 
 
-def test_the_express_interest_link_waits_for_the_financiers_area(client, programme):
+def test_the_public_gets_no_express_interest_button(client, programme):
+    # Approved financier accounts get it (see test_interest); everyone else is told how to become one.
     html = client.get(programme.url).content.decode()
     assert "Interested in financing this programme?" in html
-    assert f"/interest/{programme.pk}/" not in html
+    assert f"/financiers/interest/{programme.pk}/" not in html
 
 
 def test_the_chinese_translation_shows_amounts_in_yi(client, programme, catalogue):
