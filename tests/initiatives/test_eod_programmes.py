@@ -201,9 +201,17 @@ def form_data(**changes) -> dict:
         "latitude": "33.96",
         "longitude": "118.28",
         "environmental_components": inline_formset(
-            [{"name": "Wetland restoration", "kind": "wetland", "cost": "400", "outcome_value": "2500",
-              "outcome_unit": "hectares", "outcome_note": ""}]
-        ),  # fmt: skip
+            [
+                {
+                    "name": "Wetland restoration",
+                    "kind": "wetland",
+                    "cost": "400",
+                    "outcome_value": "2500",
+                    "outcome_unit": "hectares",
+                    "outcome_note": "",
+                }
+            ]
+        ),
         "industrial_components": inline_formset(
             [{"name": "Ecological fisheries", "sector": "fisheries", "cost": "350", "annual_revenue": "40"}]
         ),
