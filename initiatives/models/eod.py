@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -153,7 +154,9 @@ class EodProgrammePage(Page):
         help_text=_("Industries whose proceeds feed back to the conservation work."),
     )
     summary = models.TextField(
-        _("summary"), max_length=300, help_text=_("Public. Two or three sentences for the catalogue.")
+        pgettext_lazy("EOD programme", "summary"),
+        max_length=300,
+        help_text=_("Public. Two or three sentences for the catalogue."),
     )
     description = RichTextField(
         _("description"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -238,7 +241,7 @@ class EodProgrammePage(Page):
                 FieldPanel("summary"),
                 FieldPanel("hero_image"),
             ],
-            heading=_("Programme"),
+            heading=pgettext_lazy("EOD programme", "Programme"),
         ),
         FieldPanel("description"),
         MultiFieldPanel(
@@ -263,7 +266,7 @@ class EodProgrammePage(Page):
         ),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map location")),
         InlinePanel("documents", heading=_("Documents"), label=_("Document")),
-        InlinePanel("images", heading=_("Photo gallery"), label=_("Photo")),
+        InlinePanel("images", heading=pgettext_lazy("EOD programme", "Photo gallery"), label=_("Photo")),
     ]
     search_fields = [
         *Page.search_fields,
