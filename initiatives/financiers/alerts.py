@@ -85,7 +85,7 @@ def describe(querystring: str) -> list[str]:
 
 def default_name(querystring: str) -> str:
     labels = describe(querystring)
-    name = " · ".join(str(label) for label in labels) if labels else _("All EOD programmes")
+    name = "; ".join(str(label) for label in labels) if labels else _("All EOD programmes")
     return name if len(name) <= 120 else name[:119] + "…"
 
 
@@ -184,13 +184,26 @@ def unsubscribe_token(saved_search: SavedSearch) -> str:
     return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(f"{saved_search.pk}.{saved_search.financier_id}")
 
 
-def search_for_token(token: str) -> SavedSearch | None:
-    """The saved search an unsubscribe link points at, or None if the link was altered or the search is gone."""
+def _unsigned(token: str) -> tuple[int, int] | None:
     try:
         value = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
         pk, financier_id = (int(part) for part in value.split("."))
     except (signing.BadSignature, ValueError):
         return None
+    return pk, financier_id
+
+
+def token_is_genuine(token: str) -> bool:
+    """Whether an unsubscribe link is one we made (its search may have been deleted since)."""
+    return _unsigned(token) is not None
+
+
+def search_for_token(token: str) -> SavedSearch | None:
+    """The saved search an unsubscribe link points at, or None if the link was altered or the search is gone."""
+    ids = _unsigned(token)
+    if ids is None:
+        return None
+    pk, financier_id = ids
     return SavedSearch.objects.select_related("financier").filter(pk=pk, financier_id=financier_id).first()
 
 

@@ -325,6 +325,8 @@ def saved_search_delete(request, pk: int):
 def unsubscribe(request, token: str):
     """The link in every alert email. GET asks; only POST switches alerts off (mail scanners follow links)."""
     saved = alerts.search_for_token(token)
+    if saved is None and alerts.token_is_genuine(token):
+        return TemplateResponse(request, "initiatives/financiers/unsubscribe.html", {"deleted": True})
     if saved is None:
         return TemplateResponse(request, "initiatives/financiers/unsubscribe.html", {"invalid": True}, status=400)
     context = {"saved_search": saved, "filters": [str(label) for label in alerts.describe(saved.querystring)]}

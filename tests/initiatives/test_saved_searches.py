@@ -98,7 +98,7 @@ def test_saving_a_search_keeps_its_canonical_form_and_a_name_from_its_filters(cl
     saved = SavedSearch.objects.get()
     assert saved.financier == financier
     assert saved.querystring == "province=JX&stage=seeking-financing"
-    assert saved.name == "Province: Jiangxi · Stage: Seeking financing"
+    assert saved.name == "Province: Jiangxi; Stage: Seeking financing"  # as the catalogue names it
     assert saved.frequency == Frequency.DAILY
     assert response.status_code == 302
     assert response["Location"] == f"{shelf.url}?province=JX&stage=seeking-financing"
@@ -250,6 +250,15 @@ def test_one_click_unsubscribe_from_a_mail_client_needs_no_csrf_token(financier)
     assert response.status_code == 200
     saved.refresh_from_db()
     assert saved.frequency == Frequency.OFF
+
+
+def test_the_link_of_a_deleted_search_says_so(financier):
+    saved = SavedSearchFactory(financier=financier)
+    url = f"/financiers/unsubscribe/{alerts.unsubscribe_token(saved)}/"
+    saved.delete()
+    response = Client().post(url)
+    assert response.status_code == 200
+    assert "has been deleted, so it sends no more emails" in response.content.decode()
 
 
 @pytest.mark.parametrize("tamper", ["swap", "garbage", "truncate"])
