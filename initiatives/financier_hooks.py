@@ -85,6 +85,11 @@ class FinancierViewSet(NoAddMixin, ModelViewSet):
     # Corrections only: the status changes through the approve, reject and suspend actions.
     form_fields = ["full_name", "organisation", "kind", "position", "phone"]
 
+    def get_common_view_kwargs(self, **kwargs):
+        # No deleting from here: it would leave the user in the Financiers group. Staff reject or suspend
+        # instead; erasing someone goes through Wagtail's Users, which deletes their financier account too.
+        return super().get_common_view_kwargs(**{"delete_url_name": None, **kwargs})
+
     def get_urlpatterns(self):
         decisions = [
             path(
@@ -94,7 +99,8 @@ class FinancierViewSet(NoAddMixin, ModelViewSet):
             )
             for slug, status in views.DECISION_SLUGS.items()
         ]
-        return [*super().get_urlpatterns(), *decisions]
+        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name != "delete"]
+        return [*patterns, *decisions]
 
 
 class InterestViewSet(NoAddMixin, ModelViewSet):

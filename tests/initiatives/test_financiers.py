@@ -430,3 +430,12 @@ def test_the_demo_financiers_load_twice_without_doubling_and_sign_in(client, hom
         assert client.get(DASHBOARD).status_code == 200
         assert can_see_restricted(Financier.objects.get(user__username=email).user) == (status == Status.APPROVED)
         client.logout()
+
+
+def test_financiers_are_not_deleted_from_their_admin_but_rejected_or_suspended(client, financier):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert client.get(f"/admin/financiers/delete/{financier.pk}/").status_code == 404
+    assert client.post(f"/admin/financiers/delete/{financier.pk}/").status_code == 404
+    assert Financier.objects.filter(pk=financier.pk).exists()
+    edit = client.get(f"/admin/financiers/edit/{financier.pk}/")
+    assert edit.status_code == 200 and "/admin/financiers/delete/" not in edit.content.decode()
