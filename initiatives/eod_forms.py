@@ -14,6 +14,28 @@ from wagtail.admin.forms import WagtailAdminPageForm
 # Inline formsets whose costs together may not pass the total investment.
 COST_FORMSETS = ("environmental_components", "industrial_components")
 
+# One programme whatever the language: these are edited on the original page
+# and copied to its translations when it is published (see
+# initiatives.models.eod.sync_translations). Project rows are per language.
+SHARED_FIELDS = (
+    "code",
+    "province",
+    "stage",
+    "sectors",
+    "total_investment",
+    "financing_sought",
+    "financing_secured",
+    "instruments",
+    "proceeds_share",
+    "irr",
+    "payback_years",
+    "contact_email",
+    "contact_phone",
+    "latitude",
+    "longitude",
+    "hero_image",
+)
+
 
 def _sector_choices():
     from initiatives.models.eod import EodSector
@@ -41,6 +63,14 @@ class EodProgrammePageForm(WagtailAdminPageForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.original.pk != self.instance.pk:
+            for name in SHARED_FIELDS:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Set on the original page; copied here when it is published.")
 
     def clean(self):
         cleaned = super().clean()

@@ -13,15 +13,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
+from wagtail.signals import page_published
 
-from initiatives.eod_forms import EodProgrammePageForm
+from initiatives.eod_forms import SHARED_FIELDS, EodProgrammePageForm
 from members.models import Province
 
 ZERO = Decimal(0)
@@ -316,6 +318,14 @@ class EodProgrammePage(Page):
             others = others.exclude(translation_key=self.translation_key)
         return others.exclude(pk=self.pk).exists()
 
+    @cached_property
+    def original(self) -> "EodProgrammePage":
+        """The default-locale page: its figures are the programme's, whichever translation is read."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return EodProgrammePage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
+
     # --- Facts ------------------------------------------------------------
 
     @property
@@ -499,3 +509,29 @@ class EodProgrammeImage(Orderable):
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+def sync_translations(programme: EodProgrammePage) -> None:
+    """Copy the original's figures, stage and contacts to its translations (as events do for their times).
+
+    Both the live row and the latest revision are updated, so a translator's
+    next edit starts from the right values instead of bringing back old ones.
+    """
+    values = {name: getattr(programme, name) for name in SHARED_FIELDS}
+    serialised = {key: value for key, value in programme.serializable_data().items() if key in SHARED_FIELDS}
+    translations = EodProgrammePage.objects.filter(translation_key=programme.translation_key).exclude(pk=programme.pk)
+    for translation in translations:
+        EodProgrammePage.objects.filter(pk=translation.pk).update(**values)
+        revision = translation.latest_revision
+        if revision is not None:
+            revision.content.update(serialised)
+            revision.save(update_fields=["content"])
+
+
+def _on_published(sender, instance: EodProgrammePage, **kwargs) -> None:
+    if instance.original.pk == instance.pk:
+        sync_translations(instance)
+
+
+# Connected here rather than in the app's ready(): the rule belongs with the model it keeps consistent.
+page_published.connect(_on_published, sender=EodProgrammePage, dispatch_uid="initiatives-eod-programme-published")

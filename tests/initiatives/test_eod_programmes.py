@@ -383,6 +383,25 @@ def test_the_chinese_translation_shows_amounts_in_yi(client, programme, catalogu
     assert "12亿元" in html and "5亿元" in html and CONTACT_EMAIL not in html
 
 
+def test_a_translation_takes_its_figures_from_the_original(admin_client, programme, catalogue):
+    chinese = Locale.objects.get_or_create(language_code="zh-hans")[0]
+    catalogue.get_parent().copy_for_translation(chinese)
+    catalogue.copy_for_translation(chinese)
+    translated = programme.copy_for_translation(chinese)
+    translated.save_revision().publish()
+
+    form = admin_client.get(f"/admin/pages/{translated.pk}/edit/").context["form"]
+    assert form.fields["financing_secured"].disabled and form.fields["stage"].disabled
+    assert not form.fields["title"].disabled and not form.fields["summary"].disabled
+
+    programme.financing_secured = Decimal(800)
+    programme.stage = ProgrammeStage.FINANCING_CLOSED
+    programme.save_revision().publish()
+    translated.refresh_from_db()
+    assert (translated.financing_secured, translated.stage) == (Decimal(800), "financing-closed")
+    assert translated.latest_revision.as_object().financing_secured == Decimal(800)
+
+
 # --- Document files: Wagtail's own serve view enforces the collection restriction -----------------
 
 
