@@ -29,6 +29,7 @@ from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.templatetags.eod_tags import cny
 from members.models import Province
 from portal.demo import load_site
+from portal.models import SiteIdentity
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -458,6 +459,12 @@ def test_the_demo_loads_sixty_programmes_in_both_languages_once(loaded):
     assert EodProgrammePage.objects.count() == loaded["pages_after_first"] == 120
     assert EodProgrammePage.objects.live().count() == 120
     assert "EOD programmes  60/60  100%" in loaded["output"]
+
+
+def test_the_main_menu_links_to_the_catalogue(loaded, client):
+    item = SiteIdentity.objects.get().menu_items.get(url="/eod/")
+    assert (item.label_en, item.label_zh) == ("EOD catalogue", "EOD项目库")
+    assert EodCatalogPage.objects.get(locale__language_code="en").url == "/eod/"
 
 
 def test_the_demo_covers_every_stage_and_many_provinces(loaded):

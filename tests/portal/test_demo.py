@@ -11,7 +11,8 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from initiatives.demo_content import EVENTS
-from initiatives.models import EventIndexPage, EventPage
+from initiatives.eod_demo_content import STAGE_COUNTS
+from initiatives.models import EodCatalogPage, EodProgrammePage, EventIndexPage, EventPage
 from members.models import MemberCompany
 from portal.demo import STAFF_USERS
 from portal.demo_briefs_content import BRIEFS
@@ -37,12 +38,17 @@ def demo(demo_media, db, settings):
 
 def test_every_demo_page_is_served_with_its_title(demo, client):
     pages = Page.objects.live().filter(depth__gt=1).specific()
-    site_pages = pages.not_type(EventIndexPage, EventPage, PolicyLibraryPage, PolicyBriefIndexPage, PolicyBriefPage)
+    site_pages = pages.not_type(
+        EventIndexPage, EventPage, PolicyLibraryPage, PolicyBriefIndexPage, PolicyBriefPage, EodCatalogPage,
+        EodProgrammePage,
+    )  # fmt: skip
     assert site_pages.count() == 14  # home and six pages, in English and Chinese
     assert pages.type(EventIndexPage).count() == 2
     assert pages.type(EventPage).count() == 2 * len(EVENTS)
     assert pages.type(PolicyLibraryPage).count() == pages.type(PolicyBriefIndexPage).count() == 2
     assert pages.type(PolicyBriefPage).count() == len(BRIEFS) + sum(brief[5] for brief in BRIEFS)
+    assert pages.type(EodCatalogPage).count() == 2
+    assert pages.type(EodProgrammePage).count() == 2 * sum(STAGE_COUNTS.values())
 
     for page in pages:
         response = client.get(page.url)
@@ -97,7 +103,7 @@ def test_loading_twice_changes_nothing_that_counts(demo):
 
     assert (Page.objects.count(), MemberCompany.objects.count(), get_user_model().objects.count()) == counts
     assert set(MemberCompany.objects.values_list("logo_id", flat=True)) == logos
-    assert SiteIdentity.objects.get().menu_items.count() == 8
+    assert SiteIdentity.objects.get().menu_items.count() == 9
 
 
 def test_the_demo_is_searchable_in_both_languages_once_loaded(demo):
