@@ -202,7 +202,9 @@ def test_chinese_pages_live_under_the_language_prefix(client, pending):
     client.force_login(pending.user)
     response = client.get("/zh-hans/financiers/")
     assert response.status_code == 200
-    assert "等待审核" in response.content.decode() or "Waiting for approval" in response.content.decode()
+    body = response.content.decode()
+    assert "等待审批" in body and "金融机构专区" in body
+    assert 'action="/zh-hans/financiers/logout/"' in body
 
 
 # --- The dashboard, from the refused side ------------------------------------------------------
