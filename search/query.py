@@ -26,6 +26,11 @@ class ParsedQuery:
         return bool(self.clauses)
 
     @property
+    def matching_clauses(self) -> list[tuple[str, ...]]:
+        """The clauses with only the alternatives that decide a match (see `essential`)."""
+        return [essential(clause) for clause in self.clauses]
+
+    @property
     def alternatives(self) -> list[str]:
         return [alt for clause in self.clauses for alt in clause]
 
@@ -33,6 +38,20 @@ class ParsedQuery:
     def words(self) -> list[str]:
         """Single Latin words the visitor typed: what spelling suggestions work on."""
         return [c[0] for c in self.clauses if len(c) == 1 and " " not in c[0] and not is_han(c[0])]
+
+
+def essential(clause: tuple[str, ...]) -> tuple[str, ...]:
+    """The alternatives of a clause that can match where no other one does.
+
+    "carbon peak and carbon neutrality" holds "carbon peak", so it can only
+    match where "carbon peak" does: as a query it adds work, not results. It
+    is still highlighted whole (highlighting uses every alternative).
+    """
+    return tuple(
+        alternative
+        for alternative in clause
+        if not any(other != alternative and needle(other) in f" {alternative} " for other in clause)
+    )
 
 
 def parse(text: str, synonyms: dict[str, tuple[str, ...]] | None = None) -> ParsedQuery:

@@ -160,7 +160,7 @@ class DatabaseBackend:
 
     def matching(self, query: ParsedQuery) -> QuerySet:
         entries = SearchEntry.objects.all()
-        for clause in query.clauses:
+        for clause in query.matching_clauses:
             entries = entries.filter(_any("haystack", clause))
         return entries
 
@@ -193,7 +193,7 @@ class DatabaseBackend:
         for name, values in request.filters.items():
             filtered = filtered.filter(_filter_q(facets[name], values))
         score = Value(0, output_field=IntegerField())
-        for clause in query.clauses:
+        for clause in query.matching_clauses:
             score = score + Case(
                 When(_any("head", clause), then=Value(TITLE)),
                 When(_any("lead", clause), then=Value(SUMMARY)),

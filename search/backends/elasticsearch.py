@@ -34,7 +34,7 @@ def build_query(query: ParsedQuery, chinese_subfields: bool = False) -> Query:
     if not query:
         return Q("match_all")
     boosted = [f"{name}^{boost:g}" for name, boost in SEARCH_FIELDS.items()]
-    must = [clause_query(clause, boosted) for clause in query.clauses]
+    must = [clause_query(clause, boosted) for clause in query.matching_clauses]
     should = []
     if chinese_subfields and is_han(query.text):
         # The segmenting analyser ranks better; the phrase clauses above keep it precise.
