@@ -30,11 +30,12 @@ SEARCH_FIELDS = {
 CHINESE_SUBFIELDS = ["title", "alt_title", "summary", "body", "labels"]
 
 
-# Two-word shingles make phrase queries on long text (every Chinese query on
-# the standard analyser is a phrase) a term lookup instead of a walk over
-# single-character postings. Short fields do without: there the walk is cheap
-# and shingles would slow indexing for nothing.
-LONG_TEXT = {"index_phrases": True}
+# Two-word shingles make a phrase query (every Chinese query on the standard
+# analyser is one) a lookup of rare word pairs instead of a walk over the
+# postings of common single words and characters. That walk costs as much on
+# a short field as on a long one: it depends on how many documents hold the
+# words, not on how long the field is.
+PHRASES = {"index_phrases": True}
 
 
 class Passage(InnerDoc):
@@ -44,10 +45,10 @@ class Passage(InnerDoc):
 
 class ContentDocument(Document):
     content_type = Keyword()
-    title = Text(copy_to="spelling")
-    alt_title = Text(copy_to="spelling")
-    summary = Text(copy_to="spelling")
-    body = Text(**LONG_TEXT)
+    title = Text(copy_to="spelling", **PHRASES)
+    alt_title = Text(copy_to="spelling", **PHRASES)
+    summary = Text(copy_to="spelling", **PHRASES)
+    body = Text(**PHRASES)
     passages = Nested(Passage)
     url = Keyword(index=False)
     languages = Keyword()
@@ -59,7 +60,7 @@ class ContentDocument(Document):
     issuing_body_zh = Keyword(index=False)
     # Topic names and issuing bodies in both languages, searched as one field:
     # each field a query names is one more phrase query per alternative.
-    labels = Text(copy_to="spelling")
+    labels = Text(copy_to="spelling", **PHRASES)
     jurisdiction = Keyword()
     document_type = Keyword()
     status = Keyword()

@@ -1,7 +1,7 @@
 """The Elasticsearch backend: one FacetedSearch per request against the content alias."""
 
 from django.core.cache import cache
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch_dsl import FacetedSearch, Q, Search, TermsFacet
 from elasticsearch_dsl.query import Query
 
@@ -127,6 +127,21 @@ class ContentSearch(FacetedSearch):
         return search
 
 
+def split_body(body: dict) -> tuple[dict, dict]:
+    """One search as two the cluster runs side by side: counting, and the page of hits.
+
+    Counting (total and facets) must visit every match but needs no scores,
+    so it asks for no hits. The page needs the ten best hits only, so it
+    does not count: without an exact total, the cluster skips documents that
+    cannot make the top ten instead of scoring every match.
+    """
+    counting = {key: value for key, value in body.items() if key in ("query", "post_filter", "aggs")}
+    counting |= {"size": 0, "track_total_hits": True}
+    page = {key: value for key, value in body.items() if key != "aggs"}
+    page["track_total_hits"] = False
+    return counting, page
+
+
 class ElasticsearchBackend:
     name = "elasticsearch"
 
@@ -165,19 +180,24 @@ class ElasticsearchBackend:
         results = SearchResults(request=request, query=query, backend=self.name)
         faceted = ContentSearch(self.client, query, request, self._has_chinese_subfields())
         body = faceted.build_search()[request.offset : request.offset + request.per_page].to_dict()
-        try:
-            # Sent raw: elasticsearch-dsl's response objects cost more than the search on small pages.
-            response = self.client.search(index=indexes.alias_name(), body=body)
-        except NotFoundError:
+        counting, page = split_body(body)
+        # Sent raw: elasticsearch-dsl's response objects cost more than the search on small pages.
+        responses = self.client.msearch(index=indexes.alias_name(), searches=[{}, counting, {}, page])["responses"]
+        if any(response.get("status") == 404 for response in responses):
             return results  # no index built yet
-        results.total = response["hits"]["total"]["value"]
-        results.took_ms = response["took"]
-        aggregations = response.get("aggregations", {})
+        for response in responses:
+            if "error" in response:
+                raise ApiError(str(response["error"]), meta=None, body=response["error"])
+        counts, hits = responses
+        results.total = counts["hits"]["total"]["value"]
+        # The two requests run side by side: the slower one is how long the cluster took.
+        results.took_ms = max(counts["took"], hits["took"])
+        aggregations = counts.get("aggregations", {})
         for name in request.scope.facets:
             chosen = set(request.filters.get(name, []))
             buckets = aggregations.get(f"_filter_{name}", {}).get(name, {}).get("buckets", [])
             results.facets[name] = [FacetValue(str(b["key"]), b["doc_count"], str(b["key"]) in chosen) for b in buckets]
-        raw_hits = response["hits"]["hits"]
+        raw_hits = hits["hits"]["hits"]
         documents = [raw["_id"] for raw in raw_hits if raw["_source"].get("pages")]
         pages = self._passages(query, documents) if query and documents else {}
         results.hits = [self._hit(raw, pages.get(raw["_id"], [])) for raw in raw_hits]
