@@ -81,7 +81,7 @@ def chinese(rng: random.Random, chars: int) -> str:
 
 def generate(count: int, seed: int = 2060):
     """Records shaped like `search.records`: 60% library documents, the rest pages."""
-    from search.records import with_version
+    from search.records import EMPTY, with_version
 
     rng = random.Random(seed)  # noqa: S311 - seeded bench data, not security
     start = datetime.date(2015, 1, 1)
@@ -89,20 +89,12 @@ def generate(count: int, seed: int = 2060):
         zh = rng.random() < 0.5
         day = start + datetime.timedelta(days=rng.randint(0, 4000))
         topics = rng.sample(TOPICS, rng.randint(0, 2))
-        record = {
+        record = EMPTY | {
             "url": f"/bench/{n}/",
             "date": day.isoformat(),
             "year": day.year,
             "topics": [slug for slug, _, _ in topics],
             "topic_names": [name for _, en, zh_name in topics for name in (en, zh_name)],
-            "passages": [],
-            "body": "",
-            "alt_title": "",
-            "issuing_body": "",
-            "issuing_body_zh": "",
-            "jurisdiction": "",
-            "document_type": "",
-            "status": "",
         }
         if rng.random() < 0.6:
             issuer, issuer_zh = rng.choice(ISSUERS)
@@ -171,6 +163,17 @@ def percentiles(values: list[float]) -> str:
     return f"p50 {statistics.median(values):7.1f} ms   p95 {p95:7.1f} ms"
 
 
+def settle(client, index: str, limit: float = 300) -> float:
+    """Wait for the merges a bulk load leaves running: they compete with searches for two cores for a while."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        merges = client.indices.stats(index=index, metric="merge")["_all"]["primaries"]["merges"]["current"]
+        if not merges:
+            break
+        time.sleep(2)
+    return time.monotonic() - started
+
+
 def run(backend, requests) -> None:
     from search.service import SearchService
 
@@ -223,6 +226,9 @@ def main() -> None:
                 size = backend.client.indices.stats(index=result.index)["_all"]["primaries"]["store"]["size_in_bytes"]
                 print(f"elasticsearch: rebuilt {result.indexed} records in {result.seconds:.1f} s, "
                       f"{result.rate:.0f} docs/s, index {size / 2**20:.0f} MiB")  # fmt: skip
+                print(
+                    f"  then {settle(backend.client, result.index):.0f} s of background segment merging before querying"
+                )
                 run(backend, requests)
             finally:
                 names = versioned_indexes(backend.client)

@@ -19,6 +19,7 @@ Pages are indexed once per live, public locale version (each is its own row
 in Wagtail); policy documents once, whatever their languages.
 """
 
+import copy
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -73,33 +74,37 @@ def _topics(obj) -> dict:
     return {"topics": sorted(topic.slug for topic in topics), "topic_names": names}
 
 
+# Every key a record has, with its value when an object has nothing for it.
+EMPTY: Record = {
+    "title": "",
+    "alt_title": "",
+    "summary": "",
+    "body": "",
+    "passages": [],
+    "url": "",
+    "languages": [],
+    "date": None,
+    "year": None,
+    "topics": [],
+    "topic_names": [],
+    "issuing_body": "",
+    "issuing_body_zh": "",
+    "jurisdiction": "",
+    "document_type": "",
+    "status": "",
+    "province": "",
+    "stage": "",
+    "sectors": [],
+    "instruments": [],
+    "investment": None,
+    "gap": None,
+    "size_band": "",
+    "gap_band": "",
+}
+
+
 def _blank(**values) -> Record:
-    record = {
-        "title": "",
-        "alt_title": "",
-        "summary": "",
-        "body": "",
-        "passages": [],
-        "url": "",
-        "languages": [],
-        "date": None,
-        "year": None,
-        "topics": [],
-        "topic_names": [],
-        "issuing_body": "",
-        "issuing_body_zh": "",
-        "jurisdiction": "",
-        "document_type": "",
-        "status": "",
-        "province": "",
-        "stage": "",
-        "sectors": [],
-        "instruments": [],
-        "investment": None,
-        "gap": None,
-        "size_band": "",
-        "gap_band": "",
-    }
+    record = copy.deepcopy(EMPTY)
     record.update(values)
     if record["date"]:
         record["year"] = record["date"].year
