@@ -184,7 +184,11 @@ def describe(data: QueryDict | str) -> list[str]:
 
 
 def _amounts(title, low, high) -> dict:
-    return {"title": title, "low": _plain(low) if low is not None else "", "high": _plain(high) if high else ""}
+    return {
+        "title": title,
+        "low": _plain(low) if low is not None else "",
+        "high": _plain(high) if high is not None else "",
+    }
 
 
 def search(form: CatalogueForm, language: str, page: int = 1, view: str = "list") -> SearchResults:
@@ -213,7 +217,7 @@ def rows(results: SearchResults) -> list[Row]:
     return [Row(hit, by_id.get(programme_id(hit.key))) for hit in results.hits]
 
 
-def matching_programme_ids(data: QueryDict | str, language: str | None = None) -> list[int]:
+def matching_programme_ids(data: QueryDict | str, language: str | None = None, per_page: int = 50) -> list[int]:
     """Page ids of every live programme the search matches, in the site's default language unless given.
 
     Walks the result pages the search serves, so it is bounded by
@@ -221,7 +225,6 @@ def matching_programme_ids(data: QueryDict | str, language: str | None = None) -
     """
     form, ids = parse(data), []
     language = language or settings.LANGUAGE_CODE
-    per_page = 50
     for number in range(1, MAX_WINDOW // per_page + 1):
         results = SearchService().search(form.search_request(language, page=number, per_page=per_page))
         ids.extend(programme_id(hit.key) for hit in results.hits)

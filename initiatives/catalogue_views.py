@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from initiatives import catalogue
@@ -73,7 +74,16 @@ def serve_catalogue(page, request: HttpRequest) -> TemplateResponse:
         "export_query": export_query,
         "noindex": bool(params),
     }
-    return TemplateResponse(request, "initiatives/eod/catalogue_page.html", context)
+    response = TemplateResponse(request, "initiatives/eod/catalogue_page.html", context)
+    return personal(request, response)
+
+
+def personal(request: HttpRequest, response: HttpResponse, **cache_control) -> HttpResponse:
+    """What a signed-in visitor sees may be theirs alone (export links, saved searches): no shared cache keeps it."""
+    patch_vary_headers(response, ["Cookie"])
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True, **cache_control)
+    return response
 
 
 def export(page, request: HttpRequest, extension: str) -> HttpResponse:
@@ -83,4 +93,5 @@ def export(page, request: HttpRequest, extension: str) -> HttpResponse:
         return TemplateResponse(request, "initiatives/eod/export_refused.html", context, status=403)
     ids = catalogue.matching_programme_ids(request.GET, page.locale.language_code)[:MAX_EXPORT_ROWS]
     filename = f"eod-programmes-{timezone.localdate():%Y-%m-%d}.{extension}"
-    return xlsx_or_csv(extension, programme_rows(ids, request), _("EOD programmes"), filename)
+    response = xlsx_or_csv(extension, programme_rows(ids, request), _("EOD programmes"), filename)
+    return personal(request, response, no_store=True)

@@ -29,6 +29,8 @@ SHARED_FIELDS = (
     "proceeds_share",
     "irr",
     "payback_years",
+    "contact_name",
+    "contact_role",
     "contact_email",
     "contact_phone",
     "latitude",

@@ -23,12 +23,29 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
-if settings.DEBUG:
+
+def media_urlpatterns() -> list:
+    """Uploaded images, served straight from disk on a development server.
+
+    Not documents: those go through Wagtail's serve view (`/documents/`),
+    which applies collection privacy (restricted EOD files, members'
+    evidence). Production's proxy must serve the same folders only.
+    """
     from django.conf.urls.static import static
+
+    patterns = []
+    for folder in PUBLIC_MEDIA_FOLDERS:
+        patterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
+    return patterns
+
+
+PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
+
+if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += media_urlpatterns()
 
 # English pages live at /, Chinese ones under /zh-hans/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(

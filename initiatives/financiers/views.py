@@ -272,6 +272,10 @@ def saved_search_create(request):
         )
         return redirect(back)
     querystring = canonical_querystring(data)
+    if len(querystring) > SavedSearch._meta.get_field("querystring").max_length:
+        # Chinese text grows ninefold once encoded for an address.
+        messages.error(request, _("This search is too long to save: shorten the search text."))
+        return redirect(back)
     try:
         saved = alerts.save_search(
             request.financier, querystring, name=form.cleaned_data["name"], frequency=form.cleaned_data["frequency"]

@@ -516,7 +516,12 @@ def sync_translations(programme: EodProgrammePage) -> None:
 
     Both the live row and the latest revision are updated, so a translator's
     next edit starts from the right values instead of bringing back old ones.
+    A queryset update sends no save signal, so the translations' search
+    records are queued for an update here.
     """
+    from search.records import key_for
+    from search.signal_handlers import enqueue
+
     values = {name: getattr(programme, name) for name in SHARED_FIELDS}
     serialised = {key: value for key, value in programme.serializable_data().items() if key in SHARED_FIELDS}
     translations = EodProgrammePage.objects.filter(translation_key=programme.translation_key).exclude(pk=programme.pk)
@@ -526,6 +531,7 @@ def sync_translations(programme: EodProgrammePage) -> None:
         if revision is not None:
             revision.content.update(serialised)
             revision.save(update_fields=["content"])
+        enqueue(key_for(translation._meta.label_lower, translation.pk))
 
 
 def _on_published(sender, instance: EodProgrammePage, **kwargs) -> None:

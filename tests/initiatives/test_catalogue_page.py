@@ -88,15 +88,22 @@ def test_bad_input_is_reported_and_the_rest_of_the_search_still_applies(client, 
     assert "Ganjiang river restoration" not in html
 
 
-def test_exports_are_refused_to_the_public_and_to_users_who_are_not_financiers(client, shelf, django_user_model):
+def test_exports_are_refused_to_the_public_and_to_users_who_are_not_approved_financiers(client, shelf):
+    from initiatives.models import Financier
+    from tests.initiatives.financier_factories import FinancierFactory
+    from tests.members.factories import RepresentativeFactory
+
     url = shelf.url + "export/csv/"
     anonymous = client.get(url)
     assert anonymous.status_code == 403
     assert b"desk@" not in anonymous.content
 
-    client.force_login(django_user_model.objects.create_user("rep", "rep@member.example.com", "pw-long-enough-1"))
-    refused = client.get(shelf.url + "export/xlsx/")
-    assert refused.status_code == 403
+    for user in (RepresentativeFactory().user, FinancierFactory(status=Financier.Status.PENDING).user):
+        client.force_login(user)
+        refused = client.get(shelf.url + "export/xlsx/")
+        assert refused.status_code == 403
+        assert b"desk@" not in refused.content
+        assert "export/csv" not in client.get(shelf.url).content.decode()
     assert client.get(shelf.url + "export/pdf/").status_code == 404
 
 
@@ -108,6 +115,7 @@ def test_a_financier_downloads_the_current_result_set_with_contacts(client, shel
 
     response = client.get(shelf.url + "export/csv/", {"province": "JX"})
     assert response["Content-Type"].startswith("text/csv")
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row["Programme"] for row in rows] == ["Ganjiang river restoration"]
     assert rows[0]["Contact email"] == "desk@ganjiang.example.cn"
@@ -125,9 +133,35 @@ def test_a_saved_search_keeps_the_valid_filters_in_a_stable_order():
     messy = "gap_min=100.00&province=SX&province=JX&page=3&view=table&sort=relevance&q=&invest_max=abc"
     assert canonical_querystring(messy) == "province=JX&province=SX&gap_min=100"
     assert canonical_querystring("province=SX&province=JX&gap_min=100") == canonical_querystring(messy)
+    assert describe("gap_max=0") == ["Financing gap ≤ 0 million"]
     assert describe("q=wetland&province=JX&instrument=loan&gap_min=100") == [
         "“wetland”",
         "Province: Jiangxi",
         "Instrument sought: Loan",
         "Financing gap ≥ 100 million",
     ]
+
+
+def test_figures_copied_to_a_translation_reach_its_search_record(
+    home_page, settings, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from search.models import SearchEntry
+
+    settings.SEARCH_BACKEND, settings.ELASTICSEARCH_URL = "database", ""
+    shelf = EodCatalogPageFactory(parent=home_page)
+    programme = EodProgrammePageFactory(parent=shelf, province="JX")
+    chinese = Locale.objects.get_or_create(language_code="zh-hans")[0]
+    home_page.copy_for_translation(chinese).save_revision().publish()
+    shelf.copy_for_translation(chinese).save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        translated = programme.copy_for_translation(chinese)
+        translated.save_revision().publish()
+
+    programme.province = "HN"
+    with django_capture_on_commit_callbacks(execute=True):
+        programme.save_revision().publish()
+
+    # Copied with a queryset update, which sends no save signal: the copy queues its own index update.
+    assert SearchEntry.objects.get(key=f"initiatives.eodprogrammepage:{translated.pk}").province == "HN"

@@ -19,6 +19,7 @@ from freezegun import freeze_time
 from initiatives.financiers import alerts
 from initiatives.models import AlertDigest, AlertItem, Financier, SavedSearch
 from initiatives.tasks import queue_saved_search_alerts, send_alert_digest
+from members.models import Province
 from tests.conftest import require_service
 from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
 from tests.initiatives.financier_factories import FinancierFactory, SavedSearchFactory, reindex
@@ -130,6 +131,19 @@ def test_saving_the_same_search_twice_keeps_one(client, financier, shelf):
 
     assert "already saved this search as “First”" in response.content.decode()
     assert list(SavedSearch.objects.values_list("name", flat=True)) == ["First"]
+
+
+def test_a_search_too_long_once_encoded_is_refused_with_a_message(client, financier, shelf):
+    client.force_login(financier.user)
+    text = "生态环境导向的开发" * 22  # 198 characters, 1,782 once percent-encoded
+    provinces = "&".join(f"province={code}" for code, _label in Province.choices)
+    querystring = f"q={text}&{provinces}&stage=concept&stage=approved&instrument=loan&instrument=bond"
+
+    response = client.post(CREATE, {"querystring": querystring, "name": "", "frequency": "daily"}, follow=True)
+
+    assert response.status_code == 200
+    assert "too long to save" in response.content.decode()
+    assert not SavedSearch.objects.exists()
 
 
 def test_a_bad_frequency_saves_nothing(client, financier, shelf):

@@ -64,3 +64,18 @@ def test_embedded_defaults_need_no_service(settings):
         "''",
         "django_tasks.backends.immediate.ImmediateBackend",
     ], result.stderr
+
+
+def test_a_development_server_serves_images_but_never_document_files(settings):
+
+    from portal.urls import media_urlpatterns
+
+    settings.DEBUG = True  # static() serves nothing otherwise
+    patterns = media_urlpatterns()
+
+    def served(path: str) -> bool:
+        return any(pattern.resolve(path.lstrip("/")) for pattern in patterns)
+
+    assert served("/media/images/river.2e16d0ba.fill-800x450.jpg")
+    assert served("/media/original_images/river.jpg")
+    assert not served("/media/documents/financial-model.pdf")  # only Wagtail's checked view serves these
