@@ -87,12 +87,13 @@ class OutcomeUnit(models.TextChoices):
 
 # The restricted side of a programme, in one place. The page template shows
 # these only when `show_restricted` is true; tests check the HTML for them.
+# The secured amount is not among them: the financing gap is public (the
+# catalogue filters by it), and secured is sought minus the gap.
 RESTRICTED_FIELDS = (
     "contact_name",
     "contact_role",
     "contact_email",
     "contact_phone",
-    "financing_secured",
     "irr",
     "payback_years",
     "risks",
@@ -175,7 +176,7 @@ class EodProgrammePage(Page):
     total_investment = _amount(_("total investment"))
     financing_sought = _amount(_("financing sought"), help_text=_("CNY million from banks, funds and social capital."))
     financing_secured = _amount(
-        _("financing secured"), default=ZERO, help_text=_("CNY million committed so far. Financiers only.")
+        _("financing secured"), default=ZERO, help_text=_("CNY million committed so far.")
     )
     instruments = models.JSONField(
         _("financing instruments"), default=list, blank=True, validators=[validate_instruments]
@@ -363,6 +364,7 @@ class EodProgrammePage(Page):
             "summary": self.summary,
             "total_investment": self.total_investment,
             "financing_sought": self.financing_sought,
+            "financing_secured": self.financing_secured,
             "financing_gap": self.financing_gap,
             "instruments": list(self.instruments or []),
             "proceeds_share": self.proceeds_share,
