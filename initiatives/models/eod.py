@@ -175,9 +175,7 @@ class EodProgrammePage(Page):
 
     total_investment = _amount(_("total investment"))
     financing_sought = _amount(_("financing sought"), help_text=_("CNY million from banks, funds and social capital."))
-    financing_secured = _amount(
-        _("financing secured"), default=ZERO, help_text=_("CNY million committed so far.")
-    )
+    financing_secured = _amount(_("financing secured"), default=ZERO, help_text=_("CNY million committed so far."))
     instruments = models.JSONField(
         _("financing instruments"), default=list, blank=True, validators=[validate_instruments]
     )
