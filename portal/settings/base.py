@@ -5,6 +5,7 @@ Read the environment once; an unset service URL means the embedded default
 only in their environment. Never holds a real secret and never turns DEBUG on.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -159,6 +163,22 @@ FINANCIER_SIGNUP_RATE = (int(env.get("FINANCIER_SIGNUP_LIMIT", "10")), 3600)
 # How many reverse proxies sit in front of the site; their X-Forwarded-For
 # entries are trusted to find the visitor's address (0: use the connection).
 PORTAL_PROXY_COUNT = int(env.get("PORTAL_PROXY_COUNT", "0"))
+
+# Login throttling on every sign-in form (admin, member area, financier area),
+# by django-axes: after five failed attempts for one username from one address,
+# that pair is locked out for fifteen minutes with a page that says so.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"  # the same proxy rule as the other rate limits
+AXES_VERBOSE = False
+
 
 # Wagtail's own background work (reference index, image focal points, file
 # deletion) goes through django-tasks: in-process without a broker, on the

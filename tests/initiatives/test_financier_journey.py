@@ -63,7 +63,11 @@ def test_a_financier_finds_saves_is_alerted_and_expresses_interest(
     assert mail.outbox[-1].to == ["li.na@yangtze-green-bank.example.com"]
 
     client.logout()
-    assert client.login(username="li.na@yangtze-green-bank.example.com", password="a-long-enough-passphrase-2060")
+    signed_in = client.post(
+        "/financiers/login/",
+        {"username": "li.na@yangtze-green-bank.example.com", "password": "a-long-enough-passphrase-2060"},
+    )
+    assert signed_in.status_code == 302
     page = client.get(f"{shelf.url}?{FILTERS}").content.decode()
     assert "Ganjiang river restoration" in page
     assert "Xinjiang wetland" not in page and "Datong mine rehabilitation" not in page
