@@ -199,11 +199,12 @@ def search_rows(financier: Financier) -> list[dict]:
         "sent_at"
     ):
         last_sent[digest.saved_search_id] = digest.sent_at
+    catalogue = alerts.catalogue_url("")  # looked up once, not once per search
     return [
         {
             "search": search,
             "filters": [str(label) for label in alerts.describe(search.querystring)],
-            "url": alerts.catalogue_url(search.querystring),
+            "url": f"{catalogue}?{search.querystring}" if catalogue and search.querystring else catalogue,
             "last_sent": last_sent.get(search.pk),
             "alerts_on": search.frequency != SavedSearch.Frequency.OFF,
         }
