@@ -7,7 +7,7 @@ page of hits shown is then read from the database, for the figures a list
 or a table shows.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import forms
@@ -21,7 +21,7 @@ from initiatives.models import EodProgrammePage, EodSector, Instrument, Programm
 from members.models import Province
 from search.forms import clean_text
 from search.query_text import MAX_QUERY_LENGTH
-from search.results import CATALOGUE, MAX_WINDOW, SearchRequest, SearchResults
+from search.results import CATALOGUE, MAX_WINDOW, Hit, SearchRequest, SearchResults
 from search.service import SearchService
 
 FACET_FIELDS = ("province", "sector", "stage", "instrument", "size", "gapband")
@@ -204,9 +204,8 @@ def programme_id(key: str) -> int:
 class Row:
     """A hit with its programme, for the list and the table."""
 
-    hit: object
+    hit: Hit
     programme: EodProgrammePage | None
-    extra: dict = field(default_factory=dict)
 
 
 def rows(results: SearchResults) -> list[Row]:

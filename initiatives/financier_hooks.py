@@ -17,8 +17,17 @@ from initiatives.financiers import admin_views as views
 from initiatives.models import ExpressionOfInterest, Financier, SavedSearch
 
 
-class NoAddMixin:
-    """Rows made only by the public side: no "add" view, and no "add" permission offered in the group editor."""
+class PublicSideViewSet(ModelViewSet):
+    """Rows made only by the public side: no "add" view, and no "add" permission offered in the group editor.
+
+    Staff inspect and edit them; they are not in the search index or the reference index.
+    """
+
+    add_to_reference_index = False
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    search_backend_name = None  # plain database lookups
+    list_per_page = 50
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
@@ -30,21 +39,18 @@ class NoAddMixin:
         return super().get_permissions_to_register().exclude(codename=get_permission_codename("add", self.model_opts))
 
 
-class FinancierViewSet(NoAddMixin, ModelViewSet):
+class FinancierViewSet(PublicSideViewSet):
     model = Financier
     name = views.ACCOUNTS
     url_prefix = "financiers"
     icon = "user"
     menu_label = _("Accounts")
-    add_to_reference_index = False
 
     index_view_class = views.FinancierIndexView
     inspect_view_class = views.FinancierInspectView
     edit_view_class = views.FinancierEditView
     history_view_class = views.FinancierHistoryView
     usage_view_class = views.FinancierUsageView
-    inspect_view_enabled = True
-    copy_view_enabled = False
 
     list_display = [
         "full_name",
@@ -61,9 +67,7 @@ class FinancierViewSet(NoAddMixin, ModelViewSet):
     ]
     filterset_class = views.FinancierFilterSet
     search_fields = ["full_name", "organisation", "user__email"]
-    search_backend_name = None  # not in the search index; plain database lookups
     ordering = "-created_at"
-    list_per_page = 50
     list_export = ["full_name", "user__email", "organisation", "kind", "position", "phone", "status", "created_at"]
     export_headings = {"user__email": _("Work email")}
     inspect_view_fields = [
@@ -103,21 +107,18 @@ class FinancierViewSet(NoAddMixin, ModelViewSet):
         return [*patterns, *decisions]
 
 
-class InterestViewSet(NoAddMixin, ModelViewSet):
+class InterestViewSet(PublicSideViewSet):
     model = ExpressionOfInterest
     name = views.INTERESTS
     url_prefix = "expressions-of-interest"
     icon = "mail"
     menu_label = _("Expressions of interest")
-    add_to_reference_index = False
 
     index_view_class = views.InterestIndexView
     inspect_view_class = views.InterestInspectView
     edit_view_class = views.InterestEditView
     history_view_class = views.InterestHistoryView
     usage_view_class = views.InterestUsageView
-    inspect_view_enabled = True
-    copy_view_enabled = False
 
     list_display = [
         "programme_title",
@@ -135,9 +136,7 @@ class InterestViewSet(NoAddMixin, ModelViewSet):
     ]
     filterset_class = views.InterestFilterSet
     search_fields = ["programme_title", "financier__full_name", "financier__organisation", "message"]
-    search_backend_name = None
     ordering = "-created_at"
-    list_per_page = 50
     list_export = [
         "programme_title",
         "financier",
@@ -189,7 +188,7 @@ class InterestViewSet(NoAddMixin, ModelViewSet):
     )
 
 
-class SavedSearchViewSet(NoAddMixin, ModelViewSet):
+class SavedSearchViewSet(PublicSideViewSet):
     """Read-only: staff look, financiers change their own searches themselves."""
 
     model = SavedSearch
@@ -197,12 +196,9 @@ class SavedSearchViewSet(NoAddMixin, ModelViewSet):
     url_prefix = "saved-searches"
     icon = "search"
     menu_label = _("Saved searches")
-    add_to_reference_index = False
 
     index_view_class = views.SavedSearchIndexView
     inspect_view_class = views.SavedSearchInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
 
     list_display = [
         "name",
@@ -213,9 +209,7 @@ class SavedSearchViewSet(NoAddMixin, ModelViewSet):
     ]
     list_filter = ["frequency"]
     search_fields = ["name", "financier__full_name", "financier__organisation"]
-    search_backend_name = None
     ordering = "-created_at"
-    list_per_page = 50
     inspect_view_fields = ["name", "financier", "filters", "querystring", "frequency", "created_at", "last_run_at"]
     form_fields = ["name", "frequency"]  # unused: there is no edit view
 

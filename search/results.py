@@ -18,7 +18,6 @@ FACETS = {
     "year": "year",
     "topic": "topics",
 }
-SORTS = ("relevance", "date")
 PER_PAGE = 10
 
 
@@ -43,6 +42,7 @@ SITE = Scope(
     facets=FACETS,
     sorts={"relevance": ("_score", "-date"), "date": ("-date", "_score")},
 )
+SORTS = tuple(SITE.sorts)
 # The EOD programme catalogue: a deal database for financiers.
 CATALOGUE = Scope(
     "catalogue",
@@ -64,7 +64,6 @@ CATALOGUE = Scope(
     ranges={"investment": "investment", "gap": "gap"},
     browsable=True,
 )
-SCOPES = {scope.name: scope for scope in (SITE, CATALOGUE)}
 # Deeper pages than this are not served: nobody reads them, and they cost the cluster.
 MAX_WINDOW = 1000
 

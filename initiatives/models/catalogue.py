@@ -4,6 +4,7 @@ Its routes and search live in `initiatives.catalogue`; the page model only
 holds what editors write about the catalogue.
 """
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -32,8 +33,6 @@ class EodCatalogPage(RoutablePageMixin, Page):
     # Wagtail page paths allow no dots: "export/csv/" rather than "export.csv".
     @path("export/<str:extension>/", name="export")
     def export_route(self, request, extension: str):
-        from django.http import Http404
-
         from initiatives.catalogue_views import export
 
         if extension not in ("csv", "xlsx"):

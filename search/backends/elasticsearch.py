@@ -112,7 +112,7 @@ class ContentSearch(FacetedSearch):
         return search
 
     def search(self) -> Search:
-        search = super().search().source(excludes=["body", "passages", "spelling"]).extra(track_total_hits=True)
+        search = super().search().source(excludes=["body", "passages", "spelling"])
         if not self.parsed:
             return search
         fields = {

@@ -21,6 +21,7 @@ from wagtail.users.models import UserProfile
 
 from initiatives.models import Registration
 from tests.initiatives.factories import EventPageFactory, RegistrationFactory, SpeakerFactory
+from tests.initiatives.financier_factories import in_group
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,12 +45,6 @@ def list_url(event, **params) -> str:
 
 def export_url(event, export_format="csv") -> str:
     return list_url(event, export=export_format)
-
-
-def in_group(name: str, **kwargs):
-    user = UserFactory(is_staff=True, **kwargs)
-    user.groups.add(Group.objects.get(name=name))
-    return user
 
 
 @pytest.fixture
