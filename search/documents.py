@@ -13,7 +13,10 @@ for only for the page of hits shown.
 import copy
 import hashlib
 import json
+import re
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from elasticsearch_dsl import Date, Document, Double, InnerDoc, Integer, Keyword, Nested, Text
 
 ALIAS = "content"
@@ -84,22 +87,48 @@ class ContentDocument(Document):
         return True
 
 
+def shard_count() -> int:
+    """SEARCH_INDEX_SHARDS: fixed when an index is created, so changing it needs `search_rebuild`."""
+    value = str(settings.SEARCH_INDEX_SHARDS).strip()
+    if not value.isdigit() or int(value) < 1:
+        raise ImproperlyConfigured(f"SEARCH_INDEX_SHARDS must be a whole number of at least 1, not {value!r}.")
+    return int(value)
+
+
+def replica_settings() -> dict:
+    """SEARCH_INDEX_REPLICAS as index settings: a fixed count ("1") or an auto-expand range ("0-1", "0-all").
+
+    Replicas can change on a live index, so they are not part of the schema fingerprint.
+    """
+    value = str(settings.SEARCH_INDEX_REPLICAS).strip()
+    if value.isdigit():
+        return {"number_of_replicas": int(value), "auto_expand_replicas": False}
+    if re.fullmatch(r"\d+-(\d+|all)", value):
+        return {"auto_expand_replicas": value}
+    raise ImproperlyConfigured(
+        f"SEARCH_INDEX_REPLICAS must be a number of replicas ('1') or a range ('0-1', '0-all'), not {value!r}."
+    )
+
+
 def index_body(chinese_analyzer: str) -> dict:
     """Settings and mappings for a new index, given the best Chinese analyser available."""
     mappings = copy.deepcopy(ContentDocument._doc_type.mapping.to_dict())
     if chinese_analyzer != "standard":
         for name in CHINESE_SUBFIELDS:
             mappings["properties"][name]["fields"] = {"zh": {"type": "text", "analyzer": chinese_analyzer}}
-    # A fingerprint of the mapping: `search_status` compares it with the served
-    # index's to tell an operator when a deploy needs `search_rebuild`.
-    schema = hashlib.sha1(json.dumps(mappings, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
+    shards = shard_count()
+    # A fingerprint of what only a rebuild can change, the mapping and the shard count:
+    # `search_status` compares it with the served index's to tell an operator when
+    # a deploy (or a new SEARCH_INDEX_SHARDS) needs `search_rebuild`.
+    fixed = {"mappings": mappings, "number_of_shards": shards}
+    schema = hashlib.sha1(json.dumps(fixed, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
     mappings["_meta"] = {"chinese_analyzer": chinese_analyzer, "schema": schema}
-    settings = {
-        "number_of_shards": 1,
-        "auto_expand_replicas": "0-1",
+    index_settings = {
+        "number_of_shards": shards,
+        **replica_settings(),
         # Refreshed by the rebuild itself at the end; hand-made edits show within a second.
         "refresh_interval": "1s",
         "mapping": {"nested_objects": {"limit": 20000}},
         "max_inner_result_window": 10,
     }
-    return {"settings": settings, "mappings": mappings}
+    return {"settings": index_settings, "mappings": mappings}

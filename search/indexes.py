@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
 from search.client import index_name
-from search.documents import ALIAS, index_body
+from search.documents import ALIAS, index_body, replica_settings
 from search.records import Record
 from search.status import best_chinese_analyzer
 
@@ -65,8 +65,9 @@ def create_index(client: Elasticsearch, *, bulk_load: bool = False) -> str:
 
 
 def finish_bulk_load(client: Elasticsearch, name: str) -> None:
+    """Refresh on again and the configured replicas (SEARCH_INDEX_REPLICAS) back, copied from the loaded primaries."""
     client = client.options(request_timeout=300)
-    client.indices.put_settings(index=name, settings={"refresh_interval": "1s", "auto_expand_replicas": "0-1"})
+    client.indices.put_settings(index=name, settings={"refresh_interval": "1s", **replica_settings()})
     client.indices.refresh(index=name)
 
 

@@ -47,10 +47,12 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # its Swagger UI from local static files; without it the docs page loads from a CDN
     "django_tasks",
     "django.contrib.admin",
     "django.contrib.auth",
     "axes",
+    "csp",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -60,14 +62,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Refuses an oversized body by its Content-Length, before anything below reads it.
+    "portal.uploads.RequestSizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Anonymous pages from the cache, before anything reads the session or the database; what
+    # is above still runs on a hit (security headers), what is below is kept in the entry.
+    "portal.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.csp.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -114,7 +122,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # would empty the cache and vice versa), so each has its own URL.
 CACHE_URL = env.get("CACHE_URL", "")
 if CACHE_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+    # Everything cached can be recomputed: an unreachable Redis is an empty
+    # cache, not an error page (portal.cache), and a hung one costs a request
+    # at most a second per call.
+    CACHES = {
+        "default": {
+            "BACKEND": "portal.cache.ResilientRedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -131,9 +148,24 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A task not acknowledged within this time is handed to another worker
-# (Redis has no consumer heartbeat); longer than any task should take.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Redis has no consumer heartbeat: a message taken by a worker that died (or
+# lost its connection) before acknowledging it stays in Redis's "unacked" set
+# and another worker puts it back in the queue once it is older than the
+# visibility timeout. So it must be longer than any task takes, or a slow task
+# would be handed out twice. A worker that loses only a pool process requeues
+# the message at once (reject_on_worker_lost). Fault tests shorten it.
+# The socket timeouts bound how long publishing waits on a broker that is
+# unreachable rather than refusing (Celery then retries per the policy below).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "socket_connect_timeout": 2,
+    "socket_timeout": 10,
+}
+# Publishing retries for about a second and a half (0, 0.5 and 1 s apart): a
+# broker restart usually fits in it. Longer, and the web request would hang;
+# what is not queued then is caught up by the periodic tasks below (sweeps of
+# pending index updates and unsent registration emails).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 3, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "portal.tasks.record_heartbeat", "schedule": 60.0},
@@ -204,6 +236,18 @@ ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "portal")
 # Elasticsearch when ELASTICSEARCH_URL is set. The database copy is kept in
 # sync either way and answers while the cluster is unreachable.
 SEARCH_BACKEND = env.get("SEARCH_BACKEND", "")
+# Primary shards of each new index: fixed once it is created, so a change takes
+# effect with `search_rebuild` (search_status says the schema changed).
+SEARCH_INDEX_SHARDS = env.get("SEARCH_INDEX_SHARDS", "1")
+# Replicas: a count ("1") or an auto-expand range ("0-1": one replica as soon as
+# a second node is there). Applied by every rebuild; a live index can be changed
+# with PUT <alias>/_settings (docs/deployment.md).
+SEARCH_INDEX_REPLICAS = env.get("SEARCH_INDEX_REPLICAS", "0-1")
+
+# Whole anonymous pages kept in the cache for this many seconds (0: off), retired
+# at once by any content change (portal.page_cache); the TTL bounds what time
+# alone changes (upcoming events becoming past).
+PORTAL_PAGE_CACHE_SECONDS = int(env.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
 
 # Wagtail's admin search stays on the database: editors can work while the
 # cluster is down, and the public full-text search is our own service.
@@ -234,15 +278,67 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: "example.org" means https://
 FILE_UPLOAD_PERMISSIONS = 0o644
+
+# --- Uploads (see portal/uploads.py) ------------------------------------------
+
+MB = 1024 * 1024
+# Form fields other than files, held in memory: Django refuses more with a 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * MB)
+# An uploaded file above this size goes to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * MB)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 50 * MB))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * MB))
+MEMBER_EVIDENCE_MAX_UPLOAD_SIZE = int(env.get("MEMBER_EVIDENCE_MAX_UPLOAD_SIZE", 20 * MB))
+# The whole request body, refused with a 413 by its Content-Length before it is
+# read: the largest file a path takes, plus room for the rest of its form. Any
+# other path takes DATA_UPLOAD_MAX_MEMORY_SIZE.
+REQUEST_BODY_LIMITS = {
+    "/admin/": max(WAGTAILDOCS_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_UPLOAD_SIZE) + MB,
+    "/members/": MEMBER_EVIDENCE_MAX_UPLOAD_SIZE + MB,
+}
+# Images past this many pixels are refused on upload, and Pillow refuses to open
+# twice as many anywhere (decompression bombs; portal.uploads.limit_pillow_pixels).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# No SVG: it can carry script. Wagtail checks each file's format against its extension.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Documents are always streamed by Wagtail's view, which applies collection
 # privacy; their files are never served from /media/ (see portal.urls).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "htm", "html", "pdf", "pptx", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-# Pillow refuses images above this many pixels (decompression bombs).
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Only PDFs open in the browser; anything else (HTML included) is a download,
+# sent with "Content-Security-Policy: default-src 'none'; sandbox" (portal.csp).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+# Refuses a document whose bytes are not what its extension says.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.uploads.DocumentForm"
+
+# --- Content-Security-Policy (see portal/csp.py) ---------------------------------
+
+# Public pages run only the site's own static scripts and styles: no inline
+# code and no nonces, so a page from a shared cache is as safe as a fresh one.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Wagtail's and Django's admins write inline scripts and styles, so they get a
+# relaxed policy; Wagtail's preview frames the page inside the admin ('self').
+CSP_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+CSP_ADMIN_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
 
 # --- Email ------------------------------------------------------------------
 
@@ -264,6 +360,7 @@ else:
 WAGTAIL_SITE_NAME = "Carbon Neutrality Alliance"
 WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor to Gravatar: avatars are uploaded, or the default (and CSP is 'self')
 WAGTAIL_MODERATION_ENABLED = True
 
 AUTH_PASSWORD_VALIDATORS = [
