@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from members.sitemaps import TrackerSitemap
 from portal import views
+from portal.api import api
 
 SITEMAPS = {"pages": PageSitemap, "tracker": TrackerSitemap}
 
@@ -21,6 +22,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # The open data API: one address for every language (`lang` or Accept-Language chooses).
+    path("api/v1/", api.urls),
 ]
 
 
