@@ -7,6 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal.page_cache import connect_invalidation
         from portal.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        connect_invalidation()

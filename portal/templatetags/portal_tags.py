@@ -27,9 +27,20 @@ class LanguageLink:
     url: str | None
     """The current page in this language when a live translation exists, else None."""
     next: str
-    """Where Django's ``set_language`` view should send the visitor when there is no ``url``."""
+    """The unprefixed address the visitor lands on in this language when there is no ``url``."""
     absolute_url: str | None
     is_current: bool
+
+    @property
+    def switch_url(self) -> str:
+        """Where the switcher sends the visitor: the translation, else ``next`` in this language.
+
+        A plain link, as ``set_language`` would redirect (the address decides the language, so no
+        cookie is needed): a form would need a CSRF token, which keeps a page out of shared caches.
+        """
+        if self.url:
+            return self.url
+        return self.next if self.code == settings.LANGUAGE_CODE else f"/{self.code}{self.next}"
 
 
 def unprefixed_path(path: str) -> str:

@@ -1,0 +1,242 @@
+"""The anonymous page cache: served before routing with no SQL, retired at once by a change, never personal."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+from wagtail.models import Locale, Site
+
+from initiatives.models import Registration
+from portal import page_cache
+from portal.models import MenuItem, SiteIdentity
+from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.portal.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 60
+
+
+@pytest.fixture
+def about(home_page):
+    return StandardPageFactory(parent=home_page, title="About the association", slug="about")
+
+
+@pytest.fixture
+def about_in_chinese(about):
+    chinese = Locale.objects.create(language_code="zh-hans")
+    home_zh = about.get_parent().copy_for_translation(chinese)
+    home_zh.save_revision().publish()
+    page = about.copy_for_translation(chinese)
+    page.title = "关于协会"
+    page.save_revision().publish()
+    return page
+
+
+def test_second_anonymous_request_is_served_from_the_cache_without_sql(client, about, django_assert_num_queries):
+    first = client.get("/about/")
+    with django_assert_num_queries(0):
+        second = client.get("/about/")
+
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert "About the association" in second.content.decode()
+
+
+def test_a_hit_carries_every_header_of_the_page_including_security_headers(client, about):
+    first = client.get("/about/")
+    second = client.get("/about/")
+
+    def headers(response):
+        values = {name: value for name, value in response.items() if name not in ("X-Cache", "Vary")}
+        return values, {part.strip() for part in response["Vary"].split(",")}
+
+    assert headers(second) == headers(first)  # Vary still names Cookie: proxies keep hits from signed-in visitors
+    # Added by SecurityMiddleware, which sits above the cache: present on a hit too.
+    assert second["X-Content-Type-Options"] == "nosniff"
+    assert "X-Frame-Options" in second
+
+
+def test_head_is_answered_from_the_entry_a_get_stored(client, about):
+    client.get("/about/")
+
+    assert client.head("/about/")["X-Cache"] == "hit"
+
+
+def test_publishing_a_change_shows_at_once(client, about, django_capture_on_commit_callbacks):
+    client.get("/about/")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "About us, revised"
+        about.save_revision().publish()
+
+    response = client.get("/about/")
+
+    assert response["X-Cache"] == "miss"
+    assert "About us, revised" in response.content.decode()
+
+
+def test_unpublishing_a_page_removes_it_at_once(client, about, django_capture_on_commit_callbacks):
+    client.get("/about/")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.unpublish()
+
+    assert client.get("/about/").status_code == 404
+
+
+def test_a_snippet_or_setting_change_shows_at_once(client, about, django_capture_on_commit_callbacks):
+    client.get("/about/")
+    with django_capture_on_commit_callbacks(execute=True):
+        identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+        identity.menu_items = [MenuItem(url="https://example.org/", label_en="Partners", sort_order=0)]
+        identity.save()
+
+    assert "Partners" in client.get("/about/").content.decode()
+
+
+def test_a_registration_retires_the_event_listing_that_counts_seats(client, home_page, django_capture_on_commit_callbacks):  # fmt: skip
+    index = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=index, capacity=1)
+    assert client.get("/events/")["X-Cache"] == "miss"
+    assert client.get("/events/")["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        RegistrationFactory(event=event, status=Registration.Status.CONFIRMED)
+
+    assert client.get("/events/")["X-Cache"] == "miss"
+
+
+def test_bookkeeping_writes_do_not_retire_the_cache(client, about, django_capture_on_commit_callbacks):
+    client.get("/about/")
+    with django_capture_on_commit_callbacks(execute=True):
+        SessionStore().create()  # someone signs in somewhere
+
+    assert client.get("/about/")["X-Cache"] == "hit"
+
+
+def test_nothing_is_kept_or_bumped_until_commit(client, about, django_capture_on_commit_callbacks):
+    client.get("/about/")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        about.title = "Not committed yet"
+        about.save_revision().publish()
+
+    assert callbacks  # the bump waits for the commit: before it, readers still see the old rows
+    assert client.get("/about/")["X-Cache"] == "hit"
+
+
+def test_signed_in_visitor_neither_gets_nor_fills_the_cache(about):
+    user = get_user_model().objects.create_user("reader", password="a-long-password-1")
+    signed_in = Client()
+    signed_in.force_login(user)
+
+    first = signed_in.get("/about/")
+    assert "X-Cache" not in first  # bypassed: not even looked up
+    assert Client().get("/about/")["X-Cache"] == "miss"  # so the signed-in visit stored nothing
+
+    assert Client().get("/about/")["X-Cache"] == "hit"
+    assert "X-Cache" not in signed_in.get("/about/")  # and a stored page is never served to them
+
+
+def test_a_request_with_a_cookie_is_served_but_never_stores(about):
+    with_csrf_cookie = Client()
+    with_csrf_cookie.cookies["csrftoken"] = "x" * 32
+
+    assert with_csrf_cookie.get("/about/")["X-Cache"] == "miss"
+    assert Client().get("/about/")["X-Cache"] == "miss"  # the cookie-carrying render was not kept
+    assert with_csrf_cookie.get("/about/")["X-Cache"] == "hit"  # a cookieless render is fine for it
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages", "some-tracker"])
+def test_a_session_message_or_unknown_cookie_bypasses_the_cache(about, cookie):
+    Client().get("/about/")
+    visitor = Client()
+    visitor.cookies[cookie] = "value"
+
+    assert "X-Cache" not in visitor.get("/about/")
+
+
+def test_an_event_page_with_its_csrf_protected_form_is_never_stored(client, home_page):
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
+
+    first = client.get(event.url)
+    assert "csrftoken" in first.cookies and "csrfmiddlewaretoken" in first.content.decode()
+    assert Client().get(event.url)["X-Cache"] == "miss"  # a token is never shared between visitors
+
+
+def test_chinese_and_english_pages_have_their_own_entries(client, about_in_chinese):
+    client.get("/about/")
+    client.get("/about/")
+
+    chinese = client.get("/zh-hans/about/")
+
+    assert chinese["X-Cache"] == "miss"
+    assert "关于协会" in chinese.content.decode()
+    assert client.get("/zh-hans/about/")["X-Cache"] == "hit"
+    assert "About the association" in client.get("/about/").content.decode()
+
+
+def test_language_switcher_is_a_plain_link_so_pages_need_no_csrf_cookie(client, home_page):
+    response = client.get("/search/?q=carbon")
+
+    assert 'href="/zh-hans/search/?q=carbon"' in response.content.decode()
+    assert not response.cookies
+    assert response["X-Cache"] == "miss" and client.get("/search/?q=carbon")["X-Cache"] == "hit"
+
+
+def test_query_string_order_does_not_matter_but_filters_do(client, home_page):
+    assert client.get("/search/?q=carbon&sort=date")["X-Cache"] == "miss"
+    assert client.get("/search/?sort=date&q=carbon")["X-Cache"] == "hit"
+    assert client.get("/search/?q=carbon&sort=relevance")["X-Cache"] == "miss"
+    assert client.get("/search/?q=neutrality&sort=date")["X-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("path", ["/members/", "/zh-hans/financiers/", "/admin/", "/django-admin/"])
+def test_personal_and_admin_areas_are_never_cached(client, home_page, path):
+    assert "X-Cache" not in client.get(path)
+
+
+def test_switched_off_by_a_zero_ttl(client, about, settings, django_assert_num_queries):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+    client.get("/about/")
+
+    response = client.get("/about/")
+
+    assert "X-Cache" not in response
+
+
+def _response(**headers) -> HttpResponse:
+    response = HttpResponse("page")
+    for name, value in headers.items():
+        response[name.replace("_", "-")] = value
+    return response
+
+
+@pytest.mark.parametrize(
+    ("headers", "storable"),
+    [
+        ({}, True),
+        ({"Vary": "Cookie, Accept-Language"}, True),  # from a cookieless request: depends on nothing
+        ({"Vary": "User-Agent"}, False),
+        ({"Vary": "*"}, False),
+        ({"Cache_Control": "private"}, False),
+        ({"Cache_Control": "max-age=0, no-cache, no-store, must-revalidate"}, False),
+    ],
+)
+def test_which_responses_are_kept(headers, storable):
+    request = RequestFactory().get("/about/")
+
+    assert page_cache.is_storable(request, _response(**headers)) is storable
+
+
+def test_responses_that_set_a_cookie_or_fail_are_not_kept():
+    request = RequestFactory().get("/about/")
+    with_cookie = _response()
+    with_cookie.set_cookie("csrftoken", "secret")
+
+    assert not page_cache.is_storable(request, with_cookie)
+    assert not page_cache.is_storable(request, HttpResponse("gone", status=404))
+    assert not page_cache.is_storable(RequestFactory().post("/about/"), _response())
