@@ -39,8 +39,12 @@ class PageInfo(Schema):
 
 @contextmanager
 def language(code: str | None):
-    """The `lang` parameter when given, else the language negotiated from Accept-Language."""
-    with translation.override(code or translation.get_language() or settings.LANGUAGE_CODE):
+    """The `lang` parameter, else the site's default language.
+
+    Accept-Language is not read: one address is one answer, which shared
+    caches (the site's page cache among them) can keep without knowing the API.
+    """
+    with translation.override(code or settings.LANGUAGE_CODE):
         yield
 
 

@@ -15,7 +15,8 @@ and site search. Representatives of member companies also read and submit their 
   `/eod/`, `/search/`), with the same parameter names and the same default page size; `page_size` goes up to 50.
   Every list answers `count`, `page`, `page_size`, `pages` and `results`.
 * **Bad parameters** get a 422 whose `detail` says what is wrong, with the web page's own message.
-* **Language**: `lang=en` or `lang=zh-hans`, else the `Accept-Language` header; labels, names and addresses follow it.
+* **Language**: `lang=en` (the default) or `lang=zh-hans`; labels, names, translated pages and addresses follow it.
+  `Accept-Language` is not read, so one address always gives one answer.
 * **Representatives** sign in at `/members/login/`; the API uses that session (cookie). Writes need the CSRF token
   of the `csrftoken` cookie (set by `GET /api/v1/me`) in an `X-CSRFToken` header.
 """
