@@ -17,7 +17,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError as RequestInvalid
 from ninja.security import django_auth
@@ -266,7 +266,8 @@ def save(request: HttpRequest, rep: Representative, body: PledgeIn, pledge: Pled
             messages = [_("Draft saved, but not sent for review:"), *problem.messages]
         else:
             messages = [_("Saved and sent for review. Staff will check it before it appears on the public site.")]
-    return saved, messages
+    # Read back: the form's instance holds the draft's values, the row holds the public ones.
+    return Pledge.objects.get(pk=saved.pk), messages
 
 
 @router.get("/me", response={200: Me, **REFUSALS}, summary="Who is signed in")
@@ -309,7 +310,7 @@ def create_draft(request: HttpRequest, body: PledgeIn, lang: Language | None = N
     with language(lang):
         rep = editor(request)
         saved, messages = save(request, rep, body, None)
-        return 201, {**draft_data(request, rep, saved), "messages": messages}
+        return Status(201, {**draft_data(request, rep, saved), "messages": messages})
 
 
 @router.put("/me/pledges/{pledge_id}", response={200: DraftWritten, **WRITE_RESPONSES}, summary="Save a new version")

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
@@ -21,7 +22,7 @@ from tests.members.factories import (
     MilestoneFactory,
     PledgeFactory,
     ProgressReportFactory,
-    RepresentativeFactory,
+    UserFactory,
 )
 from tests.portal.factories import HomePageFactory
 from tests.portal.factories_briefs import PolicyBriefIndexPageFactory, PolicyBriefPageFactory, translate
@@ -141,5 +142,8 @@ def build_site() -> dict:
 
 
 @pytest.fixture
-def representative(db):
-    return RepresentativeFactory(user__username="rep-aldermoor", company__slug="rep-company")
+def moderator(db):
+    """Association staff in the Moderators group, who review member submissions."""
+    user = UserFactory(is_staff=True, first_name="Mei", last_name="Reviewer")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
