@@ -7,6 +7,7 @@ public row of a live item; views pass the in-memory result to
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -19,7 +20,6 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from members.models import Milestone, Pledge, ProgressReport, Representative, Unit
 
-EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 EVIDENCE_COLLECTION = "Member evidence"
 # Groups that may open evidence through Wagtail's own document links; the
 # member area serves a company's documents to its representatives itself.
@@ -49,7 +49,10 @@ def evidence_collection() -> Collection:
 
 
 class EvidenceUploadMixin(forms.Form):
-    """An optional PDF (20 MB at most), stored as a Wagtail document once the form is valid."""
+    """An optional PDF (MEMBER_EVIDENCE_MAX_UPLOAD_SIZE at most), stored as a Wagtail document once the form is valid.
+
+    A larger request is refused before it is read (portal.uploads.RequestSizeMiddleware).
+    """
 
     evidence_file = forms.FileField(
         label=_("Evidence document (PDF)"),
@@ -65,11 +68,12 @@ class EvidenceUploadMixin(forms.Form):
         upload = self.cleaned_data.get("evidence_file")
         if not upload:
             return None
-        if upload.size > EVIDENCE_MAX_BYTES:
+        limit = settings.MEMBER_EVIDENCE_MAX_UPLOAD_SIZE
+        if upload.size > limit:
             raise forms.ValidationError(
                 _("This file is %(size)s; evidence documents can be at most %(limit)s."),
                 code="too_large",
-                params={"size": filesizeformat(upload.size), "limit": filesizeformat(EVIDENCE_MAX_BYTES)},
+                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             )
         if not upload.name.lower().endswith(".pdf"):
             raise forms.ValidationError(_("Upload a PDF file (its name should end in .pdf)."), code="not_pdf")

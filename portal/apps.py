@@ -9,6 +9,8 @@ class PortalConfig(AppConfig):
     def ready(self):
         from portal.page_cache import connect_invalidation
         from portal.signal_handlers import register_signal_handlers
+        from portal.uploads import limit_pillow_pixels
 
         register_signal_handlers()
         connect_invalidation()
+        limit_pillow_pixels()

@@ -24,3 +24,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# Cookies only over HTTPS; SameSite=Lax keeps them off cross-site posts while
+# links from e-mails (cancellation, unsubscribe) still arrive signed in.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Other sites never learn the address (search terms, filters) a visitor came from.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Framing is refused by the CSP's frame-ancestors too; this covers older browsers.
+# Wagtail's preview marks its own view SAMEORIGIN.
+X_FRAME_OPTIONS = "DENY"

@@ -630,8 +630,8 @@ def test_evidence_can_be_replaced_or_removed_in_a_new_version(rep_client, repres
         ("huge.pdf", PDF + b"0" * 2048, "at most"),
     ],
 )
-def test_bad_evidence_files_are_refused_with_a_clear_message(rep_client, monkeypatch, name, content, message):
-    monkeypatch.setattr(member_forms, "EVIDENCE_MAX_BYTES", 1024)
+def test_bad_evidence_files_are_refused_with_a_clear_message(rep_client, settings, name, content, message):
+    settings.MEMBER_EVIDENCE_MAX_UPLOAD_SIZE = 1024
     data = report_data(year=2023)
     data["evidence_file"] = SimpleUploadedFile(name, content)
     response = rep_client.post(url("report_create"), data)
