@@ -301,7 +301,7 @@ class PolicyLibraryPage(RoutablePageMixin, Page):
             if not value:
                 continue
             # A year with no documents is still a year: it shows an empty list, not an error.
-            valid = value in dict(options[name]) or (name == "year" and value.isdigit() and len(value) == 4)
+            valid = value in dict(options[name]) or (name == "year" and _is_year(value))
             if valid:
                 chosen[name] = value
             else:
@@ -384,6 +384,11 @@ class PolicyLibraryPage(RoutablePageMixin, Page):
             }
         )
         return TemplateResponse(request, "portal/library/document_page.html", context)
+
+
+def _is_year(value: str) -> bool:
+    # ASCII digits only ("²" passes isdigit() and breaks int()), and no year 0, which dates do not have.
+    return len(value) == 4 and value.isascii() and value.isdigit() and int(value) >= 1
 
 
 def _link(base: str, params: dict[str, str]) -> str:
