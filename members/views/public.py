@@ -54,7 +54,10 @@ def _alternates(request: HttpRequest, name: str, *args) -> dict:
 def _page_number(request: HttpRequest) -> str | None:
     """The requested page when it is a plain positive number (kept in links back to the list)."""
     value = request.GET.get("page", "")
-    return value if value.isdigit() and int(value) > 1 else None
+    # ASCII digits only: "²" passes isdigit() and breaks int(), and so do 5,000 digits.
+    if len(value) > 6 or not (value.isascii() and value.isdigit()):
+        return None
+    return value if int(value) > 1 else None
 
 
 @require_safe
