@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -55,6 +56,8 @@ class PolicyBriefIndexPage(RoutablePageMixin, Page):
         slug = request.GET.get("topic", "").strip()
         if not slug:
             return None
+        if not slug_re.match(slug):  # no topic has it, and PostgreSQL refuses some of it (NUL) in a query
+            return False
         return Topic.objects.filter(slug=slug).first() or False
 
     def feed_links(self, request, topic=None) -> list[dict]:
