@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "django_filters",
     "ninja",  # its Swagger UI from local static files; without it the docs page loads from a CDN
     "django_tasks",
-    "django.contrib.admin",
+    "portal.admin_site.PortalAdminConfig",  # Django's admin, superusers only
     "django.contrib.auth",
     "axes",
     "csp",
