@@ -21,6 +21,13 @@ def send_once(claim: Callable[[], bool], messages: list[EmailMessage], *, label:
     `claim` writes a log row under a unique key and says whether it was new.
     Claim and send share a transaction: a second run finds the row and sends
     nothing, a failed send rolls the claim back so that a retry sends again.
+
+    The one gap no database can close: a worker that dies after the mail
+    server accepted the messages and before its COMMIT reaches the database
+    leaves no claim, so the task's redelivery sends them again: the time it
+    takes to say goodbye to the mail server and send the commit. A worker
+    killed while its commit waits (on a lock) is harmless: the database
+    finishes a commit it has received.
     """
     if not messages:
         return False

@@ -85,3 +85,24 @@ class Synonym(models.Model):
     def term_list(self) -> list[str]:
         lines = self.terms.replace("，", "\n").replace(",", "\n").splitlines()
         return [line.strip() for line in lines if line.strip()]
+
+
+class PendingUpdate(models.Model):
+    """A record changed in the database whose index update is not confirmed yet.
+
+    Written in the same transaction as the change, so it exists exactly when
+    the change does; removed by the sync task once every backend holds the
+    record as it is now. A row that stays (the cluster was down longer than the
+    task's retries, or the broker lost the task) is replayed by the periodic
+    `search.tasks.sync_pending_records`.
+    """
+
+    key = models.CharField(max_length=80, unique=True)
+    changed_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("pending search update")
+        verbose_name_plural = _("pending search updates")
+
+    def __str__(self) -> str:
+        return self.key

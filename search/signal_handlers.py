@@ -39,16 +39,19 @@ def updates_paused() -> Iterator[None]:
 
 
 def enqueue(key: str) -> None:
+    from search.sync import mark_pending
     from search.tasks import sync_record
 
     if getattr(_state, "paused", False):
         return
+    # In the change's own transaction: the update is owed exactly when the change is made.
+    mark_pending(key)
 
     def send() -> None:
         sync_record.delay(key)
 
     # robust: a broker or cluster problem must never turn a publish into an error;
-    # anything lost here is found by search_reconcile.
+    # an update whose task is lost here stays pending and is replayed by the periodic sweep.
     transaction.on_commit(send, robust=True)
 
 

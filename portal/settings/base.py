@@ -176,6 +176,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Reminders go out about a day before each event; a few minutes' slack is fine.
     "event-reminders": {"task": "initiatives.tasks.send_event_reminders", "schedule": 600.0},
+    # Catch-ups for work the broker lost (down or restarted when it was queued):
+    # registration emails missing after two minutes, and index updates still
+    # pending, which reach the search cluster within half a minute of its return.
+    "missing-registration-emails": {"task": "initiatives.tasks.send_missing_registration_emails", "schedule": 120.0},
+    "pending-search-updates": {"task": "search.tasks.sync_pending_records", "schedule": 30.0},
     # Saved-search alerts at 08:00 in CELERY_TIMEZONE (Asia/Shanghai): daily searches every day,
     # weekly ones on Mondays (the task decides which are due, and catches up after a missed morning).
     "saved-search-alerts": {
