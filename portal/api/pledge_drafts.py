@@ -20,7 +20,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from ninja import Field, Path, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError as RequestInvalid
-from ninja.security import django_auth
+from ninja.security import SessionAuth
 
 from members.forms import PledgeForm
 from members.models import Pledge, PledgeStatus, PledgeType, Representative, Unit, Verification
@@ -28,7 +28,28 @@ from members.review import save_draft
 from members.views import area
 from portal.api.common import Language, Problem, absolute, language
 
-router = Router(tags=["Representatives: pledge drafts"], auth=django_auth)
+
+class RepresentativeSession(SessionAuth):
+    """The session's user, refused unless a representative (and, for writes, an editor) of a member company.
+
+    Checked as authentication, before the body is read: a signed-in account that may not write gets 403
+    whatever it sends, never the form's validation messages (anonymous callers still get 401).
+    """
+
+    def __init__(self, *, editors_only: bool = False):
+        super().__init__()
+        self.editors_only = editors_only
+
+    def authenticate(self, request: HttpRequest, key: str | None):
+        user = super().authenticate(request, key)
+        if user is not None:
+            request.auth = user
+            (editor if self.editors_only else representative)(request)
+        return user
+
+
+router = Router(tags=["Representatives: pledge drafts"], auth=RepresentativeSession())
+EDITORS_ONLY = RepresentativeSession(editors_only=True)
 
 REFUSALS = {401: Problem, 403: Problem, 404: Problem}
 PLEDGE_ID = Path(..., ge=1, le=2**31 - 1)
@@ -304,7 +325,9 @@ def get_draft(request: HttpRequest, pledge_id: int = PLEDGE_ID, lang: Language |
 WRITE_RESPONSES = {**REFUSALS, 409: Problem, 422: Problem}
 
 
-@router.post("/me/pledges", response={201: DraftWritten, **WRITE_RESPONSES}, summary="Draft a new pledge")
+@router.post(
+    "/me/pledges", response={201: DraftWritten, **WRITE_RESPONSES}, summary="Draft a new pledge", auth=EDITORS_ONLY
+)
 def create_draft(request: HttpRequest, body: PledgeIn, lang: Language | None = None):
     """A new pledge, kept as a draft (not public); with `submit: true` also sent to staff review."""
     with language(lang):
@@ -313,7 +336,12 @@ def create_draft(request: HttpRequest, body: PledgeIn, lang: Language | None = N
         return Status(201, {**draft_data(request, rep, saved), "messages": messages})
 
 
-@router.put("/me/pledges/{pledge_id}", response={200: DraftWritten, **WRITE_RESPONSES}, summary="Save a new version")
+@router.put(
+    "/me/pledges/{pledge_id}",
+    response={200: DraftWritten, **WRITE_RESPONSES},
+    summary="Save a new version",
+    auth=EDITORS_ONLY,
+)
 def update_draft(request: HttpRequest, body: PledgeIn, pledge_id: int = PLEDGE_ID, lang: Language | None = None):
     """A new version of the pledge, kept as a revision: what the public sees changes only when staff approve it."""
     with language(lang):
