@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -44,6 +45,9 @@ def safe_text(value):
 
 def text_cell(sheet, value):
     """A value for a spreadsheet row; text that starts with "=" is stored as text, never as a formula."""
+    if isinstance(value, str):
+        # Forms accept control characters a worksheet cannot hold (openpyxl raises): they are dropped.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     if isinstance(value, str) and value.startswith("="):
         cell = WriteOnlyCell(sheet, value=value)
         cell.data_type = "s"
