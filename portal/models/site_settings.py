@@ -4,14 +4,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import translate_url
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable, Page
 
 from portal.i18n import pick
 
@@ -52,7 +54,11 @@ class Link(Orderable):
     @property
     def target_page(self):
         # The page in the visitor's language when a translation is live.
-        return self.page.localized if self.page_id else None
+        if not self.page_id:
+            return None
+        if not hasattr(self, "_target_page"):
+            self._target_page = self.page.localized
+        return self._target_page
 
     @property
     def label(self) -> str:
@@ -71,6 +77,34 @@ class Link(Orderable):
         language = get_language()
         with override(settings.LANGUAGE_CODE):  # stored paths are the unprefixed, default-language ones
             return translate_url(self.url, language)
+
+
+def with_target_pages(links: list[Link]) -> list[Link]:
+    """The links with their pages in the visitor's language, found in two queries for the whole list.
+
+    Read one by one, each page link costs three queries (its page, the active
+    locale, the translation) on every page of the site.
+    """
+    page_ids = {link.page_id for link in links if link.page_id}
+    if not page_ids:
+        return links
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = None
+    originals = Page.objects.filter(pk__in=page_ids)
+    wanted = Q(pk__in=page_ids)
+    if locale is not None:
+        wanted |= Q(translation_key__in=originals.values("translation_key"), locale=locale, live=True)
+    pages = list(Page.objects.filter(wanted))
+    by_id = {page.pk: page for page in pages}
+    translated = {page.translation_key: page for page in pages if locale is not None and page.locale_id == locale.pk and page.live}  # fmt: skip
+    for link in links:
+        if link.page_id in by_id:
+            original = by_id[link.page_id]
+            link.page = original
+            link._target_page = translated.get(original.translation_key, original)
+    return links
 
 
 @register_setting(icon="site")
@@ -114,6 +148,14 @@ class SiteIdentity(BaseSiteSetting, ClusterableModel):
     @property
     def tagline(self) -> str:
         return pick(self.tagline_en, self.tagline_zh)
+
+    @cached_property
+    def menu_links(self) -> list["MenuItem"]:
+        return with_target_pages(list(self.menu_items.all()))
+
+    @cached_property
+    def footer_link_list(self) -> list["FooterLink"]:
+        return with_target_pages(list(self.footer_links.all()))
 
 
 class MenuItem(Link):

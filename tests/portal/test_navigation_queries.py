@@ -1,0 +1,56 @@
+"""The menu and footer cost the same few queries however many pages they link, in either language."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Site
+
+from portal.models import FooterLink, MenuItem, SiteIdentity
+from tests.portal.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, path: str) -> int:
+    client.get(path)  # site root paths and the like are cached after the first request
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def link_pages(home_page, count: int, first: int = 0) -> None:
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    numbers = range(first, first + count)
+    pages = [StandardPageFactory(parent=home_page, title=f"Section {n}", slug=f"section-{n}") for n in numbers]
+    identity.menu_items = [MenuItem(page=page, sort_order=n) for n, page in enumerate(pages)]
+    identity.footer_links = [FooterLink(page=page, sort_order=n) for n, page in enumerate(pages)]
+    identity.save()
+
+
+@pytest.mark.parametrize("path", ["/search/", "/zh-hans/search/"])
+def test_navigation_queries_do_not_grow_with_its_links(client, home_page, path):
+    Locale.objects.get_or_create(language_code="zh-hans")
+    link_pages(home_page, 2)
+    few = queries_for(client, path)
+    link_pages(home_page, 8, first=2)
+
+    assert queries_for(client, path) == few
+
+
+def test_menu_links_go_to_the_live_translation_with_its_title(client, home_page):
+    chinese = Locale.objects.create(language_code="zh-hans")
+    home_page.copy_for_translation(chinese).save_revision().publish()
+    page = StandardPageFactory(parent=home_page, title="About", slug="about")
+    translation = page.copy_for_translation(chinese)
+    translation.title = "关于我们"
+    translation.save_revision().publish()
+    untranslated = StandardPageFactory(parent=home_page, title="Only English", slug="only-english")
+    link_pages_to = [MenuItem(page=page, sort_order=0), MenuItem(page=untranslated, sort_order=1)]
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.menu_items = link_pages_to
+    identity.save()
+
+    html = client.get("/zh-hans/search/").content.decode()
+
+    assert 'href="/zh-hans/about/"' in html and "关于我们" in html
+    assert 'href="/only-english/"' in html and "Only English" in html
