@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve migrate test lint format messages services-up services-down worker beat clean
+.PHONY: help install demo serve migrate test lint format messages bench-load services-up services-down worker beat clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,9 @@ format: $(STAMP) ## Fix lint and format the code
 messages: $(STAMP) ## Update the Chinese translation catalogue and compile it (needs GNU gettext)
 	$(BIN)/python manage.py makemessages -l zh_Hans --ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python manage.py compilemessages -l zh_Hans --ignore=.venv
+
+bench-load: $(STAMP) ## Load bench: gunicorn on the real services under 50 locust visitors (needs services-up's variables)
+	$(BIN)/python bench/load.py
 
 services-up: ## Start PostgreSQL, Redis and Elasticsearch; prints the URLs to export
 	scripts/services up
