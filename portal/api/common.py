@@ -22,6 +22,8 @@ Language = Literal["en", "zh-hans"]
 # Deeper pages than this are refused by the schema; search stops earlier (see search.results.MAX_WINDOW).
 MAX_PAGE = 10_000
 MAX_PAGE_SIZE = 50
+# Slugs as Django's SlugField writes them: checked before any lookup (PostgreSQL refuses a NUL in a query).
+SLUG = r"^[-a-zA-Z0-9_]+$"
 
 
 class Problem(Schema):

@@ -6,7 +6,7 @@ company page: approved values only, never drafts, submissions or evidence.
 
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from members import tracker, trajectory
 from members.models import PledgeStatus, PledgeType, Sector, Verification
@@ -14,6 +14,7 @@ from portal.api.common import (
     ERRORS,
     MAX_PAGE,
     MAX_PAGE_SIZE,
+    SLUG,
     Language,
     PageInfo,
     absolute,
@@ -214,7 +215,9 @@ def list_companies(
 
 
 @router.get("/companies/{slug}", response={200: CompanyDetail, **ERRORS}, summary="One member company")
-def get_company(request: HttpRequest, slug: str, lang: Language | None = None):
+def get_company(
+    request: HttpRequest, slug: str = Path(..., pattern=SLUG, max_length=200), lang: Language | None = None
+):
     """The company page (`/pledges/<slug>/`): approved pledges with milestones, reports and the on-track label."""
     with language(lang):
         data = tracker.company_page(slug)

@@ -10,13 +10,14 @@ import datetime
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from wagtail.models import Locale
 
 from portal.api.common import (
     ERRORS,
     MAX_PAGE,
     MAX_PAGE_SIZE,
+    SLUG,
     Language,
     PageInfo,
     absolute,
@@ -115,7 +116,7 @@ def topics(obj) -> list[dict]:
 @router.get("/briefs", response={200: BriefListPage, **ERRORS}, summary="Policy briefs, newest first")
 def list_briefs(
     request: HttpRequest,
-    topic: str | None = Query(None, max_length=80, description="A topic's slug."),
+    topic: str | None = Query(None, max_length=80, pattern=SLUG, description="A topic's slug."),
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(BRIEFS_PER_PAGE, ge=1, le=MAX_PAGE_SIZE),
     lang: Language | None = None,
@@ -192,7 +193,7 @@ def list_documents(
     status: DocumentStatus | None = None,
     language_: DocumentLanguage | None = Query(None, alias="language", description="A language the file is in."),
     year: str | None = Query(None, pattern=r"^\d{4}$", description="Year of issue."),
-    topic: str | None = Query(None, max_length=80, description="A topic's slug."),
+    topic: str | None = Query(None, max_length=80, pattern=SLUG, description="A topic's slug."),
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(PolicyLibraryPage.per_page, ge=1, le=MAX_PAGE_SIZE),
     lang: Language | None = None,
@@ -209,7 +210,9 @@ def list_documents(
 
 
 @router.get("/documents/{slug}", response={200: DocumentDetail, **ERRORS}, summary="One policy document")
-def get_document(request: HttpRequest, slug: str, lang: Language | None = None):
+def get_document(
+    request: HttpRequest, slug: str = Path(..., pattern=SLUG, max_length=120), lang: Language | None = None
+):
     with language(lang):
         document = get_object_or_404(
             PolicyLibraryPage.documents().select_related("file", "translation_of").prefetch_related("topics"),
