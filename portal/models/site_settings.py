@@ -70,7 +70,8 @@ class Link(Orderable):
     @property
     def href(self) -> str:
         if self.page_id:
-            return self.target_page.url
+            # With the request, Wagtail reads the site's root paths once per request, not once per link.
+            return self.target_page.get_url(getattr(self, "_request", None))
         # A path on this site follows the visitor's language (/pledges/ -> /zh-hans/pledges/).
         if not self.url.startswith("/"):
             return self.url
@@ -79,7 +80,7 @@ class Link(Orderable):
             return translate_url(self.url, language)
 
 
-def with_target_pages(links: list[Link]) -> list[Link]:
+def with_target_pages(links: list[Link], request=None) -> list[Link]:
     """The links with their pages in the visitor's language, found in two queries for the whole list.
 
     Read one by one, each page link costs three queries (its page, the active
@@ -100,6 +101,7 @@ def with_target_pages(links: list[Link]) -> list[Link]:
     by_id = {page.pk: page for page in pages}
     translated = {page.translation_key: page for page in pages if locale is not None and page.locale_id == locale.pk and page.live}  # fmt: skip
     for link in links:
+        link._request = request
         if link.page_id in by_id:
             original = by_id[link.page_id]
             link.page = original
@@ -151,11 +153,11 @@ class SiteIdentity(BaseSiteSetting, ClusterableModel):
 
     @cached_property
     def menu_links(self) -> list["MenuItem"]:
-        return with_target_pages(list(self.menu_items.all()))
+        return with_target_pages(list(self.menu_items.all()), getattr(self, "_request", None))
 
     @cached_property
     def footer_link_list(self) -> list["FooterLink"]:
-        return with_target_pages(list(self.footer_links.all()))
+        return with_target_pages(list(self.footer_links.all()), getattr(self, "_request", None))
 
 
 class MenuItem(Link):
