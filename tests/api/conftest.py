@@ -76,6 +76,7 @@ def build_site() -> dict:
     draft = PledgeFactory(company=castellan, target_year=2035, live=False, description_en="UNAPPROVED DRAFT")
     for year, scope_1 in ((2020, 90_000), (2024, 60_000)):
         ProgressReportFactory(company=aldermoor, year=year, scope_1=scope_1)
+    ProgressReportFactory(company=aldermoor, year=2025, scope_1=1, live=False)  # a report still in review
 
     events = EventIndexPageFactory(parent=home_page)
     now = timezone.now().replace(microsecond=0)
@@ -128,6 +129,8 @@ def build_site() -> dict:
         financing_sought=Decimal(3000),
         financing_secured=Decimal(0),
     )
+    hidden = EodProgrammePageFactory(parent=catalogue, title="Withdrawn programme")
+    hidden.unpublish()
     DatabaseBackend().replace_all(all_records())
     return {
         "companies": [aldermoor, brightwater, castellan],
@@ -137,6 +140,7 @@ def build_site() -> dict:
         "library": library,
         "catalogue": catalogue,
         "river": river,
+        "hidden_programme": hidden,
         "topic": hydrogen,
     }
 

@@ -74,7 +74,7 @@ def test_a_company_is_its_page_with_milestones_reports_and_progress(client, site
         {"year": 2030, "value": 50000.0, "description": "Halve Scope 1 and 2 emissions"}
     ]
     assert neutrality["is_reference"] is True
-    assert [r["year"] for r in data["reports"]] == [2024, 2020]
+    assert [r["year"] for r in data["reports"]] == [2024, 2020]  # not the 2025 report in review
     assert data["progress"]["status"] == page["progress"].status == "off_track"
     assert client.get("/api/v1/companies/no-such-company").status_code == 404
 
@@ -206,6 +206,9 @@ def test_programmes_never_carry_the_restricted_side(client, site, who):
 
 
 def test_an_unpublished_or_unknown_programme_is_404(client, site):
+    hidden = site["hidden_programme"].pk
+    assert client.get(f"/api/v1/eod/programmes/{hidden}").status_code == 404
+    assert hidden not in [p["id"] for p in api(client, "eod/programmes")["results"]]
     assert client.get("/api/v1/eod/programmes/999999").status_code == 404
 
 
