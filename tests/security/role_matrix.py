@@ -23,6 +23,9 @@ Outcomes, as the walk classifies a GET:
 - hidden: 404 for an object that exists (not the user's, or not shown to them).
 Rows for views that change state also say what an empty POST gets; the walk
 sends one as every role the row refuses and checks nothing changed.
+Rows for a company's or a financier's own objects also say what each role
+gets when the address points at someone else's (`foreign`): the walk asks
+for that too.
 A row marked `dummy` has a parameter the walk cannot point at a real object
 (an upload that is gone, a form page the site does not have): there 404 also
 counts as allowed, since the permission check passed. A 5xx always fails.
@@ -96,6 +99,9 @@ class Rule:
     # For views that change state: what an empty POST (or `method`) gets; roles it refuses must change nothing.
     post: Access | None = None
     method: str = "post"
+    # For views of one's own objects: what each role gets when the object is another company's or financier's.
+    foreign: Access | None = None
+    foreign_post: Access | None = None  # when the unsafe method answers otherwise than GET
 
     @property
     def is_group(self) -> bool:
@@ -109,6 +115,10 @@ class Rule:
 
 # Roles an API call refuses with 401 (anonymous) or 403 (signed in, not a representative).
 API_REPRESENTATIVE = MEMBER_AREA.but(anonymous=REFUSED)
+# Another company's item, or another financier's saved search, is a 404 for its would-be owner: never revealed.
+OTHER_COMPANYS = MEMBER_AREA.but(representative=HIDDEN)
+OTHER_COMPANYS_API = API_REPRESENTATIVE.but(representative=HIDDEN)
+OTHER_FINANCIERS = FINANCIER_AREA.but(financier=HIDDEN)
 POST_ONLY = "POST-only: a GET is answered 405 before any permission check; the POST is what is guarded"
 
 RULES: list[Rule] = [
@@ -170,27 +180,34 @@ RULES: list[Rule] = [
         "GET reads, PUT saves a new version",
         post=API_REPRESENTATIVE,
         method="put",
+        foreign=OTHER_COMPANYS_API,
+        # The body is validated before the pledge is looked up: an empty one is the same 422 for any id, which
+        # reveals nothing (a valid body gets the 404); the walk still checks nothing changed.
+        foreign_post=OTHER_COMPANYS_API.but(representative=ALLOWED),
     ),
-    Rule("api/v1/me/pledges/<pledge_id>/submit", PUBLIC, POST_ONLY, post=API_REPRESENTATIVE),
+    Rule(
+        "api/v1/me/pledges/<pledge_id>/submit", PUBLIC, POST_ONLY, post=API_REPRESENTATIVE, foreign=OTHER_COMPANYS_API
+    ),
     # --- Member area: the walk's representative works for the company that owns the pledge and report ---------
     Rule("members/login/", PUBLIC),
     Rule("members/logout/", PUBLIC, "POST-only sign-out"),
     Rule("members/", MEMBER_AREA),
     Rule("members/pledges/new/", MEMBER_AREA, post=MEMBER_AREA),
-    Rule("members/pledges/<int:pk>/", MEMBER_AREA),
+    Rule("members/pledges/<int:pk>/", MEMBER_AREA, foreign=OTHER_COMPANYS),
     Rule(
         "members/pledges/<int:pk>/edit/",
         MEMBER_AREA,
         "a pledge in review sends its editor back to it",
         post=MEMBER_AREA,
+        foreign=OTHER_COMPANYS,
     ),
-    Rule("members/pledges/<int:pk>/submit/", MEMBER_AREA, post=MEMBER_AREA),
-    Rule("members/pledges/<int:pk>/evidence/<int:document_id>/", MEMBER_AREA),
+    Rule("members/pledges/<int:pk>/submit/", MEMBER_AREA, post=MEMBER_AREA, foreign=OTHER_COMPANYS),
+    Rule("members/pledges/<int:pk>/evidence/<int:document_id>/", MEMBER_AREA, foreign=OTHER_COMPANYS),
     Rule("members/reports/new/", MEMBER_AREA, post=MEMBER_AREA),
-    Rule("members/reports/<int:pk>/", MEMBER_AREA),
-    Rule("members/reports/<int:pk>/edit/", MEMBER_AREA, post=MEMBER_AREA),
-    Rule("members/reports/<int:pk>/submit/", MEMBER_AREA, post=MEMBER_AREA),
-    Rule("members/reports/<int:pk>/evidence/<int:document_id>/", MEMBER_AREA),
+    Rule("members/reports/<int:pk>/", MEMBER_AREA, foreign=OTHER_COMPANYS),
+    Rule("members/reports/<int:pk>/edit/", MEMBER_AREA, post=MEMBER_AREA, foreign=OTHER_COMPANYS),
+    Rule("members/reports/<int:pk>/submit/", MEMBER_AREA, post=MEMBER_AREA, foreign=OTHER_COMPANYS),
+    Rule("members/reports/<int:pk>/evidence/<int:document_id>/", MEMBER_AREA, foreign=OTHER_COMPANYS),
     # --- Financier area: the walk's financier owns the saved search ---------------------------------------
     Rule("financiers/login/", PUBLIC),
     Rule("financiers/logout/", PUBLIC, "POST-only sign-out"),
@@ -202,8 +219,8 @@ RULES: list[Rule] = [
     ),
     Rule("financiers/", FINANCIER_AREA),
     Rule("financiers/searches/new/", PUBLIC, POST_ONLY, post=FINANCIER_AREA),
-    Rule("financiers/searches/<int:pk>/", FINANCIER_AREA, post=FINANCIER_AREA),
-    Rule("financiers/searches/<int:pk>/delete/", FINANCIER_AREA, post=FINANCIER_AREA),
+    Rule("financiers/searches/<int:pk>/", FINANCIER_AREA, post=FINANCIER_AREA, foreign=OTHER_FINANCIERS),
+    Rule("financiers/searches/<int:pk>/delete/", FINANCIER_AREA, post=FINANCIER_AREA, foreign=OTHER_FINANCIERS),
     Rule("financiers/unsubscribe/<str:token>/", PUBLIC, "the signed link is the permission (one-click unsubscribe)"),
     Rule("financiers/interest/<int:programme_id>/", FINANCIER_AREA, post=FINANCIER_AREA),
     # --- Django's admin: superusers only ------------------------------------------------------------------

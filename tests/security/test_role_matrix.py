@@ -60,6 +60,7 @@ from tests.security.role_matrix import (
     Route,
     Rule,
     all_routes,
+    everyone,
     rule_for,
     uncovered,
     unused,
@@ -125,6 +126,13 @@ def build_world() -> SimpleNamespace:
     w.report.refresh_from_db()
     w.policy_document.save_revision()
 
+    # Someone else's: another company's pledge and report, another financier's saved search.
+    w.other_company = MemberCompanyFactory()
+    w.other_evidence = document_in(EVIDENCE_COLLECTION, "Other verification statement")
+    w.other_pledge = PledgeFactory(company=w.other_company, evidence=w.other_evidence)
+    w.other_report = ProgressReportFactory(company=w.other_company, evidence=w.other_evidence)
+    w.other_saved_search = SavedSearchFactory()
+
     w.financier = FinancierFactory()
     w.saved_search = SavedSearchFactory(financier=w.financier)
     w.interest = InterestFactory(financier=w.financier, programme=w.programme)
@@ -162,7 +170,7 @@ def first_pk(model) -> int | str:
     return obj.pk if obj is not None else 999999
 
 
-def params_for(route: Route, w: SimpleNamespace) -> tuple[dict, list]:
+def params_for(route: Route, w: SimpleNamespace, *, foreign: bool = False) -> tuple[dict, list]:
     """Named and positional values for a pattern: what its view would really be asked about."""
     r = route.route
     page = w.event
@@ -208,10 +216,11 @@ def params_for(route: Route, w: SimpleNamespace) -> tuple[dict, list]:
     if model is not None:
         by_name["pk"] = by_name["object_id"] = first_pk(model)
     # Parameters whose meaning depends on where they are: the longest matching prefix decides.
-    for prefix, values in sorted(scoped_params(w).items(), key=lambda item: -len(item[0])):
-        if r.startswith(prefix):
-            by_name.update(values)
-            break
+    for scope in (scoped_params(w), foreign_params(w) if foreign else {}):
+        for prefix, values in sorted(scope.items(), key=lambda item: -len(item[0])):
+            if r.startswith(prefix):
+                by_name.update(values)
+                break
     positional = POSITIONAL.get(r, lambda w: [])(w)
     return by_name, positional
 
@@ -332,10 +341,20 @@ def fill(pattern, named: dict, positional: list) -> str:
     return fill_regex(text, named, positional)
 
 
-def url_of(route: Route, w: SimpleNamespace) -> str:
+def foreign_params(w: SimpleNamespace) -> dict[str, dict]:
+    """For rows with a `foreign` column: the same addresses, pointing at someone else's objects."""
+    return {
+        "members/pledges/": {"pk": w.other_pledge.pk, "document_id": w.other_evidence.pk},
+        "members/reports/": {"pk": w.other_report.pk, "document_id": w.other_evidence.pk},
+        "financiers/searches/": {"pk": w.other_saved_search.pk},
+        "api/v1/me/pledges/": {"pledge_id": w.other_pledge.pk},
+    }
+
+
+def url_of(route: Route, w: SimpleNamespace, *, foreign: bool = False) -> str:
     if route.route in EXAMPLE_PATHS:
         return "/" + EXAMPLE_PATHS[route.route]
-    named, positional = params_for(route, w)
+    named, positional = params_for(route, w, foreign=foreign)
     if route.page_model is not None:
         page = route.page_model.objects.live().first()
         return page.url + fill(route.pattern, named, positional)
@@ -461,13 +480,35 @@ def walk(role: str) -> list[str]:
                 f"{route.route}  GET {url}: expected {expected}, got {seen.outcome} {seen.status} {seen.detail}"
             )
         if rule.post is not None and rule.post[role] != ALLOWED:
-            problems += refused_unsafe(client, rule, url, role, user)
+            problems += refused_unsafe(client, rule, url, role, user, rule.post[role])
+        if rule.foreign is not None:
+            problems += someone_elses(client, route, rule, world, role, user)
     return problems
 
 
-def refused_unsafe(client: Client, rule: Rule, url: str, role: str, user) -> list[str]:
+def someone_elses(client: Client, route: Route, rule: Rule, world: SimpleNamespace, role: str, user) -> list[str]:
+    """The same address pointing at another company's or financier's object, as the row's `foreign` column says.
+
+    Its unsafe method is sent as every role: whatever the answer, someone else's object must not change.
+    """
+    url = url_of(route, world, foreign=True)
+    problems = []
+    post_only = rule.post is not None and rule.access == everyone(ALLOWED)  # every GET is a 405, wherever it points
+    if not post_only:
+        seen = ask(client, "get", url, role, user)
+        if not agrees(seen, rule.foreign[role], rule):
+            problems.append(
+                f"{route.route}  GET {url} (someone else's): expected {rule.foreign[role]}, "
+                f"got {seen.outcome} {seen.status}"
+            )
+    if rule.post is not None:
+        expected = (rule.foreign_post or rule.foreign)[role]
+        problems += refused_unsafe(client, rule, url, role, user, expected)
+    return problems
+
+
+def refused_unsafe(client: Client, rule: Rule, url: str, role: str, user, expected: Outcome) -> list[str]:
     """An empty POST (or PUT) from a role the row refuses: refused, and nothing in the database changed."""
-    expected = rule.post[role]
     session = session_key(client)
     with transaction.atomic():
         before = state()
@@ -520,3 +561,17 @@ def test_the_longest_matching_row_wins():
     assert rule_for("admin/things/", rules) is group
     assert rule_for("admin/things/delete/<int:pk>/", rules) is exception
     assert rule_for("admin/other/", rules) is None
+
+
+def test_the_walk_tells_a_refusal_from_a_page(cache_sessions, home_page):
+    """The classification the table is checked with: a wrong row would be reported, not waved through."""
+    anonymous, signed_in = client_for(None), client_for(UserFactory())
+    assert ask(anonymous, "get", "/members/", "anonymous").outcome == LOGIN
+    assert ask(signed_in, "get", "/members/", "representative").outcome == REFUSED  # not linked to a company
+    assert ask(signed_in, "get", "/admin/", "representative").outcome == REFUSED  # sent to sign in again
+    assert ask(signed_in, "get", "/", "representative").outcome == ALLOWED
+    assert ask(signed_in, "get", "/no-such-page/", "representative").outcome == HIDDEN
+    assert not agrees(Seen(LOGIN, 302), ALLOWED, Rule("members/", everyone(ALLOWED)))
+    assert not agrees(Seen(HIDDEN, 404), ALLOWED, Rule("members/", everyone(ALLOWED)))
+    assert agrees(Seen(HIDDEN, 404), ALLOWED, Rule("members/", everyone(ALLOWED), dummy=True))
+    assert not agrees(Seen(None, 500), ALLOWED, Rule("members/", everyone(ALLOWED), dummy=True))
