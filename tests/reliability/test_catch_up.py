@@ -125,7 +125,10 @@ def noop(*args) -> None:
     pass
 
 
-def test_a_broker_down_after_commit_is_logged_and_the_commit_stands(caplog, django_capture_on_commit_callbacks):
+def test_a_broker_down_after_commit_is_logged_and_the_commit_stands(
+    caplog, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)  # Celery prefers it to any app's own broker
     dead = Celery("dead-broker", broker="redis://127.0.0.1:9/0", set_as_current=False)  # nothing listens there
     task = dead.task(base=PortalTask, name="tests.never_queued", shared=False)(noop)
 
