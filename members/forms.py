@@ -10,11 +10,13 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.forms.models import BaseModelFormSet
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from modelcluster.forms import ClusterForm
+from modelcluster.forms import BaseChildFormSet, ClusterForm
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
@@ -133,6 +135,22 @@ class MilestoneForm(forms.ModelForm):
         }
 
 
+class MilestoneFormSet(BaseChildFormSet):
+    """modelcluster's formset reads each existing milestone's posted id as it comes: a missing or
+    non-numeric id raised (a 500). Here such a row is a new milestone, and its id field says what is wrong."""
+
+    def _construct_form(self, i, **kwargs):
+        if not (self.is_bound and i < self.initial_form_count()):
+            return super()._construct_form(i, **kwargs)
+        pk_field = self.model._meta.pk
+        try:
+            pk = pk_field.to_python(self.data.get(f"{self.add_prefix(i)}-{pk_field.name}") or None)
+        except ValidationError:
+            pk = None
+        kwargs["instance"] = (self._existing_object(pk) if pk is not None else None) or self.model()
+        return super(BaseModelFormSet, self)._construct_form(i, **kwargs)
+
+
 class PledgeForm(EvidenceUploadMixin, ClusterForm):
     """A pledge with its interim milestones (a modelcluster formset, kept in memory until saved)."""
 
@@ -165,6 +183,7 @@ class PledgeForm(EvidenceUploadMixin, ClusterForm):
         formsets = {
             "milestones": {
                 "form": MilestoneForm,
+                "formset": MilestoneFormSet,
                 "fields": ["year", "value", "description"],
                 "extra": 1,
                 "can_delete": True,
