@@ -699,6 +699,23 @@ def test_password_reset_never_fails_and_mails_only_the_account_holder(client, ed
         assert len(mail.outbox) == 1
 
 
+@fuzz(15)
+@given(uid=st.one_of(text, st.sampled_from(["MQ", "AA", "MTAwMDAwMDAwMDAwMDAwMDAwMDAwMDA", "LTE"])), token=text)
+def test_a_password_reset_link_that_was_not_issued_is_refused(client, editor, uid, token):
+    before = editor.password
+    url = f"/admin/password_reset/confirm/{quote(uid, safe='') or 'x'}/{quote(token, safe='') or 'x'}/"
+
+    response = client.get(url)
+    if response.status_code == 302:  # Django swaps the token for one kept in the session, then asks for it
+        response = client.get(response["Location"])
+    form = client.post(url, {"new_password1": "a fresh passphrase 2060", "new_password2": "a fresh passphrase 2060"})
+
+    assert response.status_code in (200, 404)
+    assert form.status_code in (200, 302, 404)
+    editor.refresh_from_db()
+    assert editor.password == before
+
+
 @fuzz(20)
 @given(language=st.one_of(value, st.sampled_from(["en", "zh-hans"])), next_url=st.one_of(st.just(MISSING), value))
 def test_the_language_switch_stays_on_the_site(client, home_page, language, next_url):
@@ -745,6 +762,23 @@ def test_saving_a_search_refuses_bad_input_and_keeps_good_input_intact(client, s
         assert saved.name == normalised(posted.get("name", "")) or not normalised(posted.get("name", ""))
         assert saved.querystring == catalogue.canonical_querystring(posted.get("querystring", ""))
         assert any(text.startswith("Search saved as") for text in messages)
+
+
+@fuzz(15)
+@given(data=form_data(SAVE_SEARCH_FIELDS), who=st.sampled_from(["anonymous", "pending", "representative"]))
+def test_saving_a_search_is_refused_to_anyone_but_approved_financiers_whatever_they_post(client, shelf, data, who):
+    client.logout()
+    if who == "pending":
+        client.force_login(FinancierFactory(status=Financier.Status.PENDING).user)
+    elif who == "representative":
+        client.force_login(RepresentativeFactory().user)
+
+    response = client.post("/financiers/searches/new/", data)
+
+    assert response.status_code == (302 if who == "anonymous" else 403)
+    if who == "anonymous":
+        assert urlsplit(response["Location"]).path == "/financiers/login/"
+    assert not SavedSearch.objects.exists()
 
 
 @fuzz(25)
@@ -850,6 +884,25 @@ PLEDGE_FIELDS = {
     "milestones-0-value": st.decimals(0, 10**6, places=2).map(str),
     "milestones-0-description": st.one_of(st.just(""), human_text),
 }
+# A pledge the form accepts, with one milestone: the base of the examples below.
+GOOD_PLEDGE = {
+    "pledge_type": "net_zero",
+    "scope_1": "on",
+    "unit": "tco2e",
+    "baseline_year": "2019",
+    "baseline_value": "100",
+    "target_year": "2050",
+    "status": "declared",
+    "verification": "self",
+    "description_en": "Net zero “by 2050” 🙂",
+    "milestones-TOTAL_FORMS": "1",
+    "milestones-INITIAL_FORMS": "0",
+    "milestones-MIN_NUM_FORMS": "0",
+    "milestones-MAX_NUM_FORMS": "20",
+    "milestones-0-year": "2030",
+    "milestones-0-value": "50",
+    "milestones-0-description": "Half 一半",
+}
 UPLOADS = st.one_of(
     st.just(MISSING),
     st.builds(lambda data: ("evidence.pdf", b"%PDF-1.4\n" + data), st.binary(max_size=200)),
@@ -865,6 +918,8 @@ def representative(db):
 
 @fuzz(30)
 @given(data=form_data(PLEDGE_FIELDS), upload=UPLOADS, submit=st.booleans())
+# A row said to exist, with no id: modelcluster's formset raised KeyError.
+@example(data={**GOOD_PLEDGE, "milestones-INITIAL_FORMS": "1"}, upload=MISSING, submit=False)
 def test_a_pledge_form_refuses_bad_input_and_keeps_good_input_intact(client, representative, data, upload, submit):
     client.force_login(representative.user)
     other = Pledge.objects.exclude(company=representative.company).count()
@@ -891,6 +946,61 @@ def test_a_pledge_form_refuses_bad_input_and_keeps_good_input_intact(client, rep
         assert response.status_code == 200
         assert "Nothing was saved: please correct the fields marked below." in html
         assert Pledge.objects.count() == before
+
+
+@fuzz(20)
+@given(
+    data=form_data(
+        {
+            **PLEDGE_FIELDS,
+            "milestones-TOTAL_FORMS": st.just("1"),
+            "milestones-INITIAL_FORMS": st.just("1"),
+            "milestones-0-id": st.just("OWN"),
+            "milestones-0-DELETE": st.one_of(st.just(MISSING), st.just("on")),
+        }
+    ),
+    milestone_id=st.one_of(
+        st.just("OWN"), st.just("OTHER"), st.integers(-(2**63), 2**70).map(str), st.sampled_from(SPECIAL_VALUES)
+    ),
+)
+# An id that is not a number: modelcluster's formset raised ValidationError out of the form.
+@example(data={**GOOD_PLEDGE, "milestones-INITIAL_FORMS": "1", "milestones-0-id": "OWN"}, milestone_id=" ")
+@example(data={**GOOD_PLEDGE, "milestones-INITIAL_FORMS": "1", "milestones-0-id": "OWN"}, milestone_id="OTHER")
+@example(data={**GOOD_PLEDGE, "milestones-INITIAL_FORMS": "1", "milestones-0-id": "OWN"}, milestone_id="OWN")
+def test_editing_a_pledge_refuses_other_pledges_milestones_and_keeps_good_input_intact(
+    client, representative, data, milestone_id
+):
+    client.force_login(representative.user)
+    data = dict(data)  # examples are shared between runs
+    pledge = Pledge.objects.filter(company=representative.company).first()
+    if pledge is None:
+        pledge = MilestoneFactory(pledge__company=representative.company, pledge__live=False).pledge
+        foreign = MilestoneFactory(description="Someone else's milestone")
+    else:
+        foreign = Pledge.objects.exclude(company=representative.company).get().milestones.get()
+    own = pledge.milestones.get()
+    ids = {"OWN": str(own.pk), "OTHER": str(foreign.pk)}
+    if data.get("milestones-0-id") == "OWN":
+        data["milestones-0-id"] = ids.get(milestone_id, milestone_id)
+
+    response = client.post(f"/members/pledges/{pledge.pk}/edit/", data)
+
+    html = page_of(response)
+    foreign.refresh_from_db()
+    assert foreign.pledge.company != representative.company
+    assert foreign.description == "Someone else's milestone"
+    if response.status_code == 302:
+        draft = Pledge.objects.get(pk=pledge.pk).get_latest_revision_as_object()
+        posted = response.wsgi_request.POST
+        assert draft.description_en == posted.get("description_en", "").strip()
+        one_row = posted.get("milestones-TOTAL_FORMS") == posted.get("milestones-INITIAL_FORMS") == "1"
+        if one_row and not posted.get("milestones-0-DELETE"):
+            assert [m.description for m in draft.milestones.all()] == [
+                posted.get("milestones-0-description", "").strip()
+            ]
+    else:
+        assert response.status_code == 200
+        assert "Nothing was saved: please correct the fields marked below." in html
 
 
 REPORT_FIELDS = {
