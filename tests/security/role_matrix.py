@@ -12,7 +12,9 @@ A row's `route` is the pattern's full route as Django prints it (the
 English variant of the language-prefixed patterns, which have no prefix), or
 a group of them ending in "*". The longest matching row wins, so a group can
 hold exceptions. Routable page sub-routes are written
-"page:<app_label.Model>:<route>".
+"page:<app_label.Model>:<route>". Groups name one admin area each
+("admin/pages/*", "admin/snippets/members/pledge/*"): there is no row for all
+of "admin/", so a new admin area of the project needs a row of its own.
 
 Outcomes, as the walk classifies a GET:
 - allowed: the view ran for this user (2xx, 304, 405 for a POST-only view,
@@ -28,7 +30,9 @@ gets when the address points at someone else's (`foreign`): the walk asks
 for that too.
 A row marked `dummy` has a parameter the walk cannot point at a real object
 (an upload that is gone, a form page the site does not have): there 404 also
-counts as allowed, since the permission check passed. A 5xx always fails.
+counts as allowed, since the permission check passed. A 5xx always fails,
+but where it is the view's own answer (`raises`): Wagtail's check of the error
+page, and the health check while a service is down.
 """
 
 from __future__ import annotations
@@ -95,7 +99,7 @@ class Rule:
     access: Access
     why: str = ""
     dummy: bool = False  # a parameter points at nothing real, so 404 counts as allowed
-    raises: bool = False  # the view exists to raise a server error (Wagtail's error-page check): 500 is reached
+    raises: bool = False  # a 5xx is the view's own answer, not a fault: it counts as reached
     # For views that change state: what an empty POST (or `method`) gets; roles it refuses must change nothing.
     post: Access | None = None
     method: str = "post"
@@ -123,7 +127,7 @@ POST_ONLY = "POST-only: a GET is answered 405 before any permission check; the P
 
 RULES: list[Rule] = [
     # --- The public site -----------------------------------------------------------
-    Rule("healthz", PUBLIC),
+    Rule("healthz", PUBLIC, "503 is its answer while a service is down (checked in tests/portal)", raises=True),
     Rule("sitemap.xml", PUBLIC),
     Rule("i18n/setlang/", PUBLIC),
     Rule("search/", PUBLIC),
