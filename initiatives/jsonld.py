@@ -80,7 +80,9 @@ def event_data(
 
     site = Site.find_for_request(request) if request is not None else page.get_site()
     if site is not None:
-        organizer = {"@type": "Organization", "name": SiteIdentity.for_site(site).name}
+        # For the request when there is one: the header has already loaded it for this request.
+        identity = SiteIdentity.for_request(request) if request is not None else SiteIdentity.for_site(site)
+        organizer = {"@type": "Organization", "name": identity.name}
         if site.root_url:
             organizer["url"] = site.root_url + "/"
         data["organizer"] = organizer
