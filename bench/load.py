@@ -1,7 +1,7 @@
 """Load bench: the demo site under gunicorn on PostgreSQL, Redis and Elasticsearch, driven by locust. Prints figures.
 
     eval "$(scripts/services up 2>/dev/null)"
-    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--workers 3] [--reload-demo]
+    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--workers 2] [--threads 8] [--reload-demo]
 
 Prepares its own database `portal_bench` (created if missing, migrated, the
 demo loaded on the first run or with --reload-demo) and a `portal-bench`
@@ -91,7 +91,7 @@ def prepare(env: dict, reload_demo: bool) -> dict[str, list[str]]:
 class Gunicorn:
     """gunicorn with the bench settings on a free loopback port; stopped (its own process group) on exit."""
 
-    def __init__(self, env: dict, workers: int, cache_seconds: int, log: Path):
+    def __init__(self, env: dict, workers: int, threads: int, cache_seconds: int, log: Path):
         self.port = free_port()
         self.log = log.open("w")
         self.process = subprocess.Popen(  # noqa: S603 - fixed command
@@ -102,8 +102,11 @@ class Gunicorn:
                 f"127.0.0.1:{self.port}",
                 "--workers",
                 str(workers),
+                # Threads, so a page from the cache never waits behind a slow render in a busy worker.
                 "--worker-class",
-                "sync",
+                "gthread",
+                "--threads",
+                str(threads),
                 "--backlog",
                 "256",
                 "--timeout",
@@ -230,7 +233,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (the machine has 2 cores)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (the machine has 2 cores)")
+    parser.add_argument("--threads", type=int, default=8, help="threads per worker")
     parser.add_argument("--reload-demo", action="store_true", help="load the demo again even if the database has it")
     args = parser.parse_args()
 
@@ -242,12 +246,12 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
     phases = {}
     for label, seconds in (("uncached", 0), ("cached", 300)):
-        with Gunicorn(env, args.workers, seconds, workdir / f"gunicorn-{label}.log") as server:
+        with Gunicorn(env, args.workers, args.threads, seconds, workdir / f"gunicorn-{label}.log") as server:
             warm_up(server.url, urls)
             phases[label] = drive(server.url, urls, args.users, args.seconds, workdir, label)
     print(
         f"\n{args.users} visitors (1-2 s between pages) for {args.seconds} s per run, "
-        f"gunicorn {args.workers} sync workers, locust on the same {os.cpu_count()} cores"
+        f"gunicorn {args.workers} workers × {args.threads} threads, locust on the same {os.cpu_count()} cores"
     )
     print_phase("Page cache off: every page rendered", *phases["uncached"])
     print_phase("Page cache on, after one visit to each address", *phases["cached"])
