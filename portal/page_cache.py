@@ -51,10 +51,12 @@ from django.utils.cache import cc_delim_re, patch_vary_headers
 from django.utils.translation import get_language_from_path
 
 GENERATION_KEY = "page-cache:generation"
-# Areas whose pages are personal, streamed with permission checks, or admin.
+# Areas whose pages are personal, streamed with permission checks, or admin; the open data
+# API has its own caching headers and rate limits, which a shared copy would bypass.
 EXCLUDED_PREFIXES = (
     "/admin/",
     "/django-admin/",
+    "/api/",
     "/documents/",
     "/members/",
     "/financiers/",
@@ -114,6 +116,7 @@ def is_eligible_request(request: HttpRequest) -> bool:
     return (
         request.method in ("GET", "HEAD")
         and _cookies_allowed(request)
+        and "HTTP_AUTHORIZATION" not in request.META  # a token may see more than the public
         and not _unprefixed(request.path).startswith(EXCLUDED_PREFIXES)
     )
 

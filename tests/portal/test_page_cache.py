@@ -194,9 +194,15 @@ def test_query_string_order_does_not_matter_but_filters_do(client, home_page):
     assert client.get("/search/?q=neutrality&sort=date")["X-Cache"] == "miss"
 
 
-@pytest.mark.parametrize("path", ["/members/", "/zh-hans/financiers/", "/admin/", "/django-admin/"])
+@pytest.mark.parametrize("path", ["/members/", "/zh-hans/financiers/", "/admin/", "/django-admin/", "/api/v1/events"])
 def test_personal_and_admin_areas_are_never_cached(client, home_page, path):
     assert "X-Cache" not in client.get(path)
+
+
+def test_a_request_with_credentials_bypasses_the_cache(client, about):
+    client.get("/about/")
+
+    assert "X-Cache" not in client.get("/about/", headers={"Authorization": "Bearer some-token"})
 
 
 def test_switched_off_by_a_zero_ttl(client, about, settings, django_assert_num_queries):
