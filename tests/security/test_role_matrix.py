@@ -411,7 +411,7 @@ def ask(client: Client, method: str, url: str, role: str, user=None, *, rollback
         response = getattr(client, method)(url)
         transaction.set_rollback(rollback)
     if user is not None and session_key(client) != session:
-        # A sign-out (Wagtail's logs out even on the GET it then answers with 405): sign in again.
+        # Signed out: Wagtail's admin sign-out drops the session cookie even on the GET it answers with 405.
         client.force_login(user)
     return classify(response, role)
 
