@@ -244,14 +244,16 @@ def main() -> None:
     urls = prepare(env, args.reload_demo)
     print(f"  {sum(map(len, urls.values()))} addresses over {len(urls)} pages", flush=True)
     workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
-    phases = {}
+    phases, loads = {}, []
     for label, seconds in (("uncached", 0), ("cached", 300)):
         with Gunicorn(env, args.workers, args.threads, seconds, workdir / f"gunicorn-{label}.log") as server:
             warm_up(server.url, urls)
             phases[label] = drive(server.url, urls, args.users, args.seconds, workdir, label)
+            loads.append(os.getloadavg()[0])
     print(
         f"\n{args.users} visitors (1-2 s between pages) for {args.seconds} s per run, "
-        f"gunicorn {args.workers} workers × {args.threads} threads, locust on the same {os.cpu_count()} cores"
+        f"gunicorn {args.workers} workers × {args.threads} threads, locust on the same {os.cpu_count()} cores; "
+        f"machine load average at the end of each run: {loads[0]:.1f}, {loads[1]:.1f}"
     )
     print_phase("Page cache off: every page rendered", *phases["uncached"])
     print_phase("Page cache on, after one visit to each address", *phases["cached"])
