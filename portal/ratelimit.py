@@ -16,6 +16,17 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def login_username(request, credentials: dict | None) -> str | None:
+    """The username django-axes records a sign-in attempt under, cut to its column's 255 characters.
+
+    Django's sign-in form sets the username's length only on the widget, so any length reaches
+    authentication; PostgreSQL refused to record a longer one and the sign-in page answered 500.
+    """
+    source = credentials or getattr(request, "POST", {})
+    username = source.get(settings.AXES_USERNAME_FORM_FIELD)
+    return username[:255] if isinstance(username, str) else username
+
+
 def hit(scope: str, key: str, *, limit: int, window: int) -> bool:
     """Count one attempt; False once `limit` attempts were made in the current window."""
     bucket = f"ratelimit:{scope}:{key}:{int(time.time() // window)}"

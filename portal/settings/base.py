@@ -214,6 +214,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"  # the same proxy rule as the other rate limits
+AXES_USERNAME_CALLABLE = "portal.ratelimit.login_username"  # fits the attempts table, however long the input
 AXES_VERBOSE = False
 
 
