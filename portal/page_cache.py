@@ -76,13 +76,14 @@ def timeout() -> int:
     return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0))
 
 
-def generation() -> int:
+def generation() -> int | None:
+    """The current generation, or None while the cache is unreachable (portal.cache reads it as empty)."""
     value = cache.get(GENERATION_KEY)
     if value is None:
         # Lost (evicted, or a fresh cache): start from the clock so no old entry can come back.
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY)
-    return int(value)
+    return None if value is None else int(value)
 
 
 def bump_generation() -> None:
@@ -153,7 +154,10 @@ class PageCacheMiddleware:
         seconds = timeout()
         if not seconds or not is_eligible_request(request):
             return self.get_response(request)
-        key = cache_key(request, generation())
+        number = generation()
+        if number is None:  # no cache to keep pages in just now: render them
+            return self.get_response(request)
+        key = cache_key(request, number)
         stored = cache.get(key)
         if stored is not None:
             status, headers, content = stored
