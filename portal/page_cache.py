@@ -127,6 +127,9 @@ def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
         return False
     if response.cookies:
         return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:  # SessionMiddleware, above, will set a cookie for it
+        return False
     control = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", ""))}
     if control & UNCACHEABLE_CONTROL:
         return False

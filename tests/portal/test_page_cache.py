@@ -244,5 +244,10 @@ def test_responses_that_set_a_cookie_or_fail_are_not_kept():
     with_cookie.set_cookie("csrftoken", "secret")
 
     assert not page_cache.is_storable(request, with_cookie)
+    with_session = RequestFactory().get("/about/")
+    with_session.session = SessionStore()
+    with_session.session["seen"] = True  # the session cookie is set above the cache, after it stored
+
+    assert not page_cache.is_storable(with_session, _response())
     assert not page_cache.is_storable(request, HttpResponse("gone", status=404))
     assert not page_cache.is_storable(RequestFactory().post("/about/"), _response())
