@@ -159,7 +159,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(env.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
     "socket_connect_timeout": 2,
-    "socket_timeout": 10,
+    "socket_timeout": 5,
 }
 # Publishing retries for about a second and a half (0, 0.5 and 1 s apart): a
 # broker restart usually fits in it. Longer, and the web request would hang;

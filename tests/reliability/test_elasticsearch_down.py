@@ -25,7 +25,7 @@ from tests.conftest import require_service
 from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
 from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory
 from tests.portal.test_celery import real_worker
-from tests.reliability.workers import services, wait_for
+from tests.reliability.workers import require_root, services, wait_for
 from tests.search.factories import (
     PolicyBriefIndexPageFactory,
     PolicyBriefPageFactory,
@@ -73,6 +73,7 @@ def test_pages_and_api_serve_while_the_cluster_is_stopped_and_what_was_published
     elasticsearch, site, settings
 ):
     require_service("CELERY_BROKER_URL")
+    require_root()
     settings.PORTAL_PAGE_CACHE_SECONDS = 0  # every request below is rendered, none served from a cache
     ElasticsearchBackend().replace_all(all_records())
     browser = Client()

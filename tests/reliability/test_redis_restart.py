@@ -24,6 +24,7 @@ from tests.reliability.workers import (
     WorkerProcess,
     publishing_to_own_queue,
     recipients,
+    require_root,
     sent_emails,
     services,
     wait_for,
@@ -93,6 +94,7 @@ def test_registrations_during_a_redis_restart_are_all_kept_and_each_emailed_once
     require_service("DATABASE_URL")
     require_service("CELERY_BROKER_URL")
     cache_url = require_service("CACHE_URL")
+    require_root()
     # The cache as production has it (the test settings keep one in memory): on the Redis being restarted.
     settings.CACHES = {
         "default": {

@@ -17,14 +17,25 @@ from collections import Counter
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.db import connection
 
 from portal.celery import app
+from tests.conftest import REQUIRE_SERVICES
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVICES = ROOT / "scripts" / "services"
 CELERY = Path(sys.executable).with_name("celery")
+
+
+def require_root() -> None:
+    """Stopping and starting the services takes root, as `scripts/services up` does (CI runs as root)."""
+    if os.geteuid() != 0:
+        reason = "scripts/services needs root to stop and start a service"
+        if REQUIRE_SERVICES:
+            pytest.fail(f"{reason} (PORTAL_REQUIRE_SERVICES=1 forbids skipping)")
+        pytest.skip(reason)
 
 
 def services(command: str, service: str) -> None:
