@@ -31,6 +31,8 @@ def _locked(event: EventPage) -> EventPage:
 def _email_after_commit(registration: Registration, kind: str) -> None:
     from initiatives.tasks import send_registration_email
 
+    # A broker that is down then is logged, not raised (the registration stands), and beat's
+    # send_missing_registration_emails sends what was not queued.
     send_registration_email.delay_on_commit(registration.pk, kind)
 
 

@@ -24,7 +24,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = CELERY_BROKER_TRANSPORT_OPTIONS | {
     "unacked_restore_interval": 1,
     "unacked_restore_throttle": 1,
 }
-CELERY_BEAT_SCHEDULE_FILENAME = os.path.join(EMAIL_FILE_PATH, os.pardir, "celerybeat-schedule")
 # The registration-email catch-up only, every two seconds, for emails missing after three.
 CELERY_BEAT_SCHEDULE = {
     "missing-registration-emails": {
