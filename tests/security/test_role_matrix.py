@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
@@ -453,8 +454,6 @@ WATCHED = (
 
 
 def state() -> dict[str, list]:
-    from django.apps import apps
-
     return {label: list(apps.get_model(label).objects.order_by("pk").values_list()) for label in WATCHED}
 
 
@@ -575,3 +574,9 @@ def test_the_walk_tells_a_refusal_from_a_page(cache_sessions, home_page):
     assert not agrees(Seen(HIDDEN, 404), ALLOWED, Rule("members/", everyone(ALLOWED)))
     assert agrees(Seen(HIDDEN, 404), ALLOWED, Rule("members/", everyone(ALLOWED), dummy=True))
     assert not agrees(Seen(None, 500), ALLOWED, Rule("members/", everyone(ALLOWED), dummy=True))
+
+
+def test_the_unsafe_check_sees_a_change():
+    before = state()
+    Synonym.objects.create(terms="net zero, carbon neutrality")
+    assert changed(before, state()) == ["search.Synonym"]
