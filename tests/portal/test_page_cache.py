@@ -1,5 +1,7 @@
 """The anonymous page cache: served before routing with no SQL, retired at once by a change, never personal."""
 
+import uuid
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
@@ -10,6 +12,7 @@ from wagtail.models import Locale, Site
 from initiatives.models import Registration
 from portal import page_cache
 from portal.models import MenuItem, SiteIdentity
+from tests.conftest import require_service
 from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.portal.factories import StandardPageFactory
 
@@ -203,6 +206,37 @@ def test_a_request_with_credentials_bypasses_the_cache(client, about):
     client.get("/about/")
 
     assert "X-Cache" not in client.get("/about/", headers={"Authorization": "Bearer some-token"})
+
+
+def test_a_cache_that_keeps_nothing_serves_every_page_rendered(client, about, settings):
+    # What an unreachable Redis looks like through the resilient cache backend: every read misses.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    first, second = client.get("/about/"), client.get("/about/")
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert "X-Cache" not in second
+
+
+@pytest.mark.services
+def test_pages_come_from_redis_without_sql_and_a_publish_retires_them(client, about, settings, django_assert_num_queries, django_capture_on_commit_callbacks):  # fmt: skip
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": require_service("CACHE_URL"),
+            "KEY_PREFIX": f"test-page-cache-{uuid.uuid4().hex[:8]}",  # nothing from another run
+        }
+    }
+    client.get("/about/")
+    with django_assert_num_queries(0):
+        assert client.get("/about/")["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "About us, from Redis"
+        about.save_revision().publish()
+
+    response = client.get("/about/")
+    assert response["X-Cache"] == "miss" and "About us, from Redis" in response.content.decode()
 
 
 def test_switched_off_by_a_zero_ttl(client, about, settings, django_assert_num_queries):
