@@ -348,7 +348,8 @@ def unsubscribe(request, token: str):
 @approved_financier_required
 @require_http_methods(["GET", "POST"])
 def interest(request, programme_id: int):
-    programme = get_object_or_404(EodProgrammePage.objects.live().public(), pk=programme_id)
+    # By Page's own id: Django bounds that lookup, not the child's page_ptr (SQLite raised past 64 bits).
+    programme = get_object_or_404(EodProgrammePage.objects.live().public(), id=programme_id)
     programme = programme.localized  # shown in the visitor's language; recorded on the original
     existing = interests.open_interest(request.financier, programme)
     bound = request.method == "POST"
