@@ -1,41 +1,11 @@
 """The demo site in a real browser: Debian's Chromium driven by Playwright."""
 
-import os
-import shutil
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from portal.demo import STAFF_USERS
-from tests.conftest import REQUIRE_SERVICES
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def site(live_server):
-    call_command("load_demo", companies=8, stdout=StringIO())
-    return live_server.url
-
-
-@pytest.fixture
-def browser(site):
-    """Chromium for one test. Started after the database work and stopped before
-    its teardown: Playwright's sync API runs an event loop in this thread, and
-    Django must not see one while it sets up or restores the test database."""
-    if not shutil.which(CHROMIUM):
-        reason = f"no Chromium at {CHROMIUM} (Debian's chromium package)"
-        pytest.fail(reason) if REQUIRE_SERVICES else pytest.skip(reason)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
 
 
 def test_home_page_renders_with_only_the_projects_own_assets(browser, site):
