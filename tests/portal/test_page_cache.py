@@ -113,6 +113,19 @@ def test_a_registration_retires_the_event_listing_that_counts_seats(client, home
     assert client.get("/events/")["X-Cache"] == "miss"
 
 
+def test_a_search_index_update_retires_the_cache_when_its_task_has_run(client, about, django_capture_on_commit_callbacks):  # fmt: skip
+    from search.records import key_for
+    from search.tasks import sync_record
+
+    assert client.get("/search/?q=association")["X-Cache"] == "miss"
+    assert client.get("/search/?q=association")["X-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):  # a worker runs it outside any transaction
+        sync_record.delay(key_for("wagtailcore.page", about.pk))  # what a publish queues, run here in-process
+
+    assert client.get("/search/?q=association")["X-Cache"] == "miss"
+
+
 def test_bookkeeping_writes_do_not_retire_the_cache(client, about, django_capture_on_commit_callbacks):
     client.get("/about/")
     with django_capture_on_commit_callbacks(execute=True):
