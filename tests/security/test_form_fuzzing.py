@@ -260,6 +260,11 @@ def assert_errors_shown(response, form) -> None:
                 assert escape(message) in html, message
 
 
+def tampered(token: str) -> str:
+    """The token with its last character changed (to another one, or it would still be genuine)."""
+    return token[:-1] + ("B" if token.endswith("A") else "A")
+
+
 def assert_notices_shown(html: str, problems: list[str]) -> None:
     if problems:
         assert NOTICE in html
@@ -608,7 +613,7 @@ def test_a_cancellation_link_that_was_not_issued_changes_nothing(client, event, 
     entry = RegistrationFactory(event=event, email="kept@example.com") if not event.registrations.exists() else None
     entry = entry or event.registrations.get()
     if token == "tampered":
-        token = cancel_token(entry)[:-1] + "A"
+        token = tampered(cancel_token(entry))
 
     response = getattr(client, method)(f"/registrations/cancel/{quote(token, safe='')}/")
 
@@ -851,7 +856,7 @@ def test_an_unsubscribe_link_that_was_not_issued_changes_nothing(client, financi
 
     saved = SavedSearch.objects.filter(financier=financier).first() or SavedSearchFactory(financier=financier)
     if token == "tampered":
-        token = unsubscribe_token(saved)[:-1] + "A"
+        token = tampered(unsubscribe_token(saved))
 
     response = getattr(client, method)(f"/financiers/unsubscribe/{quote(token, safe='')}/")
 
@@ -898,10 +903,15 @@ def test_expressing_interest_refuses_bad_input_and_keeps_good_input_intact(clien
 @fuzz(15)
 @given(pk=st.one_of(st.integers(min_value=0), st.integers(min_value=2**31, max_value=10**30)))
 @example(pk=2**64)  # a programme's id went to SQLite unbounded and overflowed
-def test_ids_in_financier_and_member_addresses_are_any_size(client, financier, pk):
+def test_ids_in_financier_and_member_addresses_are_any_size(client, financier, representative, pk):
     client.force_login(financier.user)
     for url in (f"/financiers/searches/{pk}/", f"/financiers/interest/{pk}/", f"/financiers/searches/{pk}/delete/"):
-        assert client.get(url).status_code == 404
+        assert client.get(url).status_code == 404, url
+    client.force_login(representative.user)
+    for kind in ("pledges", "reports"):
+        for url in (f"/members/{kind}/{pk}/", f"/members/{kind}/{pk}/edit/", f"/members/{kind}/{pk}/evidence/{pk}/"):
+            assert client.get(url).status_code == 404, url
+        assert client.post(f"/members/{kind}/{pk}/submit/").status_code == 404
 
 
 # --- The member area ---------------------------------------------------------------------------
