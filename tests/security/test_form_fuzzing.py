@@ -1101,6 +1101,7 @@ accepted_text = st.one_of(st.text(max_size=80), st.text(alphabet=NASTY_ALPHABET,
 @fuzz(15)
 @given(description=accepted_text)
 @example(description="2030 \x01 target\x1b")  # openpyxl refused control characters: the public Excel export failed
+@example(description="line\r\nbreak\ttab _x000D_ \u2028 碳🙂")  # and these must come back as they are
 def test_text_a_representative_typed_is_published_and_exported_without_error(client, company, description):
     pledge = company.pledges.get()
     pledge.milestones.all().delete()
