@@ -23,6 +23,15 @@ def require_service(setting: str) -> str:
     return url
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _views_imported():
+    # Import every view module before any test freezes time: the API's pydantic
+    # schemas, built at import, cannot describe freezegun's FakeDatetime.
+    from django.urls import get_resolver
+
+    assert get_resolver().url_patterns
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     # Uploaded and generated files go to a throwaway folder per test.
