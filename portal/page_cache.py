@@ -52,7 +52,8 @@ from django.utils.translation import get_language_from_path
 
 GENERATION_KEY = "page-cache:generation"
 # Areas whose pages are personal, streamed with permission checks, or admin; the open data
-# API has its own caching headers and rate limits, which a shared copy would bypass.
+# API mixes public reads with a representative's own drafts under one prefix, so it is left
+# to answer every request itself.
 EXCLUDED_PREFIXES = (
     "/admin/",
     "/django-admin/",
