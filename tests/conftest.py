@@ -71,3 +71,13 @@ def home_page(db):
     from tests.portal.factories import HomePageFactory
 
     return HomePageFactory()
+
+
+def pytest_collection_modifyitems(items):
+    # A transactional test flushes the database when it ends; without serialized
+    # rollback, migrations' rows (content types, the page tree root) come back under
+    # new ids and every later serialized-rollback test fails to restore them.
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)")

@@ -9,7 +9,7 @@ from playwright.sync_api import expect, sync_playwright
 from tests.conftest import REQUIRE_SERVICES
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_the_docs_page_lists_the_operations_with_only_local_assets(live_server):
