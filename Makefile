@@ -39,6 +39,9 @@ lint: $(STAMP) ## Ruff, Django system checks and a check for missing migrations
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+audit: $(STAMP) ## Check installed dependencies against PyPI's advisory database (needs pypi.org's JSON API)
+	$(BIN)/pip-audit --strict --skip-editable
+
 format: $(STAMP) ## Fix lint and format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
