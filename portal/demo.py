@@ -184,7 +184,8 @@ def load_identity(site: Site, pages: dict[str, Page]) -> None:
         FooterLink(page=pages["contact"], sort_order=1),
         FooterLink(url="/members/", label_en="Member area", label_zh="会员专区", sort_order=2),
         FooterLink(url="/financiers/", label_en="Financier area", label_zh="金融机构专区", sort_order=3),
-        FooterLink(url="/sitemap.xml", label_en="Sitemap", label_zh="网站地图", sort_order=4),
+        FooterLink(url="/api/v1/docs", label_en="Open data API", label_zh="开放数据接口", sort_order=4),
+        FooterLink(url="/sitemap.xml", label_en="Sitemap", label_zh="网站地图", sort_order=5),
     ]
     identity.save()
 

@@ -65,6 +65,8 @@ def test_home_page_shows_hero_navigation_and_member_logos(demo, client):
     assert "Low-Carbon Manufacturers Association" in html
     first = MemberCompany.objects.order_by("name_en").first()
     assert first.name_en in html  # logo alt text
+    assert 'href="/api/v1/docs">Open data API<' in html
+    assert client.get("/api/v1/docs").status_code == 200
 
 
 def test_chinese_pages_use_chinese_navigation(demo, client):
@@ -74,6 +76,7 @@ def test_chinese_pages_use_chinese_navigation(demo, client):
     assert 'href="/zh-hans/dual-carbon-goals/"' in html
     assert 'href="/zh-hans/briefs/">政策简报<' in html and 'href="/zh-hans/library/">政策文件库<' in html
     assert "低碳制造商协会" in html
+    assert 'href="/api/v1/docs">开放数据接口<' in html
 
 
 def test_demo_creates_staff_for_each_role_who_can_log_in_to_the_admin(demo, client):
