@@ -1,12 +1,20 @@
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.formats import number_format
 
-from search import presenters
+from search import exports, feeds, presenters
 from search.forms import search_request
 from search.service import SearchService
 
 
-def search(request: HttpRequest) -> TemplateResponse:
+def search(request: HttpRequest) -> HttpResponse:
+    # Downloads and the feed are the same search in another format (`?format=`); anything else is the page.
+    wanted = request.GET.get("format", "")
+    if wanted in exports.FORMATS:
+        return exports.download(request, wanted)
+    if wanted == "atom":
+        return feeds.SearchFeed()(request)
+
     results = SearchService().search(search_request(request.GET))
     params = request.GET
     context = {
@@ -18,5 +26,9 @@ def search(request: HttpRequest) -> TemplateResponse:
         "sort_links": presenters.sort_links(params),
         "clear_filters": presenters.without_filters(params),
         "suggestion_query": presenters.with_query(params, results.suggestion) if results.suggestion else "",
+        "export_queries": {extension: exports.query_for(params, extension) for extension in exports.FORMATS},
+        "export_cap": exports.EXPORT_LIMIT,
+        "export_limit": number_format(exports.EXPORT_LIMIT, force_grouping=True),
+        "feed_href": f"{request.path}?{feeds.query_for(params)}",
     }
     return TemplateResponse(request, "search/search.html", context)
