@@ -165,3 +165,64 @@ def test_figures_copied_to_a_translation_reach_its_search_record(
 
     # Copied with a queryset update, which sends no save signal: the copy queues its own index update.
     assert SearchEntry.objects.get(key=f"initiatives.eodprogrammepage:{translated.pk}").province == "HN"
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.services)])
+def search_backend(request, settings):
+    """The catalogue answered by each backend; the Elasticsearch case needs the real cluster."""
+    settings.SEARCH_BACKEND = request.param
+    if request.param == "database":
+        settings.ELASTICSEARCH_URL = ""
+        return DatabaseBackend()
+    request.getfixturevalue("elasticsearch")  # require_service, and the test's indices removed afterwards
+    from search.backends import ElasticsearchBackend
+
+    return ElasticsearchBackend()
+
+
+def test_newest_lists_the_most_recently_published_programme_first(client, home_page, search_backend):
+    import datetime
+
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    from initiatives.models import EodProgrammePage
+    from search import indexes
+
+    shelf = EodCatalogPageFactory(parent=home_page)
+    # Title: publication day, total investment, financing sought and secured. Newest first is neither the
+    # order of creation, nor of size, nor of financing gap, so only the date sort can give it.
+    programmes = {
+        "Ganjiang river restoration": (datetime.date(2025, 11, 3), 1200, 800, 500),
+        "Datong mine rehabilitation": (datetime.date(2026, 2, 14), 400, 300, 300),
+        "Yancheng coastal wetland": (datetime.date(2025, 6, 30), 900, 500, 450),
+    }
+    for title, (day, total, sought, secured) in programmes.items():
+        page = EodProgrammePageFactory(
+            parent=shelf,
+            title=title,
+            total_investment=Decimal(total),
+            financing_sought=Decimal(sought),
+            financing_secured=Decimal(secured),
+        )
+        moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+        EodProgrammePage.objects.filter(pk=page.pk).update(first_published_at=moment, last_published_at=moment)
+    search_backend.replace_all(all_records())
+    if search_backend.name == "elasticsearch":
+        search_backend.client.indices.refresh(index=indexes.alias_name())
+
+    published = Coalesce("last_published_at", "first_published_at")
+    newest_first = list(EodProgrammePage.objects.live().order_by(published.desc()).values_list("title", flat=True))
+    html = client.get(shelf.url, {"sort": "newest", "view": "table"}).content.decode()
+
+    shown = sorted(programmes, key=html.index)
+    assert (
+        shown
+        == newest_first
+        == ["Datong mine rehabilitation", "Ganjiang river restoration", "Yancheng coastal wetland"]
+    )
+    for other in ("gap", "size"):
+        assert (
+            sorted(programmes, key=client.get(shelf.url, {"sort": other, "view": "table"}).content.decode().index)
+            != shown
+        )

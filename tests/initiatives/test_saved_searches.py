@@ -20,6 +20,10 @@ from initiatives.financiers import alerts
 from initiatives.models import AlertDigest, AlertItem, Financier, SavedSearch
 from initiatives.tasks import queue_saved_search_alerts, send_alert_digest
 from members.models import Province
+from search import indexes
+from search.backends import ElasticsearchBackend
+from search.models import PendingUpdate, SearchEntry
+from search.records import all_records, key_for
 from tests.conftest import require_service
 from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
 from tests.initiatives.financier_factories import FinancierFactory, SavedSearchFactory, reindex
@@ -464,6 +468,51 @@ def test_digests_are_written_in_the_financiers_language(shelf, django_capture_on
     with freeze_time(THURSDAY_8AM):
         run_alerts(django_capture_on_commit_callbacks)
     assert "/zh-hans/financiers/unsubscribe/" in mail.outbox[0].body
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.services)])
+def synced_backend(request, settings):
+    """A site searching with each backend, kept up to date only by the sync tasks publishing queues.
+
+    The Elasticsearch case starts from an empty index behind the alias, as a
+    deployed site has before its content is written; the database case is the
+    embedded default, with no cluster configured.
+    """
+    settings.SEARCH_BACKEND = request.param
+    if request.param == "database":
+        settings.ELASTICSEARCH_URL = ""
+        return None
+    client = request.getfixturevalue("elasticsearch")
+    ElasticsearchBackend().replace_all(all_records())
+    return client
+
+
+def test_publishing_reaches_the_alert_through_the_index_sync_task_alone(
+    financier, shelf, synced_backend, django_capture_on_commit_callbacks
+):
+    """Publish, the sync task queued after commit, the next morning's digest: no rebuild anywhere."""
+    with freeze_time(WEDNESDAY):
+        page = EodProgrammePageFactory(parent=shelf, title="Poyang lake wetland", live=False)
+        saved = alerts.save_search(financier, JIANGXI, frequency=Frequency.DAILY)
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            page.save_revision().publish()
+    key = key_for("initiatives.eodprogrammepage", page.pk)
+
+    assert callbacks  # the publish queued its index update for after the commit
+    assert not PendingUpdate.objects.filter(key=key).exists()  # and the task delivered it
+    if synced_backend is None:
+        assert SearchEntry.objects.filter(key=key).exists()
+    else:
+        synced_backend.indices.refresh(index=indexes.alias_name())
+        assert key in ElasticsearchBackend().versions()
+        # The database copy goes, so a digest can only have come from the cluster (not a fallback).
+        SearchEntry.objects.filter(key=key).delete()
+
+    with freeze_time(THURSDAY_8AM):
+        run_alerts(django_capture_on_commit_callbacks)
+
+    assert [titles_in(message) for message in mail.outbox] == [["Poyang lake wetland"]]
+    assert AlertItem.objects.filter(saved_search=saved, programme=page).count() == 1
 
 
 # --- On the real services -------------------------------------------------------------------------

@@ -2,11 +2,16 @@
 
 The Elasticsearch run is not optional in CI (`require_service`). Both
 backends are filled from the same records once per module; each test only
-reads.
+reads, except where it indexes records of its own (`added`) and removes them
+again.
 """
+
+from collections import Counter
 
 import pytest
 from django.db import transaction
+from django.db.models import Count, DateTimeField
+from django.db.models.functions import Coalesce, ExtractYear, Now
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -16,11 +21,12 @@ from portal.models import PolicyBriefPage, PolicyDocument, StandardPage
 from search import indexes, synonyms
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.models import Synonym
-from search.records import all_records, key_for
-from search.results import SearchRequest
+from search.records import all_records, key_for, record_for
+from search.results import FACETS, SearchRequest
 from search.service import SearchService
 from tests.conftest import require_service
 from tests.search import corpus
+from tests.search.factories import PolicyDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -146,31 +152,140 @@ def test_staff_synonyms_apply_without_reindexing(search, made, django_capture_on
     assert key(made["dual_carbon_zh"]) in keys(search("furnace retrofit"))
 
 
+@pytest.fixture
+def added(backend):
+    """Index extra records for one test, on the module's backend, and take them out again afterwards."""
+    keys = []
+
+    def add(*objects) -> None:
+        for obj in objects:
+            keys.append(key(obj))
+            backend.store(record_for(key(obj)))
+        if isinstance(backend, ElasticsearchBackend):
+            backend.client.indices.refresh(index=indexes.alias_name())
+
+    yield add
+    for stored in keys:
+        backend.delete(stored)
+    if keys and isinstance(backend, ElasticsearchBackend):
+        backend.client.indices.refresh(index=indexes.alias_name())
+
+
+def test_a_quoted_phrase_needs_its_words_side_by_side(search, added):
+    # A phrase in no synonym group, so only the quotes can be what keeps the words together.
+    assert "carbon price" not in synonyms.synonym_map()
+    together = PolicyDocumentFactory(
+        title="Notice on a national carbon price floor",
+        title_en="",
+        page_texts=["Power plants will pay a carbon price of at least 80 yuan a tonne from July."],
+    )
+    apart = PolicyDocumentFactory(
+        title="Notice on carbon accounting for exporters",
+        title_en="",
+        page_texts=["Exporters report carbon emissions; the price of steel is not affected."],
+    )
+    added(together, apart)
+
+    # Unquoted, the two words may be anywhere: both documents have them.
+    assert {key(together), key(apart)} <= set(keys(search("carbon price", per_page=50)))
+
+    for query in ('"carbon price"', "“carbon price”", 'notice "carbon price"'):
+        found = keys(search(query, per_page=50))
+        assert key(together) in found, query
+        assert key(apart) not in found, query
+    assert search('"price carbon"').total == 0  # the words in the order typed
+
+
 # --- Facets, filters, sorting ---------------------------------------------------
 
 
-def test_facet_counts_equal_the_database(search):
-    results = search(filters={"language": ["en", "zh-hans"]})
-    types = {value.value: value.count for value in results.facets["type"]}
+def database_truth() -> dict[str, Counter]:
+    """Every site-search facet counted from the models themselves, not from the search records.
 
-    assert types == {
-        "portal.policybriefpage": PolicyBriefPage.objects.live().public().count(),
-        "portal.policydocument": PolicyDocument.objects.filter(live=True).count(),
-        "portal.standardpage": StandardPage.objects.live().public().count(),
-        "initiatives.eventpage": EventPage.objects.live().public().count(),
-    }
-    jurisdictions = {value.value: value.count for value in results.facets["jurisdiction"]}
-    assert jurisdictions == {"national": 1, "city": 1}
-    topics = {value.value: value.count for value in results.facets["topic"]}
-    assert topics["hydrogen"] == sum(
-        queryset.filter(topics__slug="hydrogen").count()
-        for queryset in (
-            PolicyBriefPage.objects.live().public(),
-            PolicyDocument.objects.filter(live=True),
-            EventPage.objects.live().public(),
-        )
+    What is searchable: live, public pages in every locale, and live library
+    documents. A page's year is its date as readers see it (a brief's date, an
+    event's start, a standard page's last publication, in the site's time zone),
+    a document's its issue date; languages are a page's locale and a
+    document's own list.
+    """
+    briefs = PolicyBriefPage.objects.live().public()
+    events = EventPage.objects.live().public()
+    standard = StandardPage.objects.live().public()
+    documents = PolicyDocument.objects.filter(live=True)
+    pages = (briefs, events, standard)
+    truth = {name: Counter() for name in FACETS}
+
+    truth["type"].update(
+        {
+            "portal.policybriefpage": briefs.count(),
+            "portal.policydocument": documents.count(),
+            "portal.standardpage": standard.count(),
+            "initiatives.eventpage": events.count(),
+        }
     )
-    assert results.total == sum(types.values())
+    for column, facet in (("issuing_body", "issuer"), ("jurisdiction", "jurisdiction"), ("document_type", "doctype")):
+        for row in documents.exclude(**{column: ""}).order_by().values(column).annotate(n=Count("pk")):
+            truth[facet][row[column]] = row["n"]
+
+    for queryset in pages:
+        for row in queryset.order_by().values("locale__language_code").annotate(n=Count("pk")):
+            truth["language"][row["locale__language_code"]] += row["n"]
+    for languages in documents.values_list("languages", flat=True):
+        truth["language"].update(languages)
+
+    # A page never published through Wagtail (made live directly) counts as published now.
+    published = Coalesce("last_published_at", "first_published_at", Now(), output_field=DateTimeField())
+    for queryset, year in (
+        (briefs, ExtractYear("date")),
+        (events, ExtractYear("start")),
+        (standard, ExtractYear(published)),
+        (documents, ExtractYear("issued_on")),
+    ):
+        for row in queryset.order_by().annotate(y=year).values("y").annotate(n=Count("pk")):
+            truth["year"][str(row["y"])] += row["n"]
+
+    for queryset in (briefs, documents, events):
+        truth["topic"].update(queryset.filter(topics__isnull=False).values_list("topics__slug", flat=True))
+    return {name: +counter for name, counter in truth.items()}  # + drops zero counts
+
+
+def test_facet_counts_equal_the_database(search, made):
+    # Every document states its languages, so the database has one answer for them.
+    assert all(PolicyDocument.objects.filter(live=True).values_list("languages", flat=True))
+    truth = database_truth()
+    # Each facet has something to compare, and more than one value where the corpus varies.
+    assert all(truth.values())
+    assert all(len(truth[name]) >= 2 for name in ("type", "issuer", "jurisdiction", "language", "year", "topic"))
+
+    results = search(filters={"language": ["en", "zh-hans"]}, per_page=50)
+    counts = {name: Counter({value.value: value.count for value in values}) for name, values in results.facets.items()}
+
+    assert set(counts) == set(FACETS)
+    for name in FACETS:
+        assert counts[name] == truth[name], name
+    assert results.total == sum(truth["type"].values())
+    assert len(results.hits) == results.total
+
+
+@pytest.mark.parametrize(
+    ("filters", "narrowing"),
+    [
+        ({"jurisdiction": ["city"]}, {"jurisdiction": "city"}),
+        ({"doctype": ["plan"]}, {"document_type": "plan"}),
+    ],
+)
+def test_facet_counts_under_a_filter_equal_the_database(search, filters, narrowing):
+    """A filter on documents narrows every other facet to those documents, and leaves its own facet whole."""
+    results = search(filters=filters)
+    counts = {name: Counter({value.value: value.count for value in values}) for name, values in results.facets.items()}
+    documents = PolicyDocument.objects.filter(live=True, **narrowing)
+    (name,) = filters
+
+    assert counts[name] == database_truth()[name]  # its own filter left out
+    assert counts["type"] == Counter({"portal.policydocument": documents.count()})
+    assert counts["issuer"] == Counter(filter(None, documents.values_list("issuing_body", flat=True)))
+    assert counts["year"] == Counter(str(day.year) for day in documents.values_list("issued_on", flat=True))
+    assert results.total == documents.count() >= 1
 
 
 def test_a_facet_keeps_counting_its_other_values_when_one_is_chosen(search):
