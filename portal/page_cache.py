@@ -95,13 +95,13 @@ def bump_generation() -> None:
 
 
 def invalidate() -> None:
-    """Retire every cached page once the current transaction commits (at once outside one).
+    """Retire every cached page and header (`portal.chrome`) once the current transaction commits (at once outside one).
 
     Before the commit would be too early: a request could still read the old
-    rows and store them under the new generation.
+    rows and store them under the new generation. Whether or not whole pages
+    are cached: the header and footer links always are.
     """
-    if timeout():
-        transaction.on_commit(bump_generation)
+    transaction.on_commit(bump_generation)
 
 
 def _unprefixed(path: str) -> str:

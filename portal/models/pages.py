@@ -1,7 +1,9 @@
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -57,9 +59,11 @@ class HomePage(Page):
         from members.models import MemberCompany
 
         context = super().get_context(request, *args, **kwargs)
-        members = MemberCompany.objects.select_related("logo").order_by("name_en")
+        members = MemberCompany.objects.order_by("name_en")
         context["member_count"] = members.count()
-        context["featured_members"] = members.exclude(logo=None)[:12]
+        # Logos with their renditions in two queries, rather than a cache round trip per logo.
+        logos = get_image_model().objects.prefetch_renditions()
+        context["featured_members"] = members.exclude(logo=None).prefetch_related(Prefetch("logo", queryset=logos))[:12]
         context["sections"] = self.get_children().live().in_menu().specific()
         return context
 

@@ -12,7 +12,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_from_path, get_language_info
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from portal import chrome
 
 register = template.Library()
 
@@ -121,13 +123,16 @@ def nav_current(context: template.Context, href: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def site_chrome(context: template.Context) -> chrome.Chrome:
+    """The home, menu and footer links of the request's site in the visitor's language."""
+    request: HttpRequest | None = context.get("request")
+    return chrome.for_request(request) if request is not None else chrome.Chrome("/", (), ())
+
+
+@register.simple_tag(takes_context=True)
 def home_url(context: template.Context) -> str:
     """The URL of the site's home page in the visitor's language."""
-    request: HttpRequest | None = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return "/"
-    return site.root_page.localized.get_url(request) or "/"
+    return site_chrome(context).home_url
 
 
 @register.simple_tag

@@ -138,6 +138,7 @@ def test_a_page_of_documents_costs_the_same_queries_however_many_it_shows(client
     few = queries()
     for day in range(3, 21):
         PolicyDocumentFactory(issued_on=datetime.date(2024, 1, day))
+    queries()  # new content retires the cached header links: the first request builds them again
 
     assert queries() == few
 

@@ -5,14 +5,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Site
 
+from portal import page_cache
 from portal.models import FooterLink, MenuItem, SiteIdentity
 from tests.portal.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def queries_for(client, path: str) -> int:
+def queries_for(client, path: str, *, links_cached: bool = False) -> int:
     client.get(path)  # site root paths and the like are cached after the first request
+    if not links_cached:
+        page_cache.bump_generation()  # what any content change does: the links are built again
     with CaptureQueriesContext(connection) as captured:
         assert client.get(path).status_code == 200
     return len(captured)
@@ -35,6 +38,23 @@ def test_navigation_queries_do_not_grow_with_its_links(client, home_page, path):
     link_pages(home_page, 8, first=2)
 
     assert queries_for(client, path) == few
+    assert client.get(path).content.decode().count('class="site-nav__link"') == 8
+
+
+def test_the_links_are_built_once_per_content_change_not_per_page(client, home_page):
+    link_pages(home_page, 4)
+
+    assert queries_for(client, "/search/", links_cached=True) < queries_for(client, "/search/")
+
+
+def test_a_committed_menu_change_shows_on_the_next_page(client, home_page, django_capture_on_commit_callbacks):
+    link_pages(home_page, 1)
+    assert client.get("/search/").content.decode().count('class="site-nav__link"') == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        link_pages(home_page, 3, first=1)
+
+    assert client.get("/search/").content.decode().count('class="site-nav__link"') == 3
 
 
 def test_menu_links_go_to_the_live_translation_with_its_title(client, home_page):
