@@ -214,7 +214,13 @@ def localized_document_url(url: str) -> str:
 
 def document_record(document) -> Record:
     languages = list(document.languages or []) or (["zh-hans"] if is_han(document.title) else ["en"])
-    passages = [{"page": page.number, "text": page.text} for page in document.pages.all() if page.text.strip()]
+    # Only a PDF has pages to cite: other formats are extracted whole as "page 1", which would mislead.
+    paged = document.file_format in ("PDF", "")
+    passages = [
+        {"page": page.number if paged else None, "text": page.text}
+        for page in document.pages.all()
+        if page.text.strip()
+    ]
     return _blank(
         id=key_for("portal.policydocument", document.pk),
         content_type="portal.policydocument",
@@ -247,7 +253,12 @@ def _pages(model_path: str, *related: str) -> Callable[[], QuerySet]:
 def _documents() -> QuerySet:
     from portal.models import PolicyDocument
 
-    return PolicyDocument.objects.filter(live=True).prefetch_related("topics", "pages").order_by("pk")
+    return (
+        PolicyDocument.objects.filter(live=True)
+        .select_related("file")
+        .prefetch_related("topics", "pages")
+        .order_by("pk")
+    )
 
 
 SOURCES = [

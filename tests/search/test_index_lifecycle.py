@@ -187,6 +187,18 @@ def test_a_document_record_has_its_pages_and_dates(db):
     assert isinstance(PolicyDocument.objects.get(pk=document.pk), PolicyDocument)
 
 
+def test_a_document_that_is_not_a_pdf_has_passages_without_page_numbers(db):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    word_file = Document.objects.create(title="Notice", file=ContentFile(b"stand-in", name="notice.docx"))
+    document = PolicyDocumentFactory(file=word_file, page_texts=["the whole text"])
+
+    record = record_for(key_for("portal.policydocument", document.pk))
+
+    assert record["passages"] == [{"page": None, "text": "the whole text"}]
+
+
 def test_a_page_is_indexed_once_per_live_locale(db, home_page):
     from wagtail.models import Locale
 
