@@ -50,7 +50,7 @@ def for_request(request: HttpRequest) -> Chrome:
     if hasattr(request, "_portal_chrome"):
         return request._portal_chrome
     site = Site.find_for_request(request)
-    generation = page_cache.generation()
+    generation = page_cache.request_generation(request)
     if generation is None:  # no cache reachable: build it for this request only
         chrome = _build(request, site)
     else:

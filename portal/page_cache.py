@@ -87,6 +87,13 @@ def generation() -> int | None:
     return None if value is None else int(value)
 
 
+def request_generation(request: HttpRequest) -> int | None:
+    """The generation as this request first saw it: one cache round trip however many parts ask."""
+    if not hasattr(request, "_portal_generation"):
+        request._portal_generation = generation()
+    return request._portal_generation
+
+
 def bump_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
@@ -158,7 +165,7 @@ class PageCacheMiddleware:
         seconds = timeout()
         if not seconds or not is_eligible_request(request):
             return self.get_response(request)
-        number = generation()
+        number = request_generation(request)
         if number is None:  # no cache to keep pages in just now: render them
             return self.get_response(request)
         key = cache_key(request, number)

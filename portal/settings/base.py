@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # Anonymous pages from the cache, before anything reads the session or the database; what
     # is above still runs on a hit (security headers), what is below is kept in the entry.
     "portal.page_cache.PageCacheMiddleware",
+    # The site and its settings from the cache rather than two queries per request.
+    "portal.site_lookup.SiteLookupMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,0 +1,52 @@
+"""The request's Wagtail site and its identity settings, kept in the cache per host and content generation.
+
+Wagtail finds both with a query each on every request: the site by hostname
+and port (a query with a CASE expression that costs more to build than to
+run), then the settings row. Both change only when an editor changes content,
+which bumps the page cache's generation (`portal.page_cache`), so that number in
+the key retires them at once. Wagtail reads what this middleware leaves on
+the request (`_wagtail_site`, and the settings' own per-request attribute).
+"""
+
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from portal import page_cache
+
+TIMEOUT = 24 * 60 * 60  # a generation rarely lives this long; the bound only frees memory
+
+
+def remember_site(request: HttpRequest) -> None:
+    from portal.models import SiteIdentity
+
+    generation = page_cache.request_generation(request)
+    if generation is None:  # no cache reachable: Wagtail looks them up itself
+        return
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"site:{generation}:{hostname}:{request.get_port()}"
+    found = cache.get(key)
+    if found is None:
+        site = Site._find_for_request(request)
+        identity = SiteIdentity.for_site(site) if site is not None else None
+        found = (site, identity)
+        cache.set(key, found, TIMEOUT)
+    site, identity = found
+    request._wagtail_site = site
+    if identity is not None:
+        identity._request = request  # as SiteIdentity.for_request leaves it: page links use the request
+        setattr(request, SiteIdentity.get_cache_attr_name(), identity)
+
+
+class SiteLookupMiddleware:
+    """Goes below the page cache, which answers its hits without either."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        remember_site(request)
+        return self.get_response(request)
