@@ -6,6 +6,8 @@ run), then the settings row. Both change only when an editor changes content,
 which bumps the page cache's generation (`portal.page_cache`), so that number in
 the key retires them at once. Wagtail reads what this middleware leaves on
 the request (`_wagtail_site`, and the settings' own per-request attribute).
+The site's home page is kept in its own type, which routing would otherwise
+query for on every request.
 """
 
 from collections.abc import Callable
@@ -31,7 +33,11 @@ def remember_site(request: HttpRequest) -> None:
     found = cache.get(key)
     if found is None:
         site = Site._find_for_request(request)
-        identity = SiteIdentity.for_site(site) if site is not None else None
+        identity = None
+        if site is not None:
+            identity = SiteIdentity.for_site(site)
+            # Kept as its own page type: routing every request starts from it, with a query otherwise.
+            site.root_page = site.root_page.specific
         found = (site, identity)
         cache.set(key, found, TIMEOUT)
     site, identity = found

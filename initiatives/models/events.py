@@ -351,6 +351,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return self.source.registrations.filter(status=Registration.Status.WAITLISTED).count()
 
+    @cached_property
     def speaker_list(self) -> list["EventSpeaker"]:
         """The speakers with their photos' renditions, in three queries however many there are (not two each)."""
         from wagtail.images import get_image_model

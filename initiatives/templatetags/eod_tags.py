@@ -86,7 +86,5 @@ def eod_jsonld(context: template.Context) -> SafeString:
             },
         }
     if page.hero_image:
-        data["image"] = [
-            jsonld._absolute(request, page.hero_image.get_rendition(spec).url) for spec in jsonld.IMAGE_SPECS
-        ]
+        data["image"] = jsonld.image_urls(request, page.hero_image)
     return jsonld.script(data)
