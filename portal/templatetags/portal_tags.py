@@ -135,6 +135,13 @@ def home_url(context: template.Context) -> str:
     return site_chrome(context).home_url
 
 
+@register.simple_tag(takes_context=True)
+def full_page_url(context: template.Context) -> str:
+    """The page's absolute URL, found with the request so the site's root paths are read once per request."""
+    page = context.get("page")
+    return (page.get_full_url(context.get("request")) or "") if _is_page(page) else ""
+
+
 @register.simple_tag
 def breadcrumb_pages(page: Page | None) -> list[Page]:
     """The live ancestors of ``page`` from its home page down to its parent (the tree root left out)."""

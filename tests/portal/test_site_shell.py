@@ -66,6 +66,15 @@ def test_navigation_speaks_the_visitors_language(client, identity, about_in_chin
     assert "跳到主要内容" in html  # interface strings are translated too
 
 
+def test_a_page_names_its_canonical_address_and_its_translations(client, about_in_chinese):
+    about = about_in_chinese.get_translation(Locale.objects.get(language_code="en"))
+    html = client.get("/zh-hans/about/").content.decode()
+
+    assert f'<link rel="canonical" href="{about_in_chinese.get_full_url()}">' in html
+    assert f'<link rel="alternate" hreflang="en" href="{about.get_full_url()}">' in html
+    assert about_in_chinese.get_full_url().endswith("/zh-hans/about/")
+
+
 def test_language_switcher_links_to_the_live_translation(client, about_in_chinese):
     html = client.get("/about/").content.decode()
 
