@@ -1,7 +1,7 @@
 """Load bench: the demo site under gunicorn on PostgreSQL, Redis and Elasticsearch, driven by locust. Prints figures.
 
     eval "$(scripts/services up 2>/dev/null)"
-    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--workers 4] [--threads 4] [--reload-demo]
+    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--workers 6] [--threads 2] [--reload-demo]
 
 Prepares its own database `portal_bench` (created if missing, migrated, the
 demo loaded on the first run or with --reload-demo) and a `portal-bench`
@@ -229,14 +229,25 @@ def targets(uncached: tuple[dict, dict], cached: tuple[dict, dict]) -> list[tupl
     return results
 
 
+def cpu_probe() -> float:
+    """Seconds a fixed pure-Python loop takes: on a shared host the same code runs up to half as fast
+    from one minute to the next, so runs are only comparable with this figure beside them."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(3_000_000):
+        total += number * number % 7
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    # Measured on 2 cores: 4 x 4 keeps cached pages at p95 ~10 ms while event pages render; 2 x 8 gave ~30 ms
-    # (hits wait for the interpreter lock behind renders in the same process), sync workers about a second.
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    # Measured on 2 cores: renders are CPU work under one interpreter lock per process, so processes, not
+    # threads, spread them over the cores (4 x 4: uncached p95 180-250 ms; 6 x 2: 140-200 ms); a second thread
+    # per process lets a cached page be answered while a render runs (sync workers: cached p95 up to 40 ms).
+    parser.add_argument("--workers", type=int, default=6, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=2, help="threads per worker")
     parser.add_argument("--reload-demo", action="store_true", help="load the demo again even if the database has it")
     args = parser.parse_args()
 
@@ -246,16 +257,18 @@ def main() -> None:
     urls = prepare(env, args.reload_demo)
     print(f"  {sum(map(len, urls.values()))} addresses over {len(urls)} pages", flush=True)
     workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
-    phases, loads = {}, []
+    phases, loads, probes = {}, [], [cpu_probe()]
     for label, seconds in (("uncached", 0), ("cached", 300)):
         with Gunicorn(env, args.workers, args.threads, seconds, workdir / f"gunicorn-{label}.log") as server:
             warm_up(server.url, urls)
             phases[label] = drive(server.url, urls, args.users, args.seconds, workdir, label)
             loads.append(os.getloadavg()[0])
+    probes.append(cpu_probe())
     print(
         f"\n{args.users} visitors (1-2 s between pages) for {args.seconds} s per run, "
         f"gunicorn {args.workers} workers × {args.threads} threads, locust on the same {os.cpu_count()} cores; "
-        f"machine load average at the end of each run: {loads[0]:.1f}, {loads[1]:.1f}"
+        f"machine load average at the end of each run: {loads[0]:.1f}, {loads[1]:.1f}; "
+        f"CPU probe before and after: {probes[0]:.2f} s, {probes[1]:.2f} s (lower is faster)"
     )
     print_phase("Page cache off: every page rendered", *phases["uncached"])
     print_phase("Page cache on, after one visit to each address", *phases["cached"])
