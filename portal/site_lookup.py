@@ -20,6 +20,9 @@ from wagtail.models import Site
 from portal import page_cache
 
 TIMEOUT = 24 * 60 * 60  # a generation rarely lives this long; the bound only frees memory
+# Paths that show no site header (the API, admin, files, health checks): they look the site up
+# themselves if they need it, and a request for the API schema needs no database at all.
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/documents/", "/static/", "/media/", "/healthz", "/_util/")
 
 
 def remember_site(request: HttpRequest) -> None:
@@ -54,5 +57,6 @@ class SiteLookupMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        remember_site(request)
+        if not request.path.startswith(SKIPPED_PREFIXES):
+            remember_site(request)
         return self.get_response(request)

@@ -48,3 +48,12 @@ def test_a_committed_change_of_hostname_routes_the_next_request_by_it(client, ho
         site.save()
 
     assert client.get("/", HTTP_HOST="portal.example").status_code == 404
+
+
+def test_the_api_and_admin_paths_are_left_to_look_the_site_up_themselves(client, home_page):
+    SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/api/v1/openapi.json").status_code == 200
+
+    assert len(captured) == 0
