@@ -14,12 +14,11 @@ from wagtail.models import Locale
 from initiatives import catalogue
 from initiatives.eod_bands import GAP_BANDS, SIZE_BANDS, band
 from initiatives.models import EodProgrammePage
-from search import indexes, synonyms
-from search.backends import DatabaseBackend, ElasticsearchBackend
+from search import synonyms
+from search.backends import DatabaseBackend
 from search.records import all_records
 from search.results import SearchRequest
 from search.service import SearchService
-from tests.conftest import require_service
 from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
 from tests.portal.factories import HomePageFactory
 
@@ -71,19 +70,6 @@ def made(django_db_setup, django_db_blocker):
         DatabaseBackend().replace_all(all_records())
         yield made
         transaction.set_rollback(True)
-
-
-@pytest.fixture(scope="module", params=["database", pytest.param("elasticsearch", marks=pytest.mark.services)])
-def backend(request, made, django_db_blocker):
-    if request.param == "database":
-        yield DatabaseBackend()
-        return
-    require_service("ELASTICSEARCH_URL")
-    es = ElasticsearchBackend()
-    with django_db_blocker.unblock():
-        es.replace_all(all_records())
-    yield es
-    es.client.indices.delete(index=",".join(indexes.versioned_indexes(es.client)), ignore_unavailable=True)
 
 
 @pytest.fixture

@@ -24,7 +24,6 @@ from search.models import Synonym
 from search.records import all_records, key_for, record_for
 from search.results import FACETS, SearchRequest
 from search.service import SearchService
-from tests.conftest import require_service
 from tests.search import corpus
 from tests.search.factories import PolicyDocumentFactory
 
@@ -38,19 +37,6 @@ def made(django_db_setup, django_db_blocker):
         DatabaseBackend().replace_all(all_records())
         yield objects
         transaction.set_rollback(True)
-
-
-@pytest.fixture(scope="module", params=["database", pytest.param("elasticsearch", marks=pytest.mark.services)])
-def backend(request, made, django_db_blocker):
-    if request.param == "database":
-        yield DatabaseBackend()
-        return
-    require_service("ELASTICSEARCH_URL")
-    es = ElasticsearchBackend()
-    with django_db_blocker.unblock():
-        es.replace_all(all_records())
-    yield es
-    es.client.indices.delete(index=",".join(indexes.versioned_indexes(es.client)), ignore_unavailable=True)
 
 
 @pytest.fixture

@@ -14,12 +14,11 @@ import pytest
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
-from search import exports, feeds, indexes, synonyms
-from search.backends import DatabaseBackend, ElasticsearchBackend
+from search import exports, feeds, synonyms
+from search.backends import DatabaseBackend
 from search.records import all_records
 from search.results import SearchRequest
 from search.service import SearchService
-from tests.conftest import require_service
 from tests.portal.factories import StandardPageFactory
 from tests.search import corpus
 
@@ -51,19 +50,6 @@ def made(django_db_setup, django_db_blocker):
         DatabaseBackend().replace_all(all_records())
         yield objects
         transaction.set_rollback(True)
-
-
-@pytest.fixture(scope="module", params=["database", pytest.param("elasticsearch", marks=pytest.mark.services)])
-def backend(request, made, django_db_blocker):
-    if request.param == "database":
-        yield DatabaseBackend()
-        return
-    require_service("ELASTICSEARCH_URL")
-    es = ElasticsearchBackend()
-    with django_db_blocker.unblock():
-        es.replace_all(all_records())
-    yield es
-    es.client.indices.delete(index=",".join(indexes.versioned_indexes(es.client)), ignore_unavailable=True)
 
 
 @pytest.fixture
