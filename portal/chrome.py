@@ -10,14 +10,11 @@ request from these hrefs.
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Site
 
 from portal import page_cache
-
-TIMEOUT = 24 * 60 * 60  # a generation rarely lives this long; the bound only frees memory
 
 
 @dataclass(frozen=True)
@@ -47,17 +44,8 @@ def _build(request: HttpRequest, site: Site | None) -> Chrome:
 
 
 def for_request(request: HttpRequest) -> Chrome:
-    if hasattr(request, "_portal_chrome"):
-        return request._portal_chrome
-    site = Site.find_for_request(request)
-    generation = page_cache.request_generation(request)
-    if generation is None:  # no cache reachable: build it for this request only
-        chrome = _build(request, site)
-    else:
-        key = f"chrome:{generation}:{site.pk if site else 0}:{request.scheme}:{get_language()}"
-        chrome = cache.get(key)
-        if chrome is None:
-            chrome = _build(request, site)
-            cache.set(key, chrome, TIMEOUT)
-    request._portal_chrome = chrome
-    return chrome
+    if not hasattr(request, "_portal_chrome"):
+        site = Site.find_for_request(request)
+        key = f"chrome:{site.pk if site else 0}:{request.scheme}:{get_language()}"
+        request._portal_chrome = page_cache.kept_per_generation(request, key, lambda: _build(request, site))
+    return request._portal_chrome

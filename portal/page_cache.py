@@ -51,6 +51,8 @@ from django.utils.cache import cc_delim_re, patch_vary_headers
 from django.utils.translation import get_language_from_path
 
 GENERATION_KEY = "page-cache:generation"
+# A generation rarely lives this long; the bound only frees memory.
+KEPT_SECONDS = 24 * 60 * 60
 # Areas whose pages are personal, streamed with permission checks, or admin; the open data
 # API mixes public reads with a representative's own drafts under one prefix, so it is left
 # to answer every request itself.
@@ -92,6 +94,20 @@ def request_generation(request: HttpRequest) -> int | None:
     if not hasattr(request, "_portal_generation"):
         request._portal_generation = generation()
     return request._portal_generation
+
+
+def kept_per_generation(request: HttpRequest, key: str, build: Callable[[], object]) -> object:
+    """`build()`, kept in the cache until content next changes: for data every page shows (`portal.chrome`,
+    `portal.site_lookup`). Built afresh for each request while the cache is unreachable."""
+    number = request_generation(request)
+    if number is None:
+        return build()
+    key = f"{key}:{number}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = build()
+        cache.set(key, kept, KEPT_SECONDS)
+    return kept
 
 
 def bump_generation() -> None:

@@ -12,38 +12,36 @@ query for on every request.
 
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from portal import page_cache
 
-TIMEOUT = 24 * 60 * 60  # a generation rarely lives this long; the bound only frees memory
 # Paths that show no site header (the API, admin, files, health checks): they look the site up
 # themselves if they need it, and a request for the API schema needs no database at all.
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/documents/", "/static/", "/media/", "/healthz", "/_util/")
 
 
+def _find(request: HttpRequest):
+    from portal.models import SiteIdentity
+
+    site = Site._find_for_request(request)
+    if site is None:
+        return None, None
+    # Kept as its own page type: routing every request starts from it, with a query otherwise.
+    site.root_page = site.root_page.specific
+    return site, SiteIdentity.for_site(site)
+
+
 def remember_site(request: HttpRequest) -> None:
     from portal.models import SiteIdentity
 
-    generation = page_cache.request_generation(request)
-    if generation is None:  # no cache reachable: Wagtail looks them up itself
+    if page_cache.request_generation(request) is None:  # no cache reachable: Wagtail looks them up itself
         return
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"site:{generation}:{hostname}:{request.get_port()}"
-    found = cache.get(key)
-    if found is None:
-        site = Site._find_for_request(request)
-        identity = None
-        if site is not None:
-            identity = SiteIdentity.for_site(site)
-            # Kept as its own page type: routing every request starts from it, with a query otherwise.
-            site.root_page = site.root_page.specific
-        found = (site, identity)
-        cache.set(key, found, TIMEOUT)
-    site, identity = found
+    key = f"site:{hostname}:{request.get_port()}"
+    site, identity = page_cache.kept_per_generation(request, key, lambda: _find(request))
     request._wagtail_site = site
     if identity is not None:
         identity._request = request  # as SiteIdentity.for_request leaves it: page links use the request
