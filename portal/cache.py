@@ -24,6 +24,20 @@ def _unreachable(operation: str, error: Exception) -> None:
 
 
 class ResilientRedisCacheClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        # Django builds a new redis.Redis for every operation, and each build copies some 170 response
+        # callbacks: a page doing a handful of cache reads paid about a millisecond for it. A client is
+        # thread-safe and holds no connection of its own, so one per connection pool serves them all.
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients[pool] = self._client(connection_pool=pool)
+        return client
+
     def add(self, key, value, timeout):
         try:
             return super().add(key, value, timeout)
