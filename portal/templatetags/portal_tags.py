@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, get_language_from_path, get_language_info
 from wagtail.models import Page
 
-from portal import chrome
+from portal import chrome, page_cache
 
 register = template.Library()
 
@@ -75,10 +75,9 @@ def language_links(context: template.Context) -> list[LanguageLink]:
     if cache_key in cache:
         return cache[cache_key]
 
-    translations: dict[str, Page] = {}
+    translations: dict[str, tuple[str, str]] = {}
     if _is_page(page):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+        translations = translation_urls(page, request)
 
     if request is None or _is_page(page):
         # A Wagtail page with no translation: the home page in the chosen language.
@@ -91,15 +90,30 @@ def language_links(context: template.Context) -> list[LanguageLink]:
 
     links = []
     for code, _name in settings.LANGUAGES:
-        translation = translations.get(code)
-        url = translation.get_url(request) if translation is not None else None
-        absolute = translation.get_full_url(request) if translation is not None else None
+        url, absolute = translations.get(code, (None, None))
         label = LANGUAGE_LABELS.get(code) or get_language_info(code)["name_local"]
         links.append(LanguageLink(code, label, url, fallback_next, absolute, code == current))
     if request is not None:
         cache[cache_key] = links
         request._portal_language_links = cache
     return links
+
+
+def translation_urls(page: Page, request: HttpRequest | None) -> dict[str, tuple[str, str]]:
+    """{language code: (URL, absolute URL)} of the page's live translations, itself included; kept until
+    content next changes, since every page asks (hreflang links and the switcher)."""
+
+    def build() -> dict[str, tuple[str, str]]:
+        return {
+            translation.locale.language_code: (translation.get_url(request), translation.get_full_url(request))
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+
+    if request is None:
+        return build()
+    # The URLs hold the scheme and host the page was asked for.
+    key = f"translation-urls:{request.scheme}:{request.get_host()}:{page.pk}"
+    return page_cache.kept_per_generation(request, key, build)
 
 
 @register.simple_tag(takes_context=True)

@@ -82,6 +82,17 @@ def test_language_switcher_links_to_the_live_translation(client, about_in_chines
     assert 'href="/zh-hans/about/"' in html
 
 
+def test_a_translation_published_later_joins_the_switcher_once_committed(client, about, django_capture_on_commit_callbacks):  # fmt: skip
+    assert 'href="/zh-hans/about/"' not in client.get("/about/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        chinese = Locale.objects.create(language_code="zh-hans")
+        about.get_parent().copy_for_translation(chinese).save_revision().publish()
+        about.copy_for_translation(chinese).save_revision().publish()
+
+    assert 'href="/zh-hans/about/"' in client.get("/about/").content.decode()
+
+
 def test_menu_link_needs_exactly_one_target_and_a_label_for_addresses():
     with pytest.raises(ValidationError):
         MenuItem(label_en="Nowhere").clean()
