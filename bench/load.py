@@ -1,7 +1,7 @@
 """Load bench: the demo site under gunicorn on PostgreSQL, Redis and Elasticsearch, driven by locust. Prints figures.
 
     eval "$(scripts/services up 2>/dev/null)"
-    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--workers 6] [--threads 2] [--reload-demo]
+    .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--workers 12] [--threads 1] [--reload-demo]
 
 Prepares its own database `portal_bench` (created if missing, migrated, the
 demo loaded on the first run or with --reload-demo) and a `portal-bench`
@@ -102,7 +102,7 @@ class Gunicorn:
                 f"127.0.0.1:{self.port}",
                 "--workers",
                 str(workers),
-                # Threads, so a page from the cache never waits behind a slow render in a busy worker.
+                # gthread even with one thread: idle keep-alive connections wait in its poller, not in a process.
                 "--worker-class",
                 "gthread",
                 "--threads",
@@ -243,11 +243,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    # Measured on 2 cores: renders are CPU work under one interpreter lock per process, so processes, not
-    # threads, spread them over the cores (4 x 4: uncached p95 180-250 ms; 6 x 2: 140-200 ms); a second thread
-    # per process lets a cached page be answered while a render runs (sync workers: cached p95 up to 40 ms).
-    parser.add_argument("--workers", type=int, default=6, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=2, help="threads per worker")
+    # Measured on 2 cores: renders are CPU work under one interpreter lock per process, so a second thread in a
+    # busy process makes two renders take turns. 12 x 1: uncached p95 95-140 ms and cached 4-8 ms; 6 x 2:
+    # 110-200 ms and 5-7 ms, in runs on the same commit minutes apart.
+    parser.add_argument("--workers", type=int, default=12, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker")
     parser.add_argument("--reload-demo", action="store_true", help="load the demo again even if the database has it")
     args = parser.parse_args()
 
