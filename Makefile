@@ -14,7 +14,8 @@ help: ## Show this help
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	# setuptools too: the copy a new virtualenv gets from Python 3.11 (65.5) has known vulnerabilities.
+	$(BIN)/pip install --quiet --upgrade pip setuptools
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
