@@ -255,7 +255,10 @@ def saved_search_create(request):
         return HttpResponseNotAllowed(["POST"])
     form = SavedSearchCreateForm(request.POST)
     posted = form.data.get("querystring", "")
-    refused = refusal(request, approved=True, login_next=alerts.catalogue_url(posted) or None)
+    # The search rides along to the sign-in page only if it could be saved: a longer one could not be,
+    # and would make an address past the length Django agrees to redirect to (a 400).
+    kept = posted if len(posted) <= SavedSearch._meta.get_field("querystring").max_length else ""
+    refused = refusal(request, approved=True, login_next=alerts.catalogue_url(kept) or None)
     if refused:
         return refused
     back = alerts.catalogue_url("") or reverse("financiers:dashboard")

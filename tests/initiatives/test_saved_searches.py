@@ -172,6 +172,16 @@ def test_anonymous_visitors_are_sent_to_sign_in_and_back_to_the_catalogue(client
     assert not SavedSearch.objects.exists()
 
 
+def test_an_anonymous_search_too_long_to_save_is_left_out_of_the_sign_in_link(client, shelf):
+    # 50,000 Chinese characters: an address Django would refuse to redirect to (400) if carried along.
+    response = client.post(CREATE, {"querystring": "q=" + "碳" * 50_000, "frequency": "daily"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/financiers/login/?next=")
+    assert len(response["Location"]) < 200
+    assert not SavedSearch.objects.exists()
+
+
 def test_pending_financiers_and_representatives_cannot_save(client, shelf):
     for user in (FinancierFactory(status=Financier.Status.PENDING).user, RepresentativeFactory().user):
         client.force_login(user)
