@@ -12,9 +12,9 @@ PORT ?= 8000
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
+# setuptools is upgraded too: the copy a new virtualenv gets from Python 3.11 (65.5) has known vulnerabilities.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	# setuptools too: the copy a new virtualenv gets from Python 3.11 (65.5) has known vulnerabilities.
 	$(BIN)/pip install --quiet --upgrade pip setuptools
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)

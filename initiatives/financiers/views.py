@@ -257,7 +257,8 @@ def saved_search_create(request):
     posted = form.data.get("querystring", "")
     # The search rides along to the sign-in page only if it could be saved: a longer one could not be,
     # and would make an address past the length Django agrees to redirect to (a 400).
-    kept = posted if len(posted) <= SavedSearch._meta.get_field("querystring").max_length else ""
+    longest = SavedSearch._meta.get_field("querystring").max_length
+    kept = posted if len(posted) <= longest else ""
     refused = refusal(request, approved=True, login_next=alerts.catalogue_url(kept) or None)
     if refused:
         return refused
@@ -276,7 +277,7 @@ def saved_search_create(request):
         )
         return redirect(back)
     querystring = canonical_querystring(data)
-    if len(querystring) > SavedSearch._meta.get_field("querystring").max_length:
+    if len(querystring) > longest:
         # Chinese text grows ninefold once encoded for an address.
         messages.error(request, _("This search is too long to save: shorten the search text."))
         return redirect(back)

@@ -75,7 +75,7 @@ def language_links(context: template.Context) -> list[LanguageLink]:
     if cache_key in cache:
         return cache[cache_key]
 
-    translations: dict[str, tuple[str, str]] = {}
+    translations: dict[str, tuple[str | None, str | None]] = {}
     if _is_page(page):
         translations = translation_urls(page, request)
 
@@ -99,11 +99,11 @@ def language_links(context: template.Context) -> list[LanguageLink]:
     return links
 
 
-def translation_urls(page: Page, request: HttpRequest | None) -> dict[str, tuple[str, str]]:
+def translation_urls(page: Page, request: HttpRequest | None) -> dict[str, tuple[str | None, str | None]]:
     """{language code: (URL, absolute URL)} of the page's live translations, itself included; kept until
     content next changes, since every page asks (hreflang links and the switcher)."""
 
-    def build() -> dict[str, tuple[str, str]]:
+    def build() -> dict[str, tuple[str | None, str | None]]:
         return {
             translation.locale.language_code: (translation.get_url(request), translation.get_full_url(request))
             for translation in page.get_translations(inclusive=True).live().select_related("locale")
