@@ -4,7 +4,9 @@
   allows by its Content-Length header, with a 413 page that says the limit,
   before Django reads a byte of it (so before CSRF checking parses a form).
   Only the admin and the member area take files; everywhere else a body is
-  a small form.
+  a small form. Once the page is sent, what the client is still sending is
+  read and dropped (`RequestTooLarge.close`), so that it can finish and read
+  the page.
 - `DocumentForm` is the base of Wagtail's document forms: the file's bytes
   must be what its extension says (a ".pdf" that is an HTML page is
   refused), reusing the library's sniffing.
@@ -70,8 +72,51 @@ def too_large(request: HttpRequest, length: int, limit: int) -> HttpResponse:
             "portal/request_too_large.html",
             {"size": filesizeformat(length), "limit": filesizeformat(limit), "LANGUAGE_CODE": language},
         )
-    # The body was never read: tell the client not to reuse this connection for more of it.
-    return HttpResponse(body, status=413, headers={"Connection": "close"})
+    return RequestTooLarge(body, request=request, drain=length <= drain_limit())
+
+
+def drain_limit() -> int:
+    """The largest refused body still read to its end: twice the most any path takes, so whatever a
+    proxy sized for the uploads lets through. Past it, reading is not worth a worker's time."""
+    return 2 * max(settings.DATA_UPLOAD_MAX_MEMORY_SIZE, *settings.REQUEST_BODY_LIMITS.values())
+
+
+class RequestTooLarge(HttpResponse):
+    """The 413 page, after which the server reads and drops the body the client is still sending.
+
+    A client such as a browser sends the whole body before it reads the answer, and a server
+    that closes a connection with unread data resets it: the client would see the reset, not
+    the page. gunicorn reads only a little of a body the application left (64 KiB) before
+    it closes (Django's development server reads it all), so the rest is read here, once
+    the page is on its way: the server calls `close` after sending it. A body past
+    `drain_limit` is left, and its client may see the reset. No `Connection: close`: that
+    header is the server's, and the WSGI reference server behind `runserver` refuses it
+    from an application (a 500).
+    """
+
+    status_code = 413
+
+    def __init__(self, content: str, *, request: HttpRequest, drain: bool):
+        super().__init__(content)
+        self.unread = request if drain else None
+
+    def close(self) -> None:
+        if self.unread is not None:
+            discard_body(self.unread)
+            self.unread = None
+        super().close()
+
+
+DISCARD_CHUNK = 64 * 1024
+
+
+def discard_body(request: HttpRequest) -> None:
+    """Reads what is left of the request body (up to its Content-Length) without keeping it."""
+    try:
+        while request.read(DISCARD_CHUNK):
+            pass
+    except OSError:
+        pass  # The client gave up sending: nothing is left to wait for.
 
 
 # --- Documents -----------------------------------------------------------------------
