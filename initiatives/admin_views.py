@@ -37,7 +37,7 @@ from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, EditView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -51,6 +51,7 @@ from wagtail.permissions import policy_registry
 from initiatives import times
 from initiatives.models import EventIndexPage, EventPage, Registration, RegistrationEmail
 from initiatives.registration import RegistrationRefused, cancel
+from portal.admin_exports import ExportIndexView
 
 REGISTRATIONS = "registrations"  # the registrations viewset's name: URL prefix and namespace
 EVENT_ADMIN = "event_admin"  # the events viewset (check-in lists), under /admin/events/
@@ -177,26 +178,10 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["event", "status"]
 
 
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+class RegistrationIndexView(RefusedWith403Mixin, ExportIndexView):
+    """Registrations come from a public form: the downloads keep what people typed from running as formulas."""
 
-
-def csv_safe(value):
-    """Registrations come from a public form: keep a spreadsheet from running what someone typed as a formula."""
-    if isinstance(value, str) and value.startswith(CSV_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-class RegistrationIndexView(RefusedWith403Mixin, IndexView):
     any_permission_required = ["view"]
-    # Times in the project's zone: as a naive local time in Excel, as "2026-05-12 14:03" in CSV.
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        datetime.datetime: {
-            IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).strftime("%Y-%m-%d %H:%M"),
-            IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(timezone.localtime(value)),
-        },
-    }
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
@@ -219,17 +204,11 @@ class RegistrationIndexView(RefusedWith403Mixin, IndexView):
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
-        if "status" in row:
-            row["status"] = item.get_status_display()
         if "language" in row:
             row["language"] = language_name(item.language)
         if "event" in row:
             row["event"] = item.event.title
         return row
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return csv_safe(value) if export_format == self.FORMAT_CSV else value
 
     @cached_property
     def header_buttons(self):

@@ -68,8 +68,10 @@ class FinancierViewSet(PublicSideViewSet):
     filterset_class = views.FinancierFilterSet
     search_fields = ["full_name", "organisation", "user__email"]
     ordering = "-created_at"
-    list_export = ["full_name", "user__email", "organisation", "kind", "position", "phone", "status", "created_at"]
-    export_headings = {"user__email": _("Work email")}
+    # Attributes, read by dotted path (see portal.admin_exports): "email" is the account's address.
+    list_export = ["full_name", "email", "organisation", "kind", "position", "phone", "status", "created_at"]
+    export_headings = {"email": _("Work email")}
+    export_filename = "financiers"
     inspect_view_fields = [
         "full_name",
         "email",
@@ -140,7 +142,7 @@ class InterestViewSet(PublicSideViewSet):
     list_export = [
         "programme_title",
         "financier",
-        "financier__user__email",
+        "financier.email",
         "amount_min",
         "amount_max",
         "instrument",
@@ -149,7 +151,8 @@ class InterestViewSet(PublicSideViewSet):
         "staff_note",
         "created_at",
     ]
-    export_headings = {"financier__user__email": _("Work email")}
+    export_headings = {"financier.email": _("Work email")}
+    export_filename = "expressions-of-interest"
     inspect_view_fields = [
         "programme",
         "programme_title",

@@ -121,6 +121,15 @@ def send_financier_decision(financier_id: int, status: str, decided_at: str) -> 
     return financier_emails.send_decision(financier_id, status, decided_at)
 
 
+@idempotent_task(retry_on=MAIL_ERRORS)
+def send_financier_password_reset(email: str, language: str, key: str) -> None:
+    """The financier area's reset link to each financier account with this address; the request page
+    queues this for any address, so the lookup costs the page no time whether or not an account exists."""
+    from initiatives.financiers.forms import FinancierPasswordResetForm
+
+    FinancierPasswordResetForm.send_for(email, language=language, key=key)
+
+
 @idempotent_task()
 def queue_saved_search_alerts() -> int:
     """Run by beat every morning: check each due saved search on its own, and resend digests a crash left behind."""

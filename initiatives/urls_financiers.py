@@ -1,4 +1,5 @@
-"""The financier area: sign-up and sign-in, the dashboard, saved searches and their alerts, expressions of interest."""
+"""The financier area: signing up, in and out, password reset, the dashboard, saved searches and their alerts,
+expressions of interest."""
 
 from django.urls import path
 
@@ -10,6 +11,13 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("login/", views.FinancierLoginView.as_view(), name="login"),
     path("logout/", views.FinancierLogoutView.as_view(), name="logout"),
+    path("password-reset/", views.FinancierPasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/sent/", views.FinancierPasswordResetSentView.as_view(), name="password_reset_sent"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.FinancierPasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("signup/", views.signup, name="signup"),
     path("searches/new/", views.saved_search_create, name="saved_search_create"),
     path("searches/<int:pk>/", views.saved_search_edit, name="saved_search_edit"),

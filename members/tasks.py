@@ -1,4 +1,4 @@
-"""Background work for members: review-outcome emails and the yearly report reminder.
+"""Background work for members: review-outcome emails, the yearly report reminder, password reset links.
 
 Tasks take identifiers, load rows fresh, and are safe to run twice: every
 email batch is claimed in `NotificationLog` under a key before it goes out.
@@ -7,6 +7,7 @@ email batch is claimed in `NotificationLog` under a key before it goes out.
 from django.utils import timezone
 
 from members import notifications
+from members.forms import MemberPasswordResetForm
 from portal.celery import idempotent_task
 from portal.mail import MAIL_ERRORS
 
@@ -21,3 +22,10 @@ def notify_review_outcome(workflow_state_id: int, task_state_id: int, outcome: s
 def send_report_reminders() -> int:
     """Beat runs this daily; it acts only on MEMBER_REPORT_REMINDER_DATE (and a few days after, as catch-up)."""
     return notifications.send_report_reminders(timezone.localdate())
+
+
+@idempotent_task(retry_on=MAIL_ERRORS)
+def send_password_reset(email: str, language: str, key: str) -> None:
+    """The member area's reset link to each representative account with this address; the request page
+    queues this for any address, so the lookup costs the page no time whether or not an account exists."""
+    MemberPasswordResetForm.send_for(email, language=language, key=key)

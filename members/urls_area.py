@@ -10,6 +10,13 @@ urlpatterns = [
     path("", area.dashboard, name="dashboard"),
     path("login/", area.MemberLoginView.as_view(), name="login"),
     path("logout/", area.MemberLogoutView.as_view(), name="logout"),
+    path("password-reset/", area.MemberPasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/sent/", area.MemberPasswordResetSentView.as_view(), name="password_reset_sent"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        area.MemberPasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
 ]
 
 for slug, prefix in (("pledge", "pledges"), ("report", "reports")):

@@ -1,7 +1,9 @@
 """CSV and XLSX downloads of labelled rows: what every export of the site shares.
 
 Text a spreadsheet would run as a formula (CSV injection) is neutralised:
-in CSV with a leading apostrophe, in XLSX by storing the cell as text.
+in CSV with a leading apostrophe, in XLSX by storing the cell as text. The
+admin's listing downloads go through the same functions
+(`portal.admin_exports`).
 """
 
 import csv
@@ -38,20 +40,29 @@ def number(value: Decimal | None) -> int | float | None:
 
 
 def safe_text(value):
+    """A value for a CSV cell: text a spreadsheet would run as a formula gets a leading apostrophe."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
+def xlsx_text(value):
+    """A value a worksheet can hold: forms accept control characters it cannot (openpyxl raises), so they are dropped."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def as_text(cell: WriteOnlyCell) -> WriteOnlyCell:
+    """The cell kept as text where openpyxl took it for a formula (text that starts with "=")."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def text_cell(sheet, value):
     """A value for a spreadsheet row; text that starts with "=" is stored as text, never as a formula."""
-    if isinstance(value, str):
-        # Forms accept control characters a worksheet cannot hold (openpyxl raises): they are dropped.
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    value = xlsx_text(value)
     if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
+        return as_text(WriteOnlyCell(sheet, value=value))
     return value
 
 

@@ -37,6 +37,8 @@ from wagtail.log_actions import log
 from initiatives.financiers import accounts
 from initiatives.financiers import interest as interests
 from initiatives.models import EodProgrammePage, ExpressionOfInterest, Financier
+from portal.admin_exports import ExportIndexView
+from portal.text import PlainTextFormMixin
 
 # Viewset names: URL namespaces (distinct from the public area's "financiers").
 ACCOUNTS = "financier_accounts"
@@ -118,7 +120,7 @@ class FinancierFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
-class FinancierIndexView(RefusedWith403Mixin, IndexView):
+class FinancierIndexView(RefusedWith403Mixin, ExportIndexView):
     any_permission_required = ["view", "change"]
 
     def get_base_queryset(self):
@@ -262,15 +264,16 @@ class InterestFilterSet(WagtailFilterSet):
         programme.extra["empty_label"] = _("All programmes")
 
 
-class InterestIndexView(RefusedWith403Mixin, IndexView):
+class InterestIndexView(RefusedWith403Mixin, ExportIndexView):
     any_permission_required = ["view", "change"]
     forbidden_title = _("Expressions of interest")
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("financier", "programme")
+        # The user too: the download has each financier's work email.
+        return super().get_base_queryset().select_related("financier__user", "programme")
 
 
-class InterestAdminForm(WagtailAdminModelForm):
+class InterestAdminForm(PlainTextFormMixin, WagtailAdminModelForm):
     """Staff move an expression on; a second open one of a financier for a programme is refused."""
 
     def clean(self):

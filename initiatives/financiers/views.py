@@ -29,12 +29,15 @@ from initiatives.financiers import accounts, alerts
 from initiatives.financiers import interest as interests
 from initiatives.financiers.forms import (
     FinancierAuthenticationForm,
+    FinancierPasswordResetForm,
     InterestForm,
     SavedSearchCreateForm,
     SavedSearchForm,
     SignUpForm,
 )
 from initiatives.models import AlertDigest, EodProgrammePage, ExpressionOfInterest, Financier, SavedSearch
+from initiatives.tasks import send_financier_password_reset
+from portal import password_reset
 from portal.ratelimit import client_ip, hit
 
 Status = Financier.Status
@@ -138,6 +141,25 @@ class FinancierLogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.info(request, _("You have signed out."))
         return response
+
+
+class FinancierPasswordResetView(password_reset.AreaPasswordResetView):
+    form_class = FinancierPasswordResetForm
+    send_task = send_financier_password_reset
+    template_name = "initiatives/financiers/password_reset.html"
+    success_url = reverse_lazy("financiers:password_reset_sent")
+
+
+class FinancierPasswordResetSentView(password_reset.AreaPasswordResetDoneView):
+    template_name = "initiatives/financiers/password_reset_sent.html"
+
+
+class FinancierPasswordResetConfirmView(password_reset.AreaPasswordResetConfirmView):
+    """Set a new password from the emailed link, then sign in on the financier login page."""
+
+    reset_form = FinancierPasswordResetForm
+    template_name = "initiatives/financiers/password_reset_confirm.html"
+    success_url = reverse_lazy("financiers:login")
 
 
 def signup_page(request, form: SignUpForm, *, status: int = 200):

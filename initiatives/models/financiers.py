@@ -256,7 +256,8 @@ class FinancierEmail(models.Model):
 
     Claimed in the same transaction as the send (see `portal.mail.send_once`).
     Keys: "signup-<financier>", "decision-<financier>-<status>-<time>",
-    "interest-<id>-contact", "interest-<id>-staff", "interest-<id>-status-<status>-<time>".
+    "interest-<id>-contact", "interest-<id>-staff", "interest-<id>-status-<status>-<time>",
+    "password-reset-<request>-<user>".
     """
 
     key = models.CharField(_("key"), max_length=200, unique=True)

@@ -8,7 +8,8 @@ class NotificationLog(models.Model):
     Tasks that send mail claim the key and send in the same transaction, so a
     task run twice, or retried after a crash, sends once; a send that fails
     rolls the claim back and the retry tries again.
-    Keys: "workflow-<state>-<task state>-<outcome>", "report-reminder-<year>-<company>".
+    Keys: "workflow-<state>-<task state>-<outcome>", "report-reminder-<year>-<company>",
+    "password-reset-<request>-<user>".
     """
 
     key = models.CharField(_("key"), max_length=200, unique=True)

@@ -28,9 +28,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from wagtail.models import TaskState, WorkflowState
 
-from members.forms import MemberAuthenticationForm, PledgeForm, ProgressReportForm
+from members.forms import MemberAuthenticationForm, MemberPasswordResetForm, PledgeForm, ProgressReportForm
 from members.models import Pledge, ProgressReport, Representative
 from members.review import check_can_edit, save_draft, submit_for_review
+from members.tasks import send_password_reset
+from portal import password_reset
 from portal.i18n import join_list
 
 # --- Who may come in ----------------------------------------------------------
@@ -92,6 +94,25 @@ class MemberLogoutView(auth_views.LogoutView):
         response = super().post(request, *args, **kwargs)
         messages.info(request, _("You have signed out."))
         return response
+
+
+class MemberPasswordResetView(password_reset.AreaPasswordResetView):
+    form_class = MemberPasswordResetForm
+    send_task = send_password_reset
+    template_name = "members/area/password_reset.html"
+    success_url = reverse_lazy("member_area:password_reset_sent")
+
+
+class MemberPasswordResetSentView(password_reset.AreaPasswordResetDoneView):
+    template_name = "members/area/password_reset_sent.html"
+
+
+class MemberPasswordResetConfirmView(password_reset.AreaPasswordResetConfirmView):
+    """Set a new password from the emailed link, then sign in on the member login page."""
+
+    reset_form = MemberPasswordResetForm
+    template_name = "members/area/password_reset_confirm.html"
+    success_url = reverse_lazy("member_area:login")
 
 
 # --- Kinds of item --------------------------------------------------------------

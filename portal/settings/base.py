@@ -199,6 +199,11 @@ MEMBER_REPORT_REMINDER_DATE = env.get("MEMBER_REPORT_REMINDER_DATE", "03-01")
 EVENT_REGISTRATION_RATE = (int(env.get("EVENT_REGISTRATION_LIMIT", "20")), 600)
 # Financier sign-ups accepted from one address per window (seconds).
 FINANCIER_SIGNUP_RATE = (int(env.get("FINANCIER_SIGNUP_LIMIT", "10")), 3600)
+# Password reset requests on the member and financier areas' pages (portal.password_reset): per
+# client address per 15 minutes, and per email address per hour. Over either, the page answers as
+# always and sends nothing.
+PASSWORD_RESET_ADDRESS_RATE = (int(env.get("PASSWORD_RESET_ADDRESS_LIMIT", "5")), 15 * 60)
+PASSWORD_RESET_EMAIL_RATE = (int(env.get("PASSWORD_RESET_EMAIL_LIMIT", "3")), 3600)
 # How many reverse proxies sit in front of the site; their X-Forwarded-For
 # entries are trusted to find the visitor's address (0: use the connection).
 PORTAL_PROXY_COUNT = int(env.get("PORTAL_PROXY_COUNT", "0"))
@@ -370,6 +375,9 @@ WAGTAILADMIN_BASE_URL = env.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor to Gravatar: avatars are uploaded, or the default (and CSP is 'self')
 WAGTAIL_MODERATION_ENABLED = True
+# The admin's password reset mails staff accounts only: representatives and financiers reset on
+# their own area's page, so their links never lead into /admin/ (portal.password_reset).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "portal.password_reset.StaffPasswordResetForm"  # noqa: S105 (a class path)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -239,7 +239,8 @@ def test_list_filters_by_status_and_searches(client, moderator, people):
 
 
 def read_csv(response) -> list[dict]:
-    body = b"".join(response.streaming_content).decode("utf-8")
+    # UTF-8 with a byte-order mark, so that Excel reads Chinese names.
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(body)))
 
 

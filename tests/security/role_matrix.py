@@ -195,6 +195,9 @@ RULES: list[Rule] = [
     # --- Member area: the walk's representative works for the company that owns the pledge and report ---------
     Rule("members/login/", PUBLIC),
     Rule("members/logout/", PUBLIC, "POST-only sign-out"),
+    Rule("members/password-reset/", PUBLIC, "asking for a link; every address gets the same answer"),
+    Rule("members/password-reset/sent/", PUBLIC),
+    Rule("members/password-reset/<uidb64>/<token>/", PUBLIC, "the emailed token is the permission"),
     Rule("members/", MEMBER_AREA),
     Rule("members/pledges/new/", MEMBER_AREA, post=MEMBER_AREA),
     Rule("members/pledges/<int:pk>/", MEMBER_AREA, foreign=OTHER_COMPANYS),
@@ -215,6 +218,9 @@ RULES: list[Rule] = [
     # --- Financier area: the walk's financier owns the saved search ---------------------------------------
     Rule("financiers/login/", PUBLIC),
     Rule("financiers/logout/", PUBLIC, "POST-only sign-out"),
+    Rule("financiers/password-reset/", PUBLIC, "asking for a link; every address gets the same answer"),
+    Rule("financiers/password-reset/sent/", PUBLIC),
+    Rule("financiers/password-reset/<uidb64>/<token>/", PUBLIC, "the emailed token is the permission"),
     Rule(
         "financiers/signup/",
         FINANCIER_AREA.but(anonymous=ALLOWED),
