@@ -171,6 +171,18 @@ def test_a_weak_or_mismatched_password_is_refused_with_a_message(client, ask, ar
     assert type(user).objects.get(pk=user.pk).password == before
 
 
+@AREAS
+@pytest.mark.parametrize("email", ["", "not an address", "a@b", "x" * 300 + "@example.com", "李@例子.中国\x00"])
+def test_a_malformed_address_gets_a_message_and_queues_nothing(client, home_page, area, email, django_capture_on_commit_callbacks):  # fmt: skip
+    client.get(area.url("password-reset/"))  # the first page shown makes the site's settings row
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(area.url("password-reset/"), {"email": email}, REMOTE_ADDR=ADDRESS)
+
+    assert response.status_code == 200
+    assert 'class="errorlist' in text(response)
+    assert callbacks == []
+
+
 # --- The same answer, whatever the address ------------------------------------------------
 
 
