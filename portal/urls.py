@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -18,6 +19,8 @@ SITEMAPS = {"pages": PageSitemap, "tracker": TrackerSitemap}
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own, which it replaces (same address, name and admin-only guard).
+    path("admin/logout/", require_admin_access(views.AdminLogoutView.as_view()), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
