@@ -60,6 +60,8 @@ urlpatterns += i18n_patterns(
     path("pledges/", include("members.urls_public")),
     path("registrations/", include("initiatives.urls")),
     path("search/", include("search.urls")),
+    # Before Wagtail's own, which it replaces (same address and name).
+    path("_util/login/", views.SignInView.as_view(), name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

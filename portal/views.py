@@ -1,10 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.admin.views import account
 
+from initiatives.financiers.accounts import financier_for
+from members.models import Representative
 from portal.health import run_checks
 
 
@@ -35,3 +38,28 @@ class AdminLogoutView(account.LogoutView):
         if request.method != "POST":
             return auth_views.LogoutView.dispatch(self, request, *args, **kwargs)
         return super().dispatch(request, *args, **kwargs)
+
+
+def home_for(user) -> str:
+    """Where a signed-in person goes when nothing asked for a particular page: their own area."""
+    if financier_for(user) is not None:
+        return reverse("financiers:dashboard")  # a pending financier learns there where they stand
+    if Representative.objects.filter(user=user).exists():
+        return reverse("member_area:dashboard")
+    if user.has_perm("wagtailadmin.access_admin"):
+        return reverse("wagtailadmin_home")
+    return reverse("wagtail_serve", args=[""])  # the home page, in the visitor's language
+
+
+class SignInView(auth_views.LoginView):
+    """Wagtail's sign-in for private pages and restricted documents (its address and template).
+
+    Wagtail sends a visitor here with the page or document as `next`, and back to it once
+    signed in. Without `next` (the address reached directly), Django's view would go to
+    LOGIN_REDIRECT_URL: this one goes to the signed-in person's own area instead.
+    """
+
+    template_name = "wagtailcore/login.html"
+
+    def get_default_redirect_url(self) -> str:
+        return home_for(self.request.user)

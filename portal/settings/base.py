@@ -223,6 +223,11 @@ AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"  # the same proxy rule as the other rate limits
 AXES_USERNAME_CALLABLE = "portal.ratelimit.login_username"  # fits the attempts table, however long the input
 AXES_VERBOSE = False
+# Django's defaults (/accounts/login/, /accounts/profile/) do not exist here. Each area's sign-in
+# page goes to its own dashboard, and Wagtail's, for private pages and documents, to the person's
+# own area (portal.views.SignInView); these serve anything else that signs in or sends to sign in.
+LOGIN_URL = "wagtailcore_login"
+LOGIN_REDIRECT_URL = "/"
 
 
 # Wagtail's own background work (reference index, image focal points, file
