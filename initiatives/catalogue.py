@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.eod_bands import GAP_BANDS, SIZE_BANDS, labels
 from initiatives.models import EodProgrammePage, EodSector, Instrument, ProgrammeStage
 from members.models import Province
+from portal.text import PlainTextFormMixin
 from search.forms import clean_text
 from search.query_text import MAX_QUERY_LENGTH
 from search.results import CATALOGUE, MAX_WINDOW, Hit, SearchRequest, SearchResults
@@ -72,7 +73,7 @@ def _amount_field(label) -> forms.DecimalField:
     )
 
 
-class CatalogueForm(forms.Form):
+class CatalogueForm(PlainTextFormMixin, forms.Form):
     """The catalogue's GET parameters. Invalid fields are reported and left out of the search."""
 
     q = forms.CharField(label=_("Search the catalogue"), required=False)

@@ -11,6 +11,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from portal.text import PlainTextFormMixin
+
 # Inline formsets whose costs together may not pass the total investment.
 COST_FORMSETS = ("environmental_components", "industrial_components")
 
@@ -51,7 +53,7 @@ def _instrument_choices():
     return Instrument.choices
 
 
-class EodProgrammePageForm(WagtailAdminPageForm):
+class EodProgrammePageForm(PlainTextFormMixin, WagtailAdminPageForm):
     # The model stores plain lists of values (JSON); editors tick boxes.
     sectors = forms.MultipleChoiceField(
         label=_("Industrial sectors"),

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from portal.text import PlainTextFormMixin
+
 # Typed and shown as wall-clock time at the venue, in the event's own zone.
 LOCAL_TIME_FIELDS = ("start", "end", "registration_opens", "registration_closes")
 
@@ -30,7 +32,7 @@ SHARED_FIELDS = (
 )
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(PlainTextFormMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         zone = zoneinfo.ZoneInfo(self.instance.time_zone)
@@ -60,7 +62,7 @@ class EventPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(PlainTextFormMixin, forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=120)
     email = forms.EmailField(label=_("Email"), max_length=254)
     organisation = forms.CharField(label=_("Organisation"), max_length=160)

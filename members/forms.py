@@ -24,6 +24,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from members import notifications
 from members.models import Milestone, Pledge, ProgressReport, Representative, Unit
 from portal.password_reset import AreaPasswordResetForm, AreaTokenGenerator
+from portal.text import PlainTextFormMixin
 
 EVIDENCE_COLLECTION = "Member evidence"
 # Groups that may open evidence through Wagtail's own document links; the
@@ -112,7 +113,7 @@ class EvidenceUploadMixin(forms.Form):
         obj.evidence = document
 
 
-class MemberAuthenticationForm(AuthenticationForm):
+class MemberAuthenticationForm(PlainTextFormMixin, AuthenticationForm):
     """Django's sign-in form, for member representatives only."""
 
     error_messages = {
@@ -143,7 +144,7 @@ class MemberPasswordResetForm(AreaPasswordResetForm):
         notifications.send_once(key, [message])
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["year", "value", "description"]
@@ -169,7 +170,7 @@ class MilestoneFormSet(BaseChildFormSet):
         return super(BaseModelFormSet, self)._construct_form(i, **kwargs)
 
 
-class PledgeForm(EvidenceUploadMixin, ClusterForm):
+class PledgeForm(PlainTextFormMixin, EvidenceUploadMixin, ClusterForm):
     """A pledge with its interim milestones (a modelcluster formset, kept in memory until saved)."""
 
     source_url = forms.URLField(
@@ -261,7 +262,7 @@ class PledgeForm(EvidenceUploadMixin, ClusterForm):
         return cleaned
 
 
-class ProgressReportForm(EvidenceUploadMixin, forms.ModelForm):
+class ProgressReportForm(PlainTextFormMixin, EvidenceUploadMixin, forms.ModelForm):
     class Meta:
         model = ProgressReport
         fields = ["year", "scope_1", "scope_2_location", "scope_2_market", "scope_3", "renewable_share", "notes"]

@@ -60,6 +60,7 @@ from members.models import (
     Unit,
     Verification,
 )
+from portal.text import PlainTextFormMixin
 
 PER_PAGE = 25
 PEAK_DEADLINE = 2030
@@ -84,7 +85,7 @@ def _any(label):
     return [("", label)]
 
 
-class TrackerFilterForm(forms.Form):
+class TrackerFilterForm(PlainTextFormMixin, forms.Form):
     """The GET form of the tracker. Only used to validate and render; `Filters` carries the result."""
 
     q = forms.CharField(label=gettext_lazy("Company name"), max_length=100, required=False)

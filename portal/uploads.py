@@ -30,6 +30,7 @@ from PIL import Image
 from wagtail.documents.forms import BaseDocumentForm
 
 from portal.extraction import HTML, PDF, TEXT, TEXT_KINDS, describe, sniff
+from portal.text import PlainTextFormMixin
 
 # --- Request bodies -----------------------------------------------------------------
 
@@ -175,7 +176,7 @@ def office_kind(upload) -> str | None:
     return next((kind for kind, part in OFFICE_PARTS.items() if part in names), None)
 
 
-class DocumentForm(BaseDocumentForm):
+class DocumentForm(PlainTextFormMixin, BaseDocumentForm):
     """Wagtail's document form, refusing a file whose content does not match its extension."""
 
     def clean_file(self):

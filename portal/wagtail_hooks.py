@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.extraction import ExtractionError, check_file
 from portal.models import Extraction, PolicyDocument, Topic
+from portal.text import PlainTextFormMixin
 
 
 class TopicViewSet(SnippetViewSet):
@@ -39,7 +40,7 @@ register_snippet(TopicViewSet)
 # --- The library ---------------------------------------------------------------------
 
 
-class PolicyDocumentForm(WagtailAdminModelForm):
+class PolicyDocumentForm(PlainTextFormMixin, WagtailAdminModelForm):
     def clean_file(self):
         chosen = self.cleaned_data.get("file")
         # Only a newly chosen file is read: saving other changes should not re-read 50 MB.

@@ -12,6 +12,7 @@ from initiatives.financiers import emails
 from initiatives.financiers.accounts import email_taken
 from initiatives.models import Financier, Instrument, SavedSearch
 from portal.password_reset import AreaPasswordResetForm, AreaTokenGenerator
+from portal.text import PlainTextFormMixin
 
 AMOUNT_ATTRS = {"min": "0.01", "step": "0.01", "inputmode": "decimal"}
 # Above any programme's total investment (max_digits 12, 2 decimals): CNY 9.99 trillion.
@@ -30,7 +31,7 @@ class HoneypotMixin(forms.Form):
         return bool(self.data.get(self.add_prefix("website"), "").strip())
 
 
-class SignUpForm(HoneypotMixin, forms.Form):
+class SignUpForm(PlainTextFormMixin, HoneypotMixin, forms.Form):
     full_name = forms.CharField(
         label=_("Full name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
@@ -109,7 +110,7 @@ class SignUpForm(HoneypotMixin, forms.Form):
         return cleaned
 
 
-class FinancierAuthenticationForm(AuthenticationForm):
+class FinancierAuthenticationForm(PlainTextFormMixin, AuthenticationForm):
     """Django's sign-in form with the work email as username, for financier accounts only."""
 
     error_messages = {
@@ -153,7 +154,7 @@ class FinancierPasswordResetForm(AreaPasswordResetForm):
         emails.send_once(key, [message])
 
 
-class SavedSearchCreateForm(forms.Form):
+class SavedSearchCreateForm(PlainTextFormMixin, forms.Form):
     """What the catalogue's "Save this search" form posts; the query string is checked by the catalogue's form."""
 
     querystring = forms.CharField(max_length=2000, required=False)
@@ -163,7 +164,7 @@ class SavedSearchCreateForm(forms.Form):
     )
 
 
-class SavedSearchForm(forms.ModelForm):
+class SavedSearchForm(PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = SavedSearch
         fields = ["name", "frequency"]
@@ -196,7 +197,7 @@ def amount_field(label):
     )
 
 
-class InterestForm(forms.Form):
+class InterestForm(PlainTextFormMixin, forms.Form):
     amount_min = amount_field(_("Amount from"))
     amount_max = amount_field(_("Amount up to"))
     instrument = forms.ChoiceField(
