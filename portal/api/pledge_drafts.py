@@ -258,9 +258,10 @@ def form_errors(form: PledgeForm, skipped: int) -> list[dict]:
         {"loc": ["body", "milestones"], "msg": message, "type": "value_error"}
         for message in milestones.non_form_errors()
     ]
-    for index, milestone_errors in enumerate(milestones.errors):
-        for name, messages in milestone_errors.items():
-            location = ["body", "milestones", index - skipped] + ([] if name == "__all__" else [name])
+    # The body's milestones follow the draft's deleted ones (whose errors the formset leaves out).
+    for index, milestone in enumerate(milestones.forms[skipped:]):
+        for name, messages in milestone.errors.items():
+            location = ["body", "milestones", index] + ([] if name == "__all__" else [name])
             errors += [{"loc": location, "msg": message, "type": "value_error"} for message in messages]
     return errors
 

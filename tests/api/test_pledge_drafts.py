@@ -219,6 +219,20 @@ def test_the_member_areas_form_rules_apply_with_their_messages(rep_client, chang
     assert not Pledge.objects.exists()
 
 
+def test_a_new_versions_milestone_errors_are_located_at_their_place_in_the_body(rep_client, representative):
+    # The draft's own milestones are deleted first in the form: the body's rows follow them.
+    pledge = MilestoneFactory(pledge__company=representative.company, pledge__target_year=2045).pledge
+    milestones = [{"year": 2030, "value": 1}, {"year": 2050, "value": 1}]
+
+    response = put(rep_client, f"me/pledges/{pledge.pk}", {**NEW_PLEDGE, "milestones": milestones})
+
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["body", "milestones", 1, "year"]
+    assert "cannot come after the target year (2042)" in error["msg"]
+    assert pledge.revisions.count() == 0
+
+
 def test_a_body_that_is_not_a_pledge_is_422(rep_client):
     assert post(rep_client, "me/pledges", {"pledge_type": "wish"}).status_code == 422
     assert rep_client.post("/api/v1/me/pledges", "{", content_type="application/json").status_code in (400, 422)
