@@ -23,6 +23,8 @@ from pathlib import PurePath
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import storable
+
 PDF, DOCX, HTML, TEXT = "pdf", "docx", "html", "txt"
 KINDS_BY_EXTENSION = {"pdf": PDF, "docx": DOCX, "html": HTML, "htm": HTML, "txt": TEXT}
 KIND_NAMES = {PDF: "PDF", DOCX: "Word (DOCX)", HTML: "HTML", TEXT: _("plain text")}
@@ -248,8 +250,12 @@ def html_text(data: bytes) -> str:
 
 
 def tidy(text: str) -> str:
-    """Trailing spaces and runs of blank lines removed; NUL characters, which databases refuse, dropped."""
-    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    """Trailing spaces and runs of blank lines removed; NUL characters, which databases refuse, dropped.
+
+    A PDF's font tables can map glyphs to control characters or to half of a UTF-16 pair, which
+    no page or database takes: `storable` makes those spaces and U+FFFD.
+    """
+    text = storable(text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n"))
     lines = [line.strip(" \t\u3000") for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

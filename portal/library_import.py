@@ -16,6 +16,7 @@ source_url, summary, translation_of (the original's file name or slug).
 import csv
 import datetime
 import io
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,11 +40,15 @@ from portal.models import (
     PolicyDocument,
     Topic,
 )
+from portal.text import readable, text_problem
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 DATE_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)[-_.年]?(0[1-9]|1[0-2])[-_.月]?(0[1-9]|[12]\d|3[01])(?!\d)")
 LIST_SEPARATOR = re.compile(r"[;；,，]")
+# Manifest columns kept as text; the summary alone may run over several lines.
+TEXT_COLUMNS = ("title", "title_en", "issuing_body", "issuing_body_zh", "region", "source_url", "summary")
+MULTILINE_COLUMNS = ("summary",)
 
 
 @dataclass
@@ -101,9 +106,25 @@ def detect_languages(text: str) -> list[str]:
     return [DocumentLanguage.CHINESE.value, DocumentLanguage.ENGLISH.value]
 
 
+def file_name(path: Path) -> str:
+    """The file's name as text.
+
+    A name the file system holds in another encoding (GB18030 from a Chinese Windows machine, say)
+    reaches Python with its bytes as lone surrogates, which no column or page takes.
+    """
+    raw = os.fsencode(path.name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return readable(path.name)
+
+
 def title_from_name(path: Path) -> str:
-    title = re.sub(r"[_]+|(?<=\S)-(?=\S)", " ", path.stem)
-    return re.sub(r"\s+", " ", title).strip() or path.stem
+    stem = Path(file_name(path)).stem
+    title = re.sub(r"[_]+|(?<=\S)-(?=\S)", " ", stem)
+    return re.sub(r"\s+", " ", title).strip() or stem
 
 
 def date_from_name(path: Path) -> datetime.date | None:
@@ -128,7 +149,7 @@ def folder_items(folder: Path, defaults: Defaults) -> list[Item]:
                 "document_type": defaults.document_type,
                 "issued_on": date_from_name(path) or defaults.issued_on,
             }
-            items.append(Item(path=path, label=path.name, values=values))
+            items.append(Item(path=path, label=file_name(path), values=values))
     return items
 
 
@@ -189,6 +210,10 @@ def read_manifest(manifest: Path, defaults: Defaults) -> list[Item]:
             "source_url": row.get("source_url", "").strip(),
             "summary": row.get("summary", "").strip(),
         }
+        for column in TEXT_COLUMNS:
+            problem = text_problem(values[column], multiline=column in MULTILINE_COLUMNS)
+            if problem:
+                problems.append(f"{column}: {problem.message}")
         if languages:
             values["languages"] = languages
         items.append(
@@ -258,7 +283,7 @@ def import_item(item: Item, *, live: bool, imported: dict[str, PolicyDocument]) 
 
 def _create(item: Item, data: bytes, topics, *, live: bool, imported, stored: list[str]) -> PolicyDocument:
     file = get_document_model()(title=item.values["title"][:255])
-    file.file.save(item.path.name, ContentFile(data), save=False)
+    file.file.save(file_name(item.path), ContentFile(data), save=False)
     stored.append(file.file.name)
     file._set_document_file_metadata()
     file.save()

@@ -8,6 +8,8 @@ Representatives' changes are saved as Wagtail revisions and go through the
 from django.db import models
 from wagtail.models import DraftStateMixin, RevisionMixin, WorkflowMixin
 
+from portal.text import ReadableRevisionsMixin
+
 
 class ReviewedQuerySet(models.QuerySet):
     def public(self):
@@ -15,7 +17,7 @@ class ReviewedQuerySet(models.QuerySet):
         return self.filter(live=True)
 
 
-class Reviewed(WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
+class Reviewed(ReadableRevisionsMixin, WorkflowMixin, DraftStateMixin, RevisionMixin, models.Model):
     objects = ReviewedQuerySet.as_manager()
 
     class Meta:

@@ -27,6 +27,7 @@ from members.models import Pledge, PledgeStatus, PledgeType, Representative, Uni
 from members.review import save_draft
 from members.views import area
 from portal.api.common import Language, Problem, absolute, language
+from portal.text import Lines, OneLine
 
 
 class RepresentativeSession(SessionAuth):
@@ -70,7 +71,7 @@ class Me(Schema):
 class MilestoneIn(Schema):
     year: int
     value: float | None = None
-    description: str = ""
+    description: OneLine = ""
 
 
 class PledgeIn(Schema):
@@ -85,9 +86,9 @@ class PledgeIn(Schema):
     target_value: float | None = None
     status: PledgeStatus = PledgeStatus.DECLARED
     verification: Verification = Verification.SELF_DECLARED
-    description_en: str = ""
-    description_zh: str = ""
-    source_url: str = ""
+    description_en: Lines = ""
+    description_zh: Lines = ""
+    source_url: OneLine = ""
     milestones: list[MilestoneIn] = Field(default_factory=list, max_length=20)
     submit: bool = Field(False, description="Also send the saved draft to staff review.")
 
