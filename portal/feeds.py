@@ -28,12 +28,32 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from portal.models import PolicyBriefIndexPage, PolicyBriefPage, SiteIdentity, Topic
+from portal.text import xml_text
 
 FEED_LENGTH = 20
 DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
 
 
-class RssWithAuthors(feedgenerator.Rss201rev2Feed):
+def xml_value(value):
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, list | tuple):
+        return [xml_value(item) for item in value]
+    return value
+
+
+class XmlTextMixin:
+    """Django's feed writer refuses control characters, which XML 1.0 cannot carry and a stored title
+    may hold (Wagtail's page form takes them): the feed shows the text without them instead of failing."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **{name: xml_value(value) for name, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **{name: xml_value(value) for name, value in kwargs.items()})
+
+
+class RssWithAuthors(XmlTextMixin, feedgenerator.Rss201rev2Feed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:dc": DC_NAMESPACE}
 
@@ -43,7 +63,7 @@ class RssWithAuthors(feedgenerator.Rss201rev2Feed):
             handler.addQuickElement("dc:creator", name)
 
 
-class AtomWithAuthors(feedgenerator.Atom1Feed):
+class AtomWithAuthors(XmlTextMixin, feedgenerator.Atom1Feed):
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         for name in item["authors"]:

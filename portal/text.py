@@ -91,6 +91,11 @@ def storable(value: str) -> str:
     return CONTROL_IN_LINES.sub(" ", readable(value))
 
 
+def xml_text(value: str) -> str:
+    """Text as XML 1.0 carries it: control characters (tab and line breaks kept) dropped, broken ones as U+FFFD."""
+    return CONTROL_IN_LINES.sub("", readable(value))
+
+
 def readable_data(data):
     """`readable` applied to every string of decoded JSON (dicts, lists, keys included)."""
     if isinstance(data, str):

@@ -31,6 +31,7 @@ from tests.members.factories import (
     RepresentativeFactory,
     UserFactory,
 )
+from tests.portal.factories_briefs import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +294,15 @@ def test_a_manifest_value_with_a_control_character_fails_its_row(tmp_path):
 def test_control_and_broken_characters_in_a_files_text_are_not_stored():
     assert tidy("Carbon\x07peak\x0c2030 \udfff end\x00s") == "Carbon peak 2030 \ufffd ends"
     assert extract_pages("Scope\x1b 1\tand 2\r\nnext\x85line".encode(), "report.txt") == ["Scope  1\tand 2\nnext line"]
+
+
+def test_a_brief_with_a_control_character_stored_still_has_its_feeds(client, home_page):
+    # Wagtail's page form takes control characters, and XML 1.0 cannot carry them: Django's writer raised.
+    index = PolicyBriefIndexPageFactory(parent=home_page)
+    PolicyBriefPageFactory(parent=index, title="Bell\x07 brief", summary="Escape\x1b[0m summary")
+
+    for route in ("feed/rss/", "feed/atom/"):
+        response = client.get(index.url + route)
+        assert response.status_code == 200, route
+        assert "Bell brief" in response.content.decode()
+        assert "Escape[0m summary" in response.content.decode()
