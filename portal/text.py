@@ -12,9 +12,11 @@ Two kinds of character are never wanted in what people type or import:
 `text_problem` is the rule. Forms take it through `PlainTextFormMixin`, which
 puts `PlainTextValidator` on every text field (Django's `CharField` only
 refuses NUL), the API's schemas through the `OneLine` and `Lines` types, and
-importers call it on each value. What was stored before the rule existed is
+importers call it on each value. Text read from files, where refusing is no
+answer, goes through `storable`. What was stored before the rule existed is
 made readable with `readable` where it is loaded (`ReadableRevisionsMixin` for
-revisions), so a page shows U+FFFD instead of failing.
+revisions), so a page shows U+FFFD instead of failing; `xml_text` does the same
+for XML written from stored text.
 """
 
 import re
