@@ -3,14 +3,17 @@
 Wagtail's `SpreadsheetExportMixin` writes values as they were typed: a CSV
 cell such as `=HYPERLINK(...)` from a public form would run as a formula
 when staff open the file (CSV injection), and a control character makes the
-XLSX fail. Every admin listing with `list_export` bases its index view on
-`ExportIndexView` (or adds `SafeExportMixin` to its own), which passes each
-value through `portal.spreadsheets`; tests/security/test_admin_exports.py
-finds every such listing and fails for one that does not.
+XLSX fail. `protect_spreadsheet_exports` (run once at start-up) makes the
+mixin itself pass each value through `portal.spreadsheets`, so every
+download the admin offers is safe: the project's listings, Wagtail's own
+reports and form submissions, and any export added later, which cannot
+forget it. tests/security/test_admin_exports.py walks every such listing.
 
-Like the site's other downloads, too: times in the project's zone, a field
-with choices as its label (as the listing shows it), CSV in UTF-8 with a
-byte-order mark so that Excel reads Chinese names, a dated filename.
+Every admin listing of the project with `list_export` also bases its index
+view on `ExportIndexView` (or adds `SafeExportMixin` to its own), which
+makes its downloads read like the site's others: times in the project's zone,
+a field with choices as its label (as the listing shows it), CSV in UTF-8
+with a byte-order mark so that Excel reads Chinese names, a dated filename.
 
 `list_export` names attributes, read by dotted path ("financier.email"),
 not ORM lookups ("financier__user__email" fails on every row).
@@ -60,15 +63,6 @@ class SafeExportMixin(SpreadsheetExportMixin):
             row[name] = getattr(item, f"get_{name}_display")()
         return row
 
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return safe_text(value) if export_format == self.FORMAT_CSV else xlsx_text(value)
-
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        # Wagtail keeps formula-like text as text too; said again so that no download depends on it.
-        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
-            yield as_text(cell)
-
     def stream_csv(self, queryset):
         yield codecs.BOM_UTF8
         yield from super().stream_csv(queryset)
@@ -80,6 +74,33 @@ class SafeExportMixin(SpreadsheetExportMixin):
 
     def get_filename(self):
         return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"
+
+
+def protect_spreadsheet_exports() -> None:
+    """Make every admin download neutralise formulas and drop what a worksheet cannot hold.
+
+    Wagtail's reports (site history, aging and locked pages, workflows), form
+    submissions and redirects export through the same mixin as the project's
+    listings, with no setting to pass their values through a function of ours;
+    wrapping the mixin's two per-value steps once reaches them all.
+    """
+    mixin = SpreadsheetExportMixin
+    if getattr(mixin, "_portal_protected", False):
+        return
+    preprocess, xlsx_row = mixin.preprocess_field_value, mixin.generate_xlsx_row
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = preprocess(self, field, value, export_format)
+        return safe_text(value) if export_format == mixin.FORMAT_CSV else xlsx_text(value)
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        # Wagtail keeps formula-like text as text too; said again so that no download depends on it.
+        for cell in xlsx_row(self, worksheet, row_dict, date_format=date_format):
+            yield as_text(cell)
+
+    mixin.preprocess_field_value = preprocess_field_value
+    mixin.generate_xlsx_row = generate_xlsx_row
+    mixin._portal_protected = True
 
 
 class ExportIndexView(SafeExportMixin, IndexView):

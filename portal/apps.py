@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from portal.admin_exports import protect_spreadsheet_exports
         from portal.page_cache import connect_invalidation
         from portal.signal_handlers import register_signal_handlers
         from portal.uploads import limit_pillow_pixels
@@ -14,3 +15,4 @@ class PortalConfig(AppConfig):
         register_signal_handlers()
         connect_invalidation()
         limit_pillow_pixels()
+        protect_spreadsheet_exports()
