@@ -153,10 +153,22 @@ class MilestoneForm(PlainTextFormMixin, forms.ModelForm):
             "value": forms.NumberInput(attrs=AMOUNT_ATTRS),
         }
 
+    unmatched = False  # set by the formset for a row posted as an existing milestone without its id
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.unmatched:
+            raise ValidationError(
+                _("This milestone could not be matched to one of the pledge's milestones. Reload the page and try again.")
+            )
+        return cleaned
+
 
 class MilestoneFormSet(BaseChildFormSet):
     """modelcluster's formset reads each existing milestone's posted id as it comes: a missing or
-    non-numeric id raised (a 500). Here such a row is a new milestone, and its id field says what is wrong."""
+    non-numeric id raised (a 500). Here such a row is refused with a message: the row claims to be
+    a milestone the pledge has, and without its id nobody can tell which (saving it as a new one
+    kept or dropped the old one depending on where the pledge was loaded from)."""
 
     def _construct_form(self, i, **kwargs):
         if not (self.is_bound and i < self.initial_form_count()):
@@ -167,7 +179,9 @@ class MilestoneFormSet(BaseChildFormSet):
         except ValidationError:
             pk = None
         kwargs["instance"] = (self._existing_object(pk) if pk is not None else None) or self.model()
-        return super(BaseModelFormSet, self)._construct_form(i, **kwargs)
+        form = super(BaseModelFormSet, self)._construct_form(i, **kwargs)
+        form.unmatched = pk is None
+        return form
 
 
 class PledgeForm(PlainTextFormMixin, EvidenceUploadMixin, ClusterForm):

@@ -539,6 +539,28 @@ def test_another_companys_milestone_cannot_be_pulled_into_a_pledge(rep_client, r
     assert Milestone.objects.get(pk=theirs.pk).description == "Theirs"
 
 
+@pytest.mark.parametrize("posted_id", ["", "not-a-number"])
+def test_an_existing_milestone_posted_without_its_id_is_refused(rep_client, representative, posted_id):
+    pledge = PledgeFactory(company=representative.company)
+    own = MilestoneFactory(pledge=pledge, year=2030, description="Ours")
+    data = live_pledge_data(pledge)
+    data.update(
+        {
+            "milestones-TOTAL_FORMS": "1",
+            "milestones-INITIAL_FORMS": "1",
+            "milestones-0-id": posted_id,
+            "milestones-0-year": "2031",
+            "milestones-0-value": "",
+            "milestones-0-description": "Which one?",
+        }
+    )
+    response = rep_client.post(url("pledge_edit", pk=pledge.pk), data)
+    assert response.status_code == 200
+    assert "could not be matched to one of the pledge" in text(response)
+    assert not Revision.objects.exists()
+    assert list(pledge.milestones.values_list("pk", flat=True)) == [own.pk]
+
+
 def test_a_duplicate_report_year_is_a_form_error(rep_client, representative):
     ProgressReportFactory(company=representative.company, year=2023)
     response = rep_client.post(url("report_create"), report_data(year=2023))

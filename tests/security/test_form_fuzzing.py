@@ -1036,6 +1036,8 @@ def test_a_pledge_form_refuses_bad_input_and_keeps_good_input_intact(client, rep
 @example(data={**GOOD_PLEDGE, "milestones-INITIAL_FORMS": "1", "milestones-0-id": "OWN"}, milestone_id=" ")
 @example(data={**GOOD_PLEDGE, "milestones-INITIAL_FORMS": "1", "milestones-0-id": "OWN"}, milestone_id="OTHER")
 @example(data={**GOOD_PLEDGE, "milestones-INITIAL_FORMS": "1", "milestones-0-id": "OWN"}, milestone_id="OWN")
+# An existing row posted without its id: saved as a new one, it kept or dropped the old one by chance.
+@example(data={**GOOD_PLEDGE, "milestones-INITIAL_FORMS": "1", "milestones-0-id": ""}, milestone_id="OWN")
 def test_editing_a_pledge_refuses_other_pledges_milestones_and_keeps_good_input_intact(
     client, representative, data, milestone_id
 ):
