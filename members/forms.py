@@ -159,7 +159,9 @@ class MilestoneForm(PlainTextFormMixin, forms.ModelForm):
         cleaned = super().clean()
         if self.unmatched:
             raise ValidationError(
-                _("This milestone could not be matched to one of the pledge's milestones. Reload the page and try again.")
+                _(
+                    "This milestone could not be matched to one of the pledge's milestones. Reload the page and try again."
+                )
             )
         return cleaned
 
