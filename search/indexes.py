@@ -15,11 +15,14 @@ from dataclasses import dataclass
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
+from search import analysis, terms
 from search.client import index_name
 from search.documents import ALIAS, index_body, replica_settings
 from search.records import Record
+from search.semantic import chunks, store
 from search.status import best_chinese_analyzer
 
+# The id is the document's _id.
 DOCUMENT_FIELDS_EXCLUDED = ("id",)
 
 
@@ -51,7 +54,7 @@ def cluster_chinese_analyzer(client: Elasticsearch) -> str:
 def create_index(client: Elasticsearch, *, bulk_load: bool = False) -> str:
     """A new, empty versioned index; `bulk_load` turns refresh and replicas off until `finish_bulk_load`."""
     name = f"{alias_name()}-v{time.time_ns() // 1000}"
-    body = index_body(cluster_chinese_analyzer(client))
+    body = index_body(store.dimensions(), cluster_chinese_analyzer(client))
     if bulk_load:
         body["settings"] |= {
             "refresh_interval": "-1",
@@ -71,15 +74,29 @@ def finish_bulk_load(client: Elasticsearch, name: str) -> None:
     client.indices.refresh(index=name)
 
 
-def to_action(record: Record, index: str) -> dict:
+def document_source(record: Record) -> dict:
+    """The indexed document of a record: its display fields, its terms, its pages and its passages' vectors."""
     # Empty strings would show up as a facet value of their own.
     source = {k: v for k, v in record.items() if k not in DOCUMENT_FIELDS_EXCLUDED and v != ""}
-    if record["passages"]:
-        # Page texts are matched through `body`; `passages` only serves page-numbered highlights.
-        source["body"] = [record["body"], *(passage["text"] for passage in record["passages"])]
+    for name, analysed in terms.record_terms(record).items():
+        source[name] = analysed.streams
+    source["passages"] = [
+        {"page": passage["page"], "text": passage["text"], "terms": analysis.streams([passage["text"]])}
+        for passage in record["passages"]
+    ]
     source["pages"] = len(record["passages"])
-    source["labels"] = [*record["topic_names"], *filter(None, [record["issuing_body"], record["issuing_body_zh"]])]
-    return {"_op_type": "index", "_index": index, "_id": record["id"], "_source": source}
+    found = chunks.chunks(record)
+    vectors = store.vectors_for([chunk.text for chunk in found])
+    source["chunks"] = [
+        {"ordinal": chunk.ordinal, "page": chunk.page, "text": chunk.text}
+        | ({"vector": vector.tolist()} if vector is not None else {})
+        for chunk, vector in zip(found, vectors, strict=True)
+    ]
+    return source
+
+
+def to_action(record: Record, index: str) -> dict:
+    return {"_op_type": "index", "_index": index, "_id": record["id"], "_source": document_source(record)}
 
 
 def point_alias(client: Elasticsearch, name: str) -> list[str]:

@@ -13,6 +13,8 @@ A record looks like this (all keys always present):
     issuing_body, issuing_body_zh, jurisdiction, document_type, status   documents only
     province, stage, sectors, instruments, investment, gap, size_band, gap_band
                   EOD programmes only (amounts in CNY million, as floats)
+    number        a document's number or code (国发〔2021〕23号, GB/T 36132—2024)
+    group         shared by records that are translations of each other
     version       hash of everything above, compared by `search_reconcile`
 
 Pages are indexed once per live, public locale version (each is its own row
@@ -34,7 +36,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from search.query_text import is_han
+from search.analysis import is_han
 
 Record = dict[str, Any]
 LIBRARY_URL_KEY = "search:library-url"
@@ -100,6 +102,8 @@ EMPTY: Record = {
     "gap": None,
     "size_band": "",
     "gap_band": "",
+    "number": "",  # a document's number or code, searched as part of its title
+    "group": "",  # records that are translations of each other share it
 }
 
 
@@ -120,6 +124,7 @@ def _page_record(page: Page, **values) -> Record:
         title=page.title,
         url=page.get_url() or "",
         languages=[page.locale.language_code],
+        group=f"page:{page.translation_key}",
         **values,
     )
 
@@ -236,6 +241,8 @@ def document_record(document) -> Record:
         jurisdiction=document.jurisdiction,
         document_type=document.document_type,
         status=document.status,
+        number=getattr(document, "number", ""),
+        group=f"document:{document.translation_of_id or document.pk}",
         **_topics(document),
     )
 

@@ -80,6 +80,9 @@ class SearchRequest:
     ranges: dict[str, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
     # Record field -> accepted values, set by the page rather than the visitor (no facet counts).
     fixed: dict[str, list[str]] = field(default_factory=dict)
+    exact: bool = False  # "exact words only": no synonyms, spelling corrections or matching by meaning
+    as_typed: bool = False  # "search instead for": no spelling corrections
+    language: str = ""  # the visitor's language: which version of a translated record represents it
 
     def __post_init__(self) -> None:
         facets = self.scope.facets
@@ -115,6 +118,23 @@ class SearchRequest:
 class Passage:
     html: str  # escaped text with <mark> around matches
     page: int | None = None  # PDF page number, for documents
+    by_meaning: bool = False  # chosen as closest in meaning, not for the words it holds
+
+
+@dataclass(frozen=True)
+class Match:
+    """One reason a hit matched: a word as typed, or what stood in for it."""
+
+    kind: str  # "typed", "synonym", "inner", "spelling" (see search.query), or "meaning"
+    label: str  # what matched ("emissions trading")
+    typed: str = ""  # what the visitor typed for it ("carbon trading"), when that differs
+
+
+@dataclass
+class Translation:
+    url: str
+    title: str
+    languages: list[str]
 
 
 @dataclass
@@ -129,6 +149,17 @@ class Hit:
     summary: str = ""
     languages: list[str] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)  # why it matched, words first
+    translations: list[Translation] = field(default_factory=list)  # the same record in other languages
+    group: str = ""
+
+    @property
+    def by_meaning(self) -> bool:
+        return any(match.kind == "meaning" for match in self.matches)
+
+    @property
+    def by_meaning_only(self) -> bool:
+        return bool(self.matches) and all(match.kind == "meaning" for match in self.matches)
 
 
 @dataclass
@@ -150,6 +181,8 @@ class SearchResults:
     suggestion: str = ""  # "did you mean", when nothing matched
     total_without_filters: int | None = None  # when filters hid every match
     degraded: bool = False  # the cluster was down and the database answered
+    corrected: str = ""  # "Showing results for": the query as searched, when spelling was corrected
+    semantic: str = "off"  # matching by meaning: "on", "off" (exact words, or switched off) or "unavailable"
 
     @property
     def searched(self) -> bool:

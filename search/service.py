@@ -7,14 +7,23 @@ results = SearchService().search(
     SearchRequest(text="碳达峰 steel", filters={"type": ["portal.policydocument"], "year": ["2024"]},
                   sort="relevance", page=1)
 )
-results.total, results.hits[0].title_html, results.hits[0].passages[0].page, results.facets["topic"]
+results.total, results.hits[0].title_html, results.hits[0].passages[0].page, results.hits[0].matches
+
+A search runs in the same steps on every backend: the query is parsed into
+clauses (`search.query`), the backend retrieves the best records by words and
+by meaning with the counts and facets (`retrieve`), the two lists are fused
+and translations folded together (`search.ranking`), and the page shown is
+explained and highlighted (`details`, `search.explain`).
 """
 
 import logging
 
+from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
+from search import explain, ranking
+from search.semantic import store as semantic
 from search.backends import DatabaseBackend, get_backend
 from search.query import parse
 from search.results import SearchRequest, SearchResults
@@ -33,7 +42,7 @@ class SearchService:
         return self._backend
 
     def search(self, request: SearchRequest) -> SearchResults:
-        query = parse(request.text)
+        query = parse(request.text, exact=request.exact, correct=not request.as_typed)
         if not query and not request.narrowed and not request.scope.browsable:
             # Nothing asked yet: the page shows the search box and what it can do.
             return SearchResults(request=request, query=query, backend=self.backend.name)
@@ -48,10 +57,31 @@ class SearchService:
             results.degraded = True
             return results
 
+    def _vector(self, query, request: SearchRequest):
+        """The query's meaning vector, and what the results should say about matching by meaning."""
+        if request.exact or not query:
+            return None, "off"
+        vector = semantic.query_vector(request.text)
+        return vector, ("on" if vector is not None else "unavailable")
+
     def _run(self, backend, query, request: SearchRequest) -> SearchResults:
-        results = backend.search(query, request)
-        if results.total == 0 and query:
-            results.suggestion = backend.suggest(query)
-            if request.narrowed:
-                results.total_without_filters = backend.count(query, request)
+        vector, status = self._vector(query, request)
+        limit = ranking.candidates_needed(request)
+        retrieved = backend.retrieve(query, request, vector, limit, settings.SEARCH_SEMANTIC_SIMILARITY)
+        results = SearchResults(request=request, query=query, backend=backend.name, semantic=status)
+        results.total, results.facets, results.took_ms = retrieved.total, retrieved.facets, retrieved.took_ms
+        if request.order(bool(query))[0] == "_score":
+            ordered = ranking.fuse(retrieved.lexical, retrieved.semantic)
+        else:
+            ordered = retrieved.lexical
+        groups = ranking.grouped(ordered, request.language)
+        page = groups[request.offset : request.offset + request.per_page]
+        details = backend.details([candidate.key for candidate, _ in page], query)
+        results.hits = [explain.hit(query, candidate, details[candidate.key]) for candidate, _ in page]
+        if query.corrections and any(match.kind == "spelling" for hit in results.hits for match in hit.matches):
+            results.corrected = query.corrected_text  # "Showing results for"
+        elif query.corrections and not results.total:
+            results.suggestion = query.corrected_text  # "Did you mean", where filters hid the corrected word
+        if results.total == 0 and query and request.narrowed:
+            results.total_without_filters = backend.count(query, request)
         return results

@@ -261,6 +261,8 @@ SEARCH_INDEX_SHARDS = env.get("SEARCH_INDEX_SHARDS", "1")
 # a second node is there). Applied by every rebuild; a live index can be changed
 # with PUT <alias>/_settings (docs/deployment.md).
 SEARCH_INDEX_REPLICAS = env.get("SEARCH_INDEX_REPLICAS", "0-1")
+# The cosine similarity at which a passage counts as a match by meaning, for the active embedding model.
+SEARCH_SEMANTIC_SIMILARITY = float(env.get("SEARCH_SEMANTIC_SIMILARITY", "0.4"))
 
 # Whole anonymous pages kept in the cache for this many seconds (0: off), retired
 # at once by any content change (portal.page_cache); the TTL bounds what time

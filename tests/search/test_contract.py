@@ -235,6 +235,16 @@ def database_truth() -> dict[str, Counter]:
     return {name: +counter for name, counter in truth.items()}  # + drops zero counts
 
 
+def translation_pairs() -> int:
+    """How many live records are a translation of another live one (pages sharing a translation key, documents)."""
+    pages = 0
+    for model in (PolicyBriefPage, EventPage, StandardPage):
+        keys = Counter(model.objects.live().public().values_list("translation_key", flat=True))
+        pages += sum(n - 1 for n in keys.values())
+    documents = PolicyDocument.objects.filter(live=True, translation_of__live=True).count()
+    return pages + documents
+
+
 def test_facet_counts_equal_the_database(search, made):
     # Every document states its languages, so the database has one answer for them.
     assert all(PolicyDocument.objects.filter(live=True).values_list("languages", flat=True))
@@ -249,8 +259,12 @@ def test_facet_counts_equal_the_database(search, made):
     assert set(counts) == set(FACETS)
     for name in FACETS:
         assert counts[name] == truth[name], name
-    assert results.total == sum(truth["type"].values())
+    # A result is a record and its translations: facets count each version, the total each result once.
+    translated = translation_pairs()
+    assert translated, "the corpus has translations to fold together"
+    assert results.total == sum(truth["type"].values()) - translated
     assert len(results.hits) == results.total
+    assert sum(len(hit.translations) for hit in results.hits) == translated
 
 
 @pytest.mark.parametrize(
@@ -310,8 +324,11 @@ def test_language_and_topic_filters(search, made):
     assert key(made["peak_document"]) in chinese
     assert key(made["title_match"]) not in chinese
 
-    on_topic = keys(search(filters={"topic": ["hydrogen"]}, per_page=50))
-    assert set(on_topic) == {key(made[name]) for name in ("title_match", "peak_document", "dual_carbon_zh")}
+    on_topic = search(filters={"topic": ["hydrogen"]}, per_page=50)
+    # The brief and its Chinese translation are one result, in the visitor's language, linking the other.
+    assert set(keys(on_topic)) == {key(made[name]) for name in ("title_match", "peak_document")}
+    brief = next(hit for hit in on_topic.hits if hit.key == key(made["title_match"]))
+    assert [t.url for t in brief.translations] == [made["dual_carbon_zh"].get_url()]
 
 
 def test_sort_by_date_puts_the_newest_first(search):
@@ -334,11 +351,19 @@ def test_pages_split_the_results(search):
 # --- Nothing found --------------------------------------------------------------
 
 
-def test_a_misspelling_gets_a_suggestion(search):
+def test_a_misspelt_word_is_searched_as_the_closest_indexed_word_and_says_so(search, made):
     results = search("hydrogn")
 
-    assert results.total == 0
-    assert results.suggestion == "hydrogen"
+    assert results.corrected == "hydrogen"
+    assert key(made["title_match"]) in keys(results)
+    reasons = {(m.kind, m.label, m.typed) for hit in results.hits for m in hit.matches}
+    assert ("spelling", "hydrogen", "hydrogn") in reasons
+    assert "<mark>Hydrogen</mark>" in next(h.title_html for h in results.hits if h.key == key(made["title_match"]))
+
+    # "Search instead for": the word as typed, which no record holds (anything left is found by meaning).
+    as_typed = search("hydrogn", as_typed=True)
+    assert not as_typed.corrected
+    assert all(hit.by_meaning_only for hit in as_typed.hits)
 
 
 def test_filters_that_hide_every_match_are_reported(search):
