@@ -152,3 +152,6 @@ class PendingUpdate(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+from search.semantic.models import Embedding  # noqa: E402, F401 - the model lives with the semantic search code

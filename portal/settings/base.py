@@ -261,6 +261,10 @@ SEARCH_INDEX_SHARDS = env.get("SEARCH_INDEX_SHARDS", "1")
 # a second node is there). Applied by every rebuild; a live index can be changed
 # with PUT <alias>/_settings (docs/deployment.md).
 SEARCH_INDEX_REPLICAS = env.get("SEARCH_INDEX_REPLICAS", "0-1")
+# The multilingual sentence encoder of semantic search (search.semantic.encoder):
+# "use-multilingual-3", "multilingual-e5-small" (the optional `e5` extra) or "off".
+# Its weights ship in its package: nothing is downloaded at run time.
+SEARCH_EMBEDDING_MODEL = env.get("SEARCH_EMBEDDING_MODEL", "use-multilingual-3")
 # The cosine similarity at which a passage counts as a match by meaning, for the active embedding model.
 SEARCH_SEMANTIC_SIMILARITY = float(env.get("SEARCH_SEMANTIC_SIMILARITY", "0.4"))
 
