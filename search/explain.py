@@ -60,11 +60,12 @@ def passages(query: ParsedQuery, candidate: Candidate, details: Details) -> list
         if html:
             shown.append(Passage(html=html))
     chunk = candidate.chunk
-    if chunk is not None and chunk.ordinal > 0 and chunk.text:
+    text = (chunk.text or details.chunk_text(chunk.ordinal)) if chunk is not None and chunk.ordinal > 0 else ""
+    if text:
         page = chunk.page if candidate.pages else None
         if not any(p.page == page and page is not None for p in shown):
-            html = highlight.snippet(chunk.text, alternatives) if alternatives else None
-            shown.append(Passage(html=html or highlight.plain(chunk.text), page=page, by_meaning=True))
+            html = highlight.snippet(text, alternatives) if alternatives else None
+            shown.append(Passage(html=html or highlight.plain(text), page=page, by_meaning=True))
     return shown[: MAX_PASSAGES + 1]
 
 
@@ -79,7 +80,9 @@ def hit(query: ParsedQuery, candidate: Candidate, details: Details) -> Hit:
         key=candidate.key,
         content_type=candidate.content_type,
         title=candidate.title,
-        title_html=highlight.whole(candidate.title, alternatives) if alternatives else highlight.plain(candidate.title, 500),
+        title_html=highlight.whole(candidate.title, alternatives)
+        if alternatives
+        else highlight.plain(candidate.title, 500),
         alt_title=candidate.alt_title,
         url=candidate.url,
         date=candidate.date,

@@ -19,7 +19,8 @@ from search import analysis, terms
 from search.client import index_name
 from search.documents import ALIAS, index_body, replica_settings
 from search.records import Record
-from search.semantic import chunks, store
+from search.semantic.encoder import get_encoder
+from search.semantic.service import chunk_vectors
 from search.status import best_chinese_analyzer
 
 # The id is the document's _id.
@@ -54,7 +55,8 @@ def cluster_chinese_analyzer(client: Elasticsearch) -> str:
 def create_index(client: Elasticsearch, *, bulk_load: bool = False) -> str:
     """A new, empty versioned index; `bulk_load` turns refresh and replicas off until `finish_bulk_load`."""
     name = f"{alias_name()}-v{time.time_ns() // 1000}"
-    body = index_body(store.dimensions(), cluster_chinese_analyzer(client))
+    encoder = get_encoder()
+    body = index_body(encoder.dims if encoder else 0, cluster_chinese_analyzer(client))
     if bulk_load:
         body["settings"] |= {
             "refresh_interval": "-1",
@@ -85,12 +87,10 @@ def document_source(record: Record) -> dict:
         for passage in record["passages"]
     ]
     source["pages"] = len(record["passages"])
-    found = chunks.chunks(record)
-    vectors = store.vectors_for([chunk.text for chunk in found])
     source["chunks"] = [
         {"ordinal": chunk.ordinal, "page": chunk.page, "text": chunk.text}
         | ({"vector": vector.tolist()} if vector is not None else {})
-        for chunk, vector in zip(found, vectors, strict=True)
+        for chunk, vector in chunk_vectors(record)
     ]
     return source
 

@@ -153,6 +153,14 @@ def with_query(params: QueryDict, text: str) -> str:
     return query.urlencode()
 
 
+def as_typed(params: QueryDict) -> str:
+    """The same search with the words as typed: "Search instead for"."""
+    query = params.copy()
+    query["as_typed"] = "1"
+    query.pop("page", None)
+    return query.urlencode()
+
+
 def sort_links(params: QueryDict, sorts: tuple[str, ...] = ("relevance", "date")) -> dict[str, str]:
     links = {}
     for sort in sorts:

@@ -23,10 +23,10 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError
 
 from search import explain, ranking
-from search.semantic import store as semantic
 from search.backends import DatabaseBackend, get_backend
 from search.query import parse
 from search.results import SearchRequest, SearchResults
+from search.semantic.vectors import query_vector
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class SearchService:
         """The query's meaning vector, and what the results should say about matching by meaning."""
         if request.exact or not query:
             return None, "off"
-        vector = semantic.query_vector(request.text)
+        vector = query_vector(request.text)
         return vector, ("on" if vector is not None else "unavailable")
 
     def _run(self, backend, query, request: SearchRequest) -> SearchResults:

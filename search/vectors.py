@@ -14,9 +14,12 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
+from django.db.models import OuterRef, Subquery
 
 from search import generations
-from search.models import SearchChunk
+from search.models import Embedding, SearchChunk
+from search.semantic.encoder import get_encoder
+from search.semantic.vectors import from_bytes
 
 GENERATION_KEY = "search:vectors:generation"
 _lock = threading.Lock()
@@ -45,27 +48,30 @@ def changed() -> None:
 
 
 def _load() -> Matrix:
-    from search.models import Embedding  # TEMPORARY
+    encoder = get_encoder()
+    stored = Embedding.objects.filter(digest=OuterRef("digest")).values("vector")[:1]
     rows = (
-        SearchChunk.objects.filter(digest__in=Embedding.objects.values("digest"))
+        SearchChunk.objects.annotate(vector=Subquery(stored))
+        .filter(vector__isnull=False)
         .order_by("entry_id", "ordinal")
-        .values_list("entry_id", "ordinal", "page", "digest")
+        .values_list("entry_id", "ordinal", "page", "vector")
     )
-    entries, ordinals, pages, digests = [], [], [], []
-    for entry_id, ordinal, page, digest in rows.iterator(chunk_size=5000):
-        entries.append(entry_id)
-        ordinals.append(ordinal)
-        pages.append(page)
-        digests.append(digest)
-    vectors = {}
-    for start in range(0, len(digests), 5000):
-        batch = digests[start : start + 5000]
-        for digest, vector in Embedding.objects.filter(digest__in=batch).values_list("digest", "vector"):
-            vectors[digest] = Embedding.decode(vector)
-    if not digests:
+    entries, ordinals, pages, vectors = [], [], [], []
+    for entry_id, ordinal, page, data in rows.iterator(chunk_size=5000) if encoder else ():
+        vector = from_bytes(data, encoder.dims)
+        if vector is not None:  # a vector of another model's size is not this model's
+            entries.append(entry_id)
+            ordinals.append(ordinal)
+            pages.append(page)
+            vectors.append(vector)
+    if not vectors:
         return Matrix(np.zeros((0, 1), dtype=np.float16), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32), [])
-    matrix = np.stack([vectors[digest] for digest in digests]).astype(np.float16)
-    return Matrix(matrix, np.array(entries, dtype=np.int64), np.array(ordinals, dtype=np.int32), pages)
+    return Matrix(
+        np.stack(vectors).astype(np.float16),
+        np.array(entries, dtype=np.int64),
+        np.array(ordinals, dtype=np.int32),
+        pages,
+    )
 
 
 def matrix() -> Matrix:

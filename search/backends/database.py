@@ -19,11 +19,14 @@ from django.db.models import F
 
 from search import analysis, spelling, terms, vectors
 from search.backends.fulltext import for_vendor, joined
-from search.models import SearchEntry, SearchTag, SearchTerm
+from search.models import SearchChunk, SearchEntry, SearchTag, SearchTerm
 from search.query import ParsedQuery
 from search.ranking import Candidate, Chunk
 from search.records import Record
 from search.results import FacetValue, SearchRequest
+from search.semantic.chunks import chunks
+from search.semantic.encoder import get_encoder
+from search.semantic.vectors import PASSAGE, digest
 
 # Multi-valued record fields: one `SearchTag` row per value, so facets count them in SQL.
 MULTI_VALUED = ("languages", "topics", "sectors", "instruments")
@@ -41,6 +44,15 @@ class Analysed:
     values: dict  # SearchEntry fields
     tags: list[tuple[str, str]]
     words: dict[str, str]  # English-like term -> a word that gives it
+    chunks: list[tuple[int, int | None, str]]  # (ordinal, page, digest) of each passage with a meaning vector
+
+
+def passage_digests(record: Record) -> list[tuple[int, int | None, str]]:
+    """The record's passages and the digests their vectors are kept under, when a model is on."""
+    encoder = get_encoder()
+    if encoder is None:
+        return []
+    return [(c.ordinal, c.page, digest(encoder.version, PASSAGE, c.text)) for c in chunks(record)]
 
 
 def analysed(record: Record) -> Analysed:
@@ -73,7 +85,7 @@ def analysed(record: Record) -> Analysed:
         **{column: joined(result.streams) for column, result in fields.items()},
     }
     tags = sorted({(name, str(value)[:60]) for name in MULTI_VALUED for value in record[name]})
-    return Analysed(values, tags, terms.words(fields))
+    return Analysed(values, tags, terms.words(fields), passage_digests(record))
 
 
 def _english_terms(entry_terms: list[str]) -> set[str]:
@@ -158,6 +170,11 @@ class Details:
     passages: list[dict] = field(default_factory=list)  # {"page", "text"}, every page
     body: str = ""
     siblings: list[dict] = field(default_factory=list)  # translations: {"url", "title", "languages"}
+    texts: dict = field(default_factory=dict)  # the texts passages are cut from, where the backend keeps no passages
+
+    def chunk_text(self, ordinal: int) -> str:
+        found = chunks(self.texts) if self.texts else []
+        return found[ordinal].text if ordinal < len(found) else ""
 
 
 @dataclass
@@ -185,6 +202,13 @@ class DatabaseBackend:
             entry, _ = SearchEntry.objects.update_or_create(key=record["id"], defaults=made.values)
             SearchTag.objects.filter(entry=entry).delete()
             SearchTag.objects.bulk_create([SearchTag(entry=entry, facet=f, value=v) for f, v in made.tags])
+            before_chunks = set(SearchChunk.objects.filter(entry=entry).values_list("ordinal", "page", "digest"))
+            if before_chunks != set(made.chunks):
+                SearchChunk.objects.filter(entry=entry).delete()
+                SearchChunk.objects.bulk_create(
+                    [SearchChunk(entry=entry, ordinal=o, page=p, digest=d) for o, p, d in made.chunks]
+                )
+                vectors.changed()
             before = _english_terms(list(old)) if old else set()
             after = set(made.words)
             _count_terms({t: made.words[t] for t in after - before}, before - after)
@@ -196,6 +220,7 @@ class DatabaseBackend:
                 return
             SearchEntry.objects.filter(key=key).delete()
             _count_terms({}, _english_terms(list(old)))
+            vectors.changed()
 
     def replace_all(self, records, batch_size: int = 500) -> int:
         count, batch, words, documents = 0, [], {}, Counter()
@@ -209,6 +234,12 @@ class DatabaseBackend:
                 for facet, value in made.tags
             ]
             SearchTag.objects.bulk_create(tags, batch_size=2000)
+            passages = [
+                SearchChunk(entry=entry, ordinal=ordinal, page=page, digest=key)
+                for entry, (_, made) in zip(entries, batch, strict=True)
+                for ordinal, page, key in made.chunks
+            ]
+            SearchChunk.objects.bulk_create(passages, batch_size=2000)
             return len(entries)
 
         with transaction.atomic():
@@ -230,6 +261,7 @@ class DatabaseBackend:
                 batch_size=5000,
             )
             spelling.changed()
+            vectors.changed()
         return count
 
     def versions(self) -> dict[str, str]:
@@ -361,7 +393,7 @@ class DatabaseBackend:
         for hit in nearest:
             if hit.entry_id in found:
                 candidate = found[hit.entry_id]
-                candidate.chunk = Chunk(hit.ordinal, hit.page, hit.text, hit.score)
+                candidate.chunk = Chunk(hit.ordinal, hit.page, "", hit.score)
                 ranked.append(candidate)
         return ranked
 
@@ -379,16 +411,18 @@ class DatabaseBackend:
     def details(self, keys: list[str], query: ParsedQuery) -> dict[str, Details]:
         """Which alternatives each entry holds (checked against its stored terms), its pages and its translations."""
         alternatives = query.alternatives
-        rows = SearchEntry.objects.filter(key__in=keys).values_list("key", "group", "passages", "body", *terms.FIELDS)
+        columns = ("key", "group", "title", "alt_title", "summary", "passages", "body", *terms.FIELDS)
+        rows = SearchEntry.objects.filter(key__in=keys).values_list(*columns)
         found, groups = {}, {}
-        for key, group, passages, body, *columns in rows:
+        for key, group, title, alt_title, summary, passages, body, *columns in rows:
             streams = [f" {stream} " for column in columns for stream in column.split(f" {analysis.GAP} ")]
             matched = {
                 index
                 for index, alt in enumerate(alternatives)
                 if any(f" {' '.join(alt.terms)} " in stream for stream in streams)
             }
-            found[key] = Details(matched=matched, passages=passages, body=body)
+            texts = {"title": title, "alt_title": alt_title, "summary": summary, "body": body, "passages": passages}
+            found[key] = Details(matched=matched, passages=passages, body=body, texts=texts)
             if group:
                 groups[group] = key
         if groups:

@@ -254,7 +254,9 @@ class ElasticsearchBackend:
                 inner = raw.get("inner_hits", {}).get("chunks", {}).get("hits", {}).get("hits", [])
                 if inner:
                     chunk = inner[0]["_source"]
-                    candidate.chunk = Chunk(chunk.get("ordinal", 0), chunk.get("page"), chunk.get("text", ""), inner[0]["_score"])
+                    candidate.chunk = Chunk(
+                        chunk.get("ordinal", 0), chunk.get("page"), chunk.get("text", ""), inner[0]["_score"]
+                    )
                 retrieved.semantic.append(candidate)
         return retrieved
 
@@ -278,10 +280,19 @@ class ElasticsearchBackend:
                 "nested",
                 path="passages",
                 score_mode="max",
-                query=Q("bool", should=[alternative_query(alt, name, ["passages.terms"]) for alt, name in names.items()]),
+                query=Q(
+                    "bool", should=[alternative_query(alt, name, ["passages.terms"]) for alt, name in names.items()]
+                ),
                 inner_hits={"size": 3, "_source": ["passages.page", "passages.text"]},
             )
-            searches += [{}, {"size": len(keys), "query": Q("bool", filter=[Q("ids", values=keys)], must=[pages]).to_dict(), "_source": False}]
+            searches += [
+                {},
+                {
+                    "size": len(keys),
+                    "query": Q("bool", filter=[Q("ids", values=keys)], must=[pages]).to_dict(),
+                    "_source": False,
+                },
+            ]
         responses = self.client.msearch(index=indexes.alias_name(), searches=searches)["responses"]
         _raise_errors(responses)
         index_of = {name: index for index, name in enumerate(names.values())}
@@ -306,7 +317,11 @@ class ElasticsearchBackend:
             for raw in siblings["hits"]["hits"]:
                 source = raw["_source"]
                 found[groups[source["group"]]].siblings.append(
-                    {"url": source.get("url", ""), "title": source.get("title", ""), "languages": source.get("languages", [])}
+                    {
+                        "url": source.get("url", ""),
+                        "title": source.get("title", ""),
+                        "languages": source.get("languages", []),
+                    }
                 )
         return found
 

@@ -230,7 +230,9 @@ def install(connection) -> bool:
         return not present
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'search_searchentry_fts%%' AND type = 'trigger'")
+            cursor.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'search_searchentry_fts%%' AND type = 'trigger'"
+            )
             present = cursor.fetchone()[0] == 3
             for statement in SQLITE_INSTALL:
                 cursor.execute(statement)

@@ -26,7 +26,7 @@ def uninstall(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0005_staff_synonym_groups"),
+        ("search", "0006_embedding"),
     ]
 
     operations = [

@@ -4,6 +4,7 @@ import logging
 from dataclasses import asdict
 
 from portal.celery import idempotent_task
+from search import sync, vectors
 from search.records import record_for
 from search.semantic.encoder import encoder_status, get_encoder
 from search.semantic.service import embed
@@ -25,4 +26,11 @@ def embed_records(keys: list[str]) -> dict:
         logger.info("Embeddings of %d record(s) skipped: %s", len(keys), reason)
         return {"skipped": reason}
     records = [record for record in map(record_for, keys) if record is not None]
-    return asdict(embed(records, encoder=encoder))
+    summary = embed(records, encoder=encoder)
+    if summary.computed:
+        # Stored again, now with their vectors (Elasticsearch keeps them in the document);
+        # the database backend's processes reload their matrix.
+        for record in records:
+            sync.sync_one(record["id"])
+        vectors.changed()
+    return asdict(summary)

@@ -126,8 +126,11 @@ def facets(html: str) -> dict[str, dict[str, int]]:
     return shown
 
 
-def search(text: str) -> str:
-    response = Client().get("/search/", {"q": text})  # an anonymous visitor
+def search(text: str, exact: bool = True) -> str:
+    """The search page's HTML. Exact words only unless asked: the counts and facets below are of word matches;
+    matching by meaning may add more results after them."""
+    params = {"q": text, **({"exact": "1"} if exact else {})}
+    response = Client().get("/search/", params)  # an anonymous visitor
     assert response.status_code == 200
     html = response.content.decode()
     assert "reduced mode" not in html  # answered by the backend under test, not a fallback
@@ -180,6 +183,8 @@ def test_staff_fill_the_library_and_a_visitor_finds_it_in_chinese_and_english(
     assert not PendingUpdate.objects.exists()  # every queued index update was delivered
     refresh_index()
 
+    # With meaning on too, the two records holding the words come first.
+    assert list(hits(search("碳足迹", exact=False)))[:2] == list(hits(search("碳足迹")))
     chinese = search("碳足迹")
     found = hits(chinese)
     assert set(found) == {"industrial energy saving plan 2022 08 01", "Carbon footprint labels reach steelmakers"}
