@@ -108,7 +108,7 @@ def work(args) -> None:
                 if settings.ELASTICSEARCH_URL:
                     drop_indexes()
                     say(database, f"deleted the {settings.ELASTICSEARCH_INDEX_PREFIX}-* indexes")
-        say(database, "dropped the database")
+                say(database, "dropping the database")
     else:
         settings.DEBUG = False  # no per-query logging while timing
         call_command("migrate", verbosity=0)
@@ -245,4 +245,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        # Each worker has dropped its database and index on the way out.
+        sys.exit("Interrupted.")
