@@ -88,6 +88,8 @@ class CatalogueForm(PlainTextFormMixin, forms.Form):
     gap_min = _amount_field(_("Financing gap from (CNY million)"))
     gap_max = _amount_field(_("Financing gap to (CNY million)"))
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    exact = forms.BooleanField(label=_("Exact words only"), required=False)
+    as_typed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data: QueryDict, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -131,6 +133,9 @@ class CatalogueForm(PlainTextFormMixin, forms.Form):
             per_page=per_page,
             scope=CATALOGUE,
             fixed={"languages": [language]},
+            exact=bool(data.get("exact")),
+            as_typed=bool(data.get("as_typed")),
+            language=language,
         )
 
     def canonical(self) -> QueryDict:

@@ -90,6 +90,6 @@ def hit(query: ParsedQuery, candidate: Candidate, details: Details) -> Hit:
         languages=candidate.languages,
         passages=passages(query, candidate, details),
         matches=matches(query, candidate, details),
-        translations=[Translation(s["url"], s["title"], s["languages"]) for s in details.siblings],
+        translations=[Translation(s["key"], s["url"], s["title"], s["languages"]) for s in details.siblings],
         group=candidate.group,
     )

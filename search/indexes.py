@@ -23,8 +23,8 @@ from search.semantic.encoder import get_encoder
 from search.semantic.service import chunk_vectors
 from search.status import best_chinese_analyzer
 
-# The id is the document's _id.
-DOCUMENT_FIELDS_EXCLUDED = ("id",)
+# The id is the document's _id; labels are searched through label_terms.
+DOCUMENT_FIELDS_EXCLUDED = ("id", "labels")
 
 
 def alias_name() -> str:

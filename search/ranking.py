@@ -16,12 +16,33 @@ from dataclasses import dataclass, field
 
 from search.results import SearchRequest
 
-# Reciprocal rank fusion: 1 / (K + rank). 60 is the constant of the original paper and of Elasticsearch's rrf.
+# Reciprocal rank fusion: weight / (K + rank). 60 is the constant of the original paper and of
+# Elasticsearch's rrf. A record holding every word of the query is the strongest evidence; one holding
+# most of them, or close in meaning, counts half as much (chosen on the relevance bench: bench/README.md).
 RRF_K = 60
 LEXICAL_WEIGHT = 1.0
-SEMANTIC_WEIGHT = 1.0
+PARTIAL_WEIGHT = 0.5
+SEMANTIC_WEIGHT = 0.5
 # How many of each list are fused: the deepest page served, with room for translations folded away.
 MIN_CANDIDATES = 100
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What to find by meaning: records whose closest passage is at least `floor` similar to the query
+    (cosine) and within `margin` of the closest record.
+
+    Similarity has no fixed scale across queries (a short query scores lower against everything than a
+    long one), so what counts is the distance to the best match: a query whose best match scores 0.35
+    keeps what scores 0.2 and above; `floor` keeps out what is hardly related to anything.
+    """
+
+    vector: object  # numpy.ndarray
+    floor: float
+    margin: float
+
+    def threshold(self, best: float) -> float:
+        return max(self.floor, best - self.margin)
 
 
 @dataclass
@@ -46,9 +67,11 @@ class Candidate:
     pages: bool = False  # has page-numbered passages (a PDF)
     lexical_rank: int | None = None
     title_match: bool = False  # the query's words, side by side, in the title
+    complete: bool = True  # holds every clause of the query, not just most of them
     matched: set[str] | None = None  # names of the query alternatives it holds, where the backend said
     semantic_rank: int | None = None
     chunk: Chunk | None = None  # its passage closest in meaning
+    entry_id: int | None = None  # the database backend's row
 
     @property
     def by_words(self) -> bool:
@@ -66,7 +89,8 @@ def fuse(lexical: list[Candidate], semantic: list[Candidate]) -> list[Candidate]
     for rank, candidate in enumerate(lexical):
         candidate.lexical_rank = rank
         merged[candidate.key] = candidate
-        scores[candidate.key] = LEXICAL_WEIGHT / (RRF_K + rank + 1)
+        weight = LEXICAL_WEIGHT if candidate.complete else PARTIAL_WEIGHT
+        scores[candidate.key] = weight / (RRF_K + rank + 1)
     for rank, candidate in enumerate(semantic):
         known = merged.setdefault(candidate.key, candidate)
         known.semantic_rank = rank

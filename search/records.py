@@ -102,6 +102,7 @@ EMPTY: Record = {
     "gap": None,
     "size_band": "",
     "gap_band": "",
+    "labels": [],  # what its facet values are called, in both languages: searched like its topics
     "number": "",  # a document's number or code, searched as part of its title
     "group": "",  # records that are translations of each other share it
 }
@@ -129,6 +130,20 @@ def _page_record(page: Page, **values) -> Record:
     )
 
 
+def in_both_languages(*labels) -> list[str]:
+    """Each label (a lazy translation) in English and in Chinese, for matching in either language."""
+    found = []
+    for language in ("en", "zh-hans"):
+        with translation.override(language):
+            found += [str(label) for label in labels if label]
+    return list(dict.fromkeys(found))
+
+
+def _choice_labels(choices, values) -> list:
+    names = dict(choices)
+    return [names[value] for value in values if value in names]
+
+
 def _page_date(page: Page):
     moment = page.last_published_at or page.first_published_at or timezone.now()
     return timezone.localdate(moment)
@@ -143,7 +158,12 @@ def brief_record(page) -> Record:
 def event_record(page) -> Record:
     body = "\n".join(filter(None, [_text(page.description), _text(page.summary), page.venue_name, page.city]))
     return _page_record(
-        page, summary=page.introduction, body=body, date=timezone.localdate(page.start), **_topics(page)
+        page,
+        summary=page.introduction,
+        body=body,
+        date=timezone.localdate(page.start),
+        labels=in_both_languages(page.get_kind_display()),
+        **_topics(page),
     )
 
 
@@ -164,12 +184,23 @@ def programme_record(page) -> Record:
         filter(None, [_text(page.description), page.city, page.lead_agency, page.implementing_entity, page.code])
     )
     body = "\n".join(filter(None, [body, *(component.name for component in components)]))
+    from initiatives.models import EodSector, Instrument, ProgrammeStage
+    from members.models import Province
+
     gap = page.financing_gap
+    labels = in_both_languages(
+        *_choice_labels(Province.choices, [page.province]),
+        *_choice_labels(ProgrammeStage.choices, [page.stage]),
+        *_choice_labels(EodSector.choices, page.sectors or []),
+        *_choice_labels(Instrument.choices, page.instruments or []),
+        *(component.get_kind_display() for component in components if hasattr(component, "get_kind_display")),
+    )
     return _page_record(
         page,
         summary=page.summary,
         body=body,
         date=_page_date(page),
+        labels=labels,
         province=page.province,
         stage=page.stage,
         sectors=sorted(page.sectors or []),
@@ -241,6 +272,7 @@ def document_record(document) -> Record:
         jurisdiction=document.jurisdiction,
         document_type=document.document_type,
         status=document.status,
+        labels=in_both_languages(document.get_document_type_display(), document.get_jurisdiction_display()),
         number=getattr(document, "number", ""),
         group=f"document:{document.translation_of_id or document.pk}",
         **_topics(document),

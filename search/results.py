@@ -132,6 +132,7 @@ class Match:
 
 @dataclass
 class Translation:
+    key: str
     url: str
     title: str
     languages: list[str]

@@ -57,17 +57,19 @@ class SearchService:
             results.degraded = True
             return results
 
-    def _vector(self, query, request: SearchRequest):
-        """The query's meaning vector, and what the results should say about matching by meaning."""
+    def _meaning(self, query, request: SearchRequest) -> tuple[ranking.Meaning | None, str]:
+        """What to look for by meaning, and what the results should say about matching by meaning."""
         if request.exact or not query:
             return None, "off"
         vector = query_vector(request.text)
-        return vector, ("on" if vector is not None else "unavailable")
+        if vector is None:
+            return None, "unavailable"
+        return ranking.Meaning(vector, settings.SEARCH_SEMANTIC_FLOOR, settings.SEARCH_SEMANTIC_MARGIN), "on"
 
     def _run(self, backend, query, request: SearchRequest) -> SearchResults:
-        vector, status = self._vector(query, request)
+        meaning, status = self._meaning(query, request)
         limit = ranking.candidates_needed(request)
-        retrieved = backend.retrieve(query, request, vector, limit, settings.SEARCH_SEMANTIC_SIMILARITY)
+        retrieved = backend.retrieve(query, request, meaning, limit)
         results = SearchResults(request=request, query=query, backend=backend.name, semantic=status)
         results.total, results.facets, results.took_ms = retrieved.total, retrieved.facets, retrieved.took_ms
         if request.order(bool(query))[0] == "_score":

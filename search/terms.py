@@ -10,7 +10,12 @@ FIELDS = ("title_terms", "label_terms", "summary_terms", "body_terms")
 def texts(record: Record) -> dict[str, list[str]]:
     return {
         "title_terms": [record["title"], record["alt_title"], record.get("number", "")],
-        "label_terms": [*record["topic_names"], record["issuing_body"], record["issuing_body_zh"]],
+        "label_terms": [
+            *record["topic_names"],
+            *record.get("labels", []),
+            record["issuing_body"],
+            record["issuing_body_zh"],
+        ],
         "summary_terms": [record["summary"]],
         "body_terms": [record["body"], *(passage["text"] for passage in record["passages"])],
     }

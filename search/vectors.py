@@ -83,13 +83,13 @@ def matrix() -> Matrix:
         return _loaded[1]
 
 
-def nearest(vector: np.ndarray, *, limit: int, similarity: float) -> list[Nearest]:
-    """The `limit` records closest in meaning (by their closest passage) at `similarity` or more, best first."""
+def nearest(meaning, *, limit: int) -> list[Nearest]:
+    """The `limit` records closest in meaning (by their closest passage), best first, cut at `meaning.threshold`."""
     loaded = matrix()
     if not len(loaded.entries):
         return []
-    scores = (loaded.vectors @ vector.astype(np.float16)).astype(np.float32)
-    keep = np.flatnonzero(scores >= similarity)
+    scores = (loaded.vectors @ meaning.vector.astype(np.float16)).astype(np.float32)
+    keep = np.flatnonzero(scores >= meaning.threshold(float(scores.max())))
     if not len(keep):
         return []
     # Best passage per record: rows sorted by score, first occurrence of each record.

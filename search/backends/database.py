@@ -21,7 +21,7 @@ from search import analysis, spelling, terms, vectors
 from search.backends.fulltext import for_vendor, joined
 from search.models import SearchChunk, SearchEntry, SearchTag, SearchTerm
 from search.query import ParsedQuery
-from search.ranking import Candidate, Chunk
+from search.ranking import Candidate, Chunk, Meaning
 from search.records import Record
 from search.results import FacetValue, SearchRequest
 from search.semantic.chunks import chunks
@@ -169,7 +169,7 @@ class Details:
     matched: set[int] = field(default_factory=set)  # indexes into the query's alternatives
     passages: list[dict] = field(default_factory=list)  # {"page", "text"}, every page
     body: str = ""
-    siblings: list[dict] = field(default_factory=list)  # translations: {"url", "title", "languages"}
+    siblings: list[dict] = field(default_factory=list)  # translations: {"key", "url", "title", "languages"}
     texts: dict = field(default_factory=dict)  # the texts passages are cut from, where the backend keeps no passages
 
     def chunk_text(self, ordinal: int) -> str:
@@ -340,6 +340,7 @@ class DatabaseBackend:
         found = {}
         for pk, key, content_type, title, alt_title, summary, url, date, languages, group, passages in rows:
             found[pk] = Candidate(
+                entry_id=pk,
                 key=key,
                 content_type=content_type,
                 title=title,
@@ -362,49 +363,56 @@ class DatabaseBackend:
         else:
             match, match_params = self.fulltext.match(query) if query else ("1 = 1", [])
             order = ", ".join(_order_sql(request.order(bool(query))))
-            sql = f"SELECT e.id, 0 AS title_match FROM {ENTRY} e WHERE {match} AND {where} ORDER BY {order} LIMIT %s"
+            sql = f"SELECT e.id, 0, 1 FROM {ENTRY} e WHERE {match} AND {where} ORDER BY {order} LIMIT %s"
             sql_params = [*match_params, *params, limit]
         with connection.cursor() as cursor:
             cursor.execute(sql, sql_params)
             rows = cursor.fetchall()
-        found = self._candidates([pk for pk, _ in rows])
+        found = self._candidates([pk for pk, *_ in rows])
         ranked = []
-        for pk, title_match in rows:
+        for pk, title_match, complete in rows:
             candidate = found[pk]
-            candidate.title_match = bool(title_match)
+            candidate.title_match, candidate.complete = bool(title_match), bool(complete)
             ranked.append(candidate)
         return ranked
 
-    def semantic(self, vector, request: SearchRequest, limit: int, similarity: float) -> list[Candidate]:
-        nearest = vectors.nearest(vector, limit=limit, similarity=similarity)
+    def semantic(self, meaning: Meaning, request: SearchRequest, limit: int) -> list[Candidate]:
+        """The records closest in meaning within the scope, the visitor's filters not applied (facets count them)."""
+        nearest = vectors.nearest(meaning, limit=limit)
         if not nearest:
             return []
         scope, scope_params = scope_sql(request)
-        filters, filter_params = filters_sql(request)
         ids_sql, ids_params = _in("e.id", [hit.entry_id for hit in nearest])
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT e.id FROM {ENTRY} e WHERE {ids_sql} AND {scope} AND {filters}",
-                ids_params + scope_params + filter_params,
-            )
-            allowed = {pk for (pk,) in cursor.fetchall()}
-        found = self._candidates(list(allowed))
+            cursor.execute(f"SELECT e.id FROM {ENTRY} e WHERE {ids_sql} AND {scope}", ids_params + scope_params)
+            found = self._candidates([pk for (pk,) in cursor.fetchall()])
         ranked = []
         for hit in nearest:
             if hit.entry_id in found:
                 candidate = found[hit.entry_id]
+                candidate.entry_id = hit.entry_id
                 candidate.chunk = Chunk(hit.ordinal, hit.page, "", hit.score)
                 ranked.append(candidate)
         return ranked
 
-    def retrieve(self, query: ParsedQuery, request: SearchRequest, vector, limit: int, similarity: float) -> Retrieved:
+    def _filtered(self, candidates: list[Candidate], request: SearchRequest) -> list[Candidate]:
+        """The candidates the visitor's facet filters let through, in their order."""
+        if not request.filters or not candidates:
+            return candidates
+        filters, filter_params = filters_sql(request)
+        ids_sql, ids_params = _in("e.id", [c.entry_id for c in candidates])
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT e.id FROM {ENTRY} e WHERE {ids_sql} AND {filters}", ids_params + filter_params)
+            allowed = {pk for (pk,) in cursor.fetchall()}
+        return [c for c in candidates if c.entry_id in allowed]
+
+    def retrieve(self, query: ParsedQuery, request: SearchRequest, meaning: Meaning | None, limit: int) -> Retrieved:
         retrieved = Retrieved()
-        if vector is not None:
-            retrieved.semantic = self.semantic(vector, request, limit, similarity)
-        keys = [candidate.key for candidate in retrieved.semantic]
-        semantic_ids = list(SearchEntry.objects.filter(key__in=keys).values_list("id", flat=True)) if keys else []
+        semantic = self.semantic(meaning, request, limit) if meaning is not None else []
+        semantic_ids = [candidate.entry_id for candidate in semantic]
         retrieved.total, retrieved.facets = self.count_and_facets(query, request, semantic_ids)
-        if query or not vector:
+        retrieved.semantic = self._filtered(semantic, request)
+        if query or meaning is None:
             retrieved.lexical = self.lexical(query, request, limit)
         return retrieved
 
@@ -427,8 +435,8 @@ class DatabaseBackend:
                 groups[group] = key
         if groups:
             siblings = SearchEntry.objects.filter(group__in=list(groups)).exclude(key__in=keys)
-            for group, url, title, languages in siblings.values_list("group", "url", "title", "languages"):
-                found[groups[group]].siblings.append({"url": url, "title": title, "languages": languages})
+            for key, group, url, title, languages in siblings.values_list("key", "group", "url", "title", "languages"):
+                found[groups[group]].siblings.append({"key": key, "url": url, "title": title, "languages": languages})
         return found
 
     def count(self, query: ParsedQuery, request: SearchRequest) -> int:

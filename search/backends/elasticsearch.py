@@ -22,15 +22,14 @@ from search.backends.database import Details, Retrieved
 from search.client import get_client
 from search.documents import CHINESE_SUBFIELDS, TERM_FIELDS
 from search.query import Alternative, Clause, ParsedQuery
-from search.ranking import Candidate, Chunk
+from search.ranking import Candidate, Chunk, Meaning
 from search.results import FacetValue, SearchRequest
 
 FACET_SIZES = {"issuer": 30, "topic": 40, "year": 30, "province": 40}
 META_KEY = "search:elasticsearch:index-meta"
 CANDIDATE_SOURCE = ["content_type", "title", "alt_title", "summary", "url", "date", "languages", "group", "pages"]
 FIELDS = [f"{name}^{boost:g}" for name, boost in TERM_FIELDS.items()]
-# Cosine similarity a passage must reach to count as a match by meaning, and how many neighbours each shard
-# examines for every one kept (recall of the approximate search against its cost).
+# How many neighbours each shard examines for every one kept (recall of the approximate search against its cost).
 SEMANTIC_CANDIDATES_FACTOR = 3
 
 
@@ -61,7 +60,9 @@ def words_query(query: ParsedQuery) -> Query:
 
 
 def ranking_query(query: ParsedQuery, chinese_subfields: bool) -> Query:
-    should = []
+    names = alternative_names(query)
+    # Named, with no weight of its own: whether a record holds every clause, not just most of them.
+    should = [Q("bool", must=[clause_query(clause, names) for clause in query.clauses], boost=0, _name="complete")]
     for number, phrase in enumerate(query.title_phrases):
         should.append(Q("match_phrase", title_terms={"query": " ".join(phrase), "_name": f"title{number}"}))
     if len(query.sequence) >= 2:
@@ -95,27 +96,22 @@ def facet_filters(request: SearchRequest, leave_out: str = "") -> list[Query]:
     return [_filter(facets[name], values) for name, values in request.filters.items() if name != leave_out]
 
 
-def _knn(vector, request: SearchRequest, limit: int, similarity: float) -> dict:
+def _knn(meaning: Meaning, request: SearchRequest, limit: int) -> dict:
+    """The records closest in meaning within the scope (the visitor's filters are applied afterwards, as words are)."""
     return {
         "field": "chunks.vector",
-        "query_vector": [float(x) for x in vector],
+        "query_vector": [float(x) for x in meaning.vector],
         "k": limit,
         "num_candidates": max(limit * SEMANTIC_CANDIDATES_FACTOR, 100),
-        "similarity": similarity,
-        "filter": [clause.to_dict() for clause in [*scope_filters(request), *facet_filters(request)]],
+        "similarity": meaning.floor,
+        "filter": [clause.to_dict() for clause in scope_filters(request)],
         "inner_hits": {"size": 1, "_source": ["chunks.ordinal", "chunks.page", "chunks.text"]},
     }
 
 
-def _meaning_query(vector, limit: int, similarity: float) -> Query:
-    knn = {
-        "field": "chunks.vector",
-        "query_vector": [float(x) for x in vector],
-        "k": limit,
-        "num_candidates": max(limit * SEMANTIC_CANDIDATES_FACTOR, 100),
-        "similarity": similarity,
-    }
-    return Q("nested", path="chunks", query=Q("knn", **knn))
+def cosine(score: float) -> float:
+    # Elasticsearch scores a cosine-similarity kNN match as (1 + cosine) / 2.
+    return 2 * score - 1
 
 
 def _candidate(raw: dict) -> Candidate:
@@ -132,6 +128,7 @@ def _candidate(raw: dict) -> Candidate:
         group=source.get("group") or "",
         pages=bool(source.get("pages")),
         title_match=any(name.startswith("title") for name in raw.get("matched_queries", [])),
+        complete="complete" in raw.get("matched_queries", []),
     )
 
 
@@ -179,12 +176,12 @@ class ElasticsearchBackend:
     def has_vectors(self) -> bool:
         return bool(self.index_meta().get("vector_dims"))
 
-    def _counting(self, query: ParsedQuery, request: SearchRequest, meaning: Query | None) -> dict:
+    def _counting(self, query: ParsedQuery, request: SearchRequest, semantic: list[str]) -> dict:
         matched = []
         if query:
             matched.append(words_query(query))
-        if meaning is not None:
-            matched.append(meaning)
+        if semantic:
+            matched.append(Q("ids", values=semantic))
         base = Q("bool", should=matched, minimum_should_match=1) if matched else Q("match_all")
         aggs = {
             "_total": {
@@ -222,16 +219,37 @@ class ElasticsearchBackend:
             "track_total_hits": False,
         }
 
-    def retrieve(self, query: ParsedQuery, request: SearchRequest, vector, limit: int, similarity: float) -> Retrieved:
+    def semantic(self, meaning: Meaning, request: SearchRequest, limit: int) -> list[Candidate]:
+        """The records closest in meaning within the scope, cut where they fall too far below the closest one."""
+        body = {"size": limit, "knn": _knn(meaning, request, limit), "_source": CANDIDATE_SOURCE}
+        response = self.client.search(index=indexes.alias_name(), **body)
+        found = []
+        for raw in response["hits"]["hits"]:
+            candidate = _candidate(raw)
+            inner = raw.get("inner_hits", {}).get("chunks", {}).get("hits", {}).get("hits", [])
+            chunk = inner[0]["_source"] if inner else {}
+            score = cosine(raw["_score"])
+            candidate.chunk = Chunk(chunk.get("ordinal", 0), chunk.get("page"), chunk.get("text", ""), score)
+            found.append(candidate)
+        if not found:
+            return []
+        threshold = meaning.threshold(found[0].chunk.score)
+        return [candidate for candidate in found if candidate.chunk.score >= threshold]
+
+    def retrieve(self, query: ParsedQuery, request: SearchRequest, meaning: Meaning | None, limit: int) -> Retrieved:
         retrieved = Retrieved()
-        use_vector = vector is not None and self.has_vectors()
-        meaning = _meaning_query(vector, limit, similarity) if use_vector else None
-        searches = [{}, self._counting(query, request, meaning)]
-        if query or not use_vector:
+        try:
+            semantic = self.semantic(meaning, request, limit) if meaning is not None and self.has_vectors() else []
+        except NotFoundError:
+            return retrieved  # no index built yet
+        keys = [candidate.key for candidate in semantic]
+        searches = [{}, self._counting(query, request, keys)]
+        if query or meaning is None:
             searches += [{}, self._lexical(query, request, limit)]
-        if use_vector:
-            semantic = {"size": limit, "knn": _knn(vector, request, limit, similarity), "_source": CANDIDATE_SOURCE}
-            searches += [{}, semantic]
+        if keys and request.filters:
+            # Which of them the visitor's filters let through.
+            allowed = Q("bool", filter=[Q("ids", values=keys), *facet_filters(request)])
+            searches += [{}, {"size": len(keys), "query": allowed.to_dict(), "_source": False}]
         responses = self.client.msearch(index=indexes.alias_name(), searches=searches)["responses"]
         if any(response.get("status") == 404 for response in responses):
             return retrieved  # no index built yet
@@ -246,18 +264,12 @@ class ElasticsearchBackend:
             retrieved.facets[name] = [
                 FacetValue(str(b["key"]), b["doc_count"], str(b["key"]) in chosen.get(name, ())) for b in buckets
             ]
-        if query or not use_vector:
+        if query or meaning is None:
             retrieved.lexical = [_candidate(raw) for raw in rest.pop(0)["hits"]["hits"]]
-        if use_vector:
-            for raw in rest.pop(0)["hits"]["hits"]:
-                candidate = _candidate(raw)
-                inner = raw.get("inner_hits", {}).get("chunks", {}).get("hits", {}).get("hits", [])
-                if inner:
-                    chunk = inner[0]["_source"]
-                    candidate.chunk = Chunk(
-                        chunk.get("ordinal", 0), chunk.get("page"), chunk.get("text", ""), inner[0]["_score"]
-                    )
-                retrieved.semantic.append(candidate)
+        if keys and request.filters:
+            allowed_keys = {raw["_id"] for raw in rest.pop(0)["hits"]["hits"]}
+            semantic = [candidate for candidate in semantic if candidate.key in allowed_keys]
+        retrieved.semantic = semantic
         return retrieved
 
     def details(self, keys: list[str], query: ParsedQuery) -> dict[str, Details]:
@@ -328,7 +340,7 @@ class ElasticsearchBackend:
     def count(self, query: ParsedQuery, request: SearchRequest) -> int:
         """Results of the query with the visitor's filters taken off (to say they hid every match)."""
         unfiltered = SearchRequest(scope=request.scope, fixed=request.fixed)
-        body = self._counting(query, unfiltered, None)
+        body = self._counting(query, unfiltered, [])
         try:
             response = self.client.search(index=indexes.alias_name(), **body)
         except NotFoundError:

@@ -98,11 +98,13 @@ class PostgresFullText:
         title_sql, title_params = "FALSE", []
         if title:
             title_sql, title_params = "e.search_vector @@ %s::tsquery", [title]
+        complete = " & ".join(self.clause(clause) for clause in query.clauses)
         sql = (
-            f"SELECT e.id, {title_sql} AS title_match FROM search_searchentry e "
+            f"SELECT e.id, {title_sql} AS title_match, e.search_vector @@ %s::tsquery AS complete "
+            f"FROM search_searchentry e "
             f"WHERE {match} AND {where} ORDER BY title_match DESC, {score} DESC, e.date DESC, e.id LIMIT %s"
         )
-        return sql, [*title_params, *match_params, *params, *score_params, limit]
+        return sql, [*title_params, complete, *match_params, *params, *score_params, limit]
 
 
 class SqliteFullText:
@@ -158,12 +160,14 @@ class SqliteFullText:
             count_sql = f" AND {match}"
         weights = ", ".join(f"{weight:g}" for weight in FIELD_WEIGHTS)
         table = self.table  # FTS5 names its match column and rank function by the table, never an alias
+        complete_sql, complete_params = self._holds(" AND ".join(self.clause(clause) for clause in query.clauses))
         sql = (
-            f"SELECT e.id, {title_sql} AS title_match FROM {table} JOIN search_searchentry e ON e.id = {table}.rowid "
+            f"SELECT e.id, {title_sql} AS title_match, {complete_sql} AS complete "
+            f"FROM {table} JOIN search_searchentry e ON e.id = {table}.rowid "
             f"WHERE {table} MATCH %s{count_sql} AND {where} "
             f"ORDER BY title_match DESC, bm25({table}, {weights}), e.date DESC, e.id LIMIT %s"
         )
-        return sql, [*title_params, expression, *count_params, *params, limit]
+        return sql, [*title_params, *complete_params, expression, *count_params, *params, limit]
 
 
 def for_vendor(vendor: str):

@@ -95,11 +95,11 @@ def restrict(queries: list[JudgedQuery], prefixes: set[str]) -> list[JudgedQuery
     return kept
 
 
-def identify(hits) -> list[str]:
-    """The judged identifier of each hit, in order: slugs read in one query per content type."""
+def identify(keys: list[str]) -> list[str]:
+    """The judged identifier of each record key, in order: slugs read in one query per content type."""
     wanted = defaultdict(set)
-    for hit in hits:
-        label, _, pk = hit.key.rpartition(":")
+    for key in keys:
+        label, _, pk = key.rpartition(":")
         if label.split(".")[-1] in PREFIXES and pk.isdigit():
             wanted[label].add(int(pk))
     slugs = {}
@@ -107,7 +107,11 @@ def identify(hits) -> list[str]:
         model = apps.get_model(label)
         for pk, slug in model._default_manager.filter(pk__in=pks).values_list("pk", "slug"):
             slugs[f"{label}:{pk}"] = f"{PREFIXES[model._meta.model_name]}:{slug}"
-    return [slugs.get(hit.key, f"other:{hit.key}") for hit in hits]
+    return [slugs.get(key, f"other:{key}") for key in keys]
+
+
+def translation_keys(hit) -> list[str]:
+    return [translation.key for translation in getattr(hit, "translations", [])]
 
 
 def first_seen(identifiers: list[str]) -> list[str]:
@@ -140,7 +144,8 @@ def run_query(service: SearchService, query: JudgedQuery, **options) -> Outcome:
     if getattr(results, "degraded", False):
         # The service answered from the database because the cluster did not: not this backend's figures.
         raise RuntimeError(f"The search cluster did not answer {query.text!r}.")
-    shown = identify(results.hits[:DEPTH])
+    # A result lists the record's translations with it ("Also in: ..."): the user sees them there.
+    shown = identify([key for hit in results.hits[:DEPTH] for key in (hit.key, *translation_keys(hit))])[:DEPTH]
     ranked = first_seen(shown)
     return Outcome(
         text=query.text,
