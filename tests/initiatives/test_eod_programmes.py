@@ -15,7 +15,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from initiatives.eod_demo import CLOSED_STAGES, load_eod_programmes, programme_specs
+from demo.eod import CLOSED_STAGES, load_eod_programmes, programme_specs
+from demo.site import load_site
 from initiatives.models import (
     RESTRICTED_FIELDS,
     EodCatalogPage,
@@ -28,7 +29,6 @@ from initiatives.models import (
 from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.templatetags.eod_tags import cny
 from members.models import Province
-from portal.demo import load_site
 from portal.models import SiteIdentity
 from tests.members.factories import UserFactory
 

@@ -402,7 +402,7 @@ def test_urls_have_their_names():
 
 
 def test_the_demo_financiers_load_twice_without_doubling_and_sign_in(client, home_page, settings):
-    from initiatives.financier_demo import FINANCIER_PASSWORD, FINANCIERS, load_financiers
+    from demo.financiers import FINANCIER_PASSWORD, FINANCIERS, load_financiers
     from initiatives.financiers import alerts
     from initiatives.models import ExpressionOfInterest, SavedSearch
     from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory

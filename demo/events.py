@@ -22,8 +22,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from initiatives import demo_content as content
-from initiatives.demo_pictures import draw_hero, draw_photo, draw_portrait, slides_pdf
+from demo import events_content as content
+from demo.logos import draw_logo
+from demo.members import PLANT_WORDS, SECTOR_WORDS, company_specs
+from demo.pictures import draw_hero, draw_photo, draw_portrait, slides_pdf
 from initiatives.models import (
     EventIndexPage,
     EventLanguage,
@@ -36,8 +38,6 @@ from initiatives.models import (
     RegistrationEmail,
     Speaker,
 )
-from members.demo import PLANT_WORDS, SECTOR_WORDS, company_specs
-from members.logos import draw_logo
 from portal.images import save_image
 from portal.models import HomePage, Topic
 from portal.progress import progress

@@ -6,7 +6,7 @@ the environmental work typical of a region with the industry that helps pay
 for it (river basins with eco-tourism in Jiangxi, mined land with solar power
 in Shanxi, wetlands with fisheries in Jiangsu, contaminated land with an
 industrial park in Hunan...). Programmes, agencies, companies and people are
-fictitious; `initiatives.eod_demo` draws the numbers with a seeded generator.
+fictitious; `demo.eod` draws the numbers with a seeded generator.
 """
 
 CATALOGUE = {

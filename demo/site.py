@@ -15,7 +15,7 @@ from django.db import transaction
 from PIL import Image, ImageDraw
 from wagtail.models import Locale, Page, Site
 
-from portal.demo_pages import HOME, PAGES
+from demo.site_content import HOME, PAGES
 from portal.images import save_image
 from portal.models import FooterLink, HomePage, MenuItem, SiteIdentity, StandardPage
 from portal.progress import progress
