@@ -12,6 +12,7 @@ import math
 import random
 from decimal import ROUND_DOWN, Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
@@ -566,8 +567,6 @@ def load_programme(spec: dict, catalogue: dict, assets: dict, user) -> dict:
 @transaction.atomic
 def load_eod_programmes(stdout=None) -> dict:
     """The catalogue page and every programme in both languages. Returns counts of what was made."""
-    from django.contrib.auth import get_user_model
-
     user = get_user_model().objects.filter(username="admin").first()
     restricted = Collection.objects.filter(name=RESTRICTED_DOCUMENTS_COLLECTION).first()
     if restricted is None:

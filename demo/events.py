@@ -12,6 +12,7 @@ import datetime
 import random
 import zoneinfo
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import F
@@ -776,8 +777,6 @@ def load_event(spec: dict, position: int, index: dict, assets: dict, user, now, 
 @transaction.atomic
 def load_events(stdout=None, now: datetime.datetime | None = None) -> dict:
     """Topics, speakers and the events in both languages. Returns counts of what was made."""
-    from django.contrib.auth import get_user_model
-
     now = now or timezone.now()
     today = timezone.localdate(now)
     user = get_user_model().objects.filter(username="admin").first()

@@ -24,6 +24,7 @@ from wagtail.models import Collection, Locale, Page, Revision
 
 from demo import briefs_content
 from demo import library_content as content
+from demo.events import load_topics
 from portal.extraction import extract_document
 from portal.models import (
     BriefAuthor,
@@ -367,8 +368,6 @@ def _staff() -> dict:
 
 def _topics() -> dict[str, Topic]:
     """The site's topics (the events demo makes them), by slug."""
-    from demo.events import load_topics
-
     return load_topics()
 
 
