@@ -27,6 +27,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from initiatives import eod_demo_content as content
 from initiatives.demo import collection
 from initiatives.demo_pictures import _gradient
+from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.models import (
     EodCatalogPage,
     EodEnvironmentalComponent,
@@ -36,7 +37,6 @@ from initiatives.models import (
     EodProgrammePage,
     ProgrammeStage,
 )
-from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.templatetags.eod_tags import cny
 from members.models import Province
 from portal.demo_library import text_pdf

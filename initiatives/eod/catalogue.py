@@ -1,5 +1,10 @@
 """The EOD programme catalogue's search: the address bar read into a search, its results, saved-search helpers.
 
+Its public services, which the financier area and the API build on: `parse`,
+`canonical_querystring` and `describe` (a search kept and told in words),
+`matching_programme_ids`, and `catalogue_page` / `catalogue_url` (where the
+catalogue is, in the active language).
+
 Everything goes through `SearchService` with the catalogue scope (facets,
 range filters and sorts of `search.results.CATALOGUE`), so the catalogue
 answers from Elasticsearch or the database like site search does. Only the
@@ -15,9 +20,10 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
-from initiatives.eod_bands import GAP_BANDS, SIZE_BANDS, labels
-from initiatives.models import EodProgrammePage, EodSector, Instrument, ProgrammeStage
+from initiatives.eod.bands import GAP_BANDS, SIZE_BANDS, labels
+from initiatives.eod.models import EodCatalogPage, EodProgrammePage, EodSector, Instrument, ProgrammeStage
 from members.models import Province
 from portal.text import PlainTextFormMixin
 from search.forms import clean_text
@@ -231,3 +237,23 @@ def matching_programme_ids(data: QueryDict | str, language: str | None = None, p
         if len(ids) >= results.total or not results.hits:
             break
     return ids
+
+
+def catalogue_page() -> EodCatalogPage | None:
+    """The live catalogue page in the active language, else the original one."""
+    pages = EodCatalogPage.objects.live().public()
+    try:
+        active = Locale.get_active()
+    except Locale.DoesNotExist:
+        active = None
+    page = pages.filter(locale=active).first() if active else None
+    return page or pages.filter(locale=Locale.get_default()).first() or pages.order_by("path").first()
+
+
+def catalogue_url(querystring: str) -> str:
+    """The catalogue page showing this search, in the active language; "" without a catalogue."""
+    page = catalogue_page()
+    if page is None:
+        return ""
+    url = page.get_url() or page.url or "/"
+    return f"{url}?{querystring}" if querystring else url

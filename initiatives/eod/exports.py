@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from initiatives.catalogue import facet_choices
-from initiatives.models import EodProgrammePage
+from initiatives.eod.catalogue import facet_choices
+from initiatives.eod.models import EodProgrammePage
 from portal.spreadsheets import Column, csv_response, number, xlsx_response
 
 

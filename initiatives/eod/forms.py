@@ -1,8 +1,9 @@
 """The EOD programme editor: sectors and instruments as checkboxes, and the cost check across the inlines.
 
 This module must not import the models: `EodProgrammePage` names
-`EodProgrammePageForm` as its base form class, so the choices are imported
-lazily through callables.
+`EodProgrammePageForm` as its base form class, so the choices come from
+`initiatives.eod.choices`. The fields a translation shows read-only are the
+page's `shared_fields` (see `initiatives.translations`).
 """
 
 from decimal import Decimal
@@ -11,70 +12,28 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from initiatives.eod.choices import EodSector, Instrument
+from initiatives.translations import SharedFieldsFormMixin
 from portal.text import PlainTextFormMixin
 
 # Inline formsets whose costs together may not pass the total investment.
 COST_FORMSETS = ("environmental_components", "industrial_components")
 
-# One programme whatever the language: these are edited on the original page
-# and copied to its translations when it is published (see
-# initiatives.models.eod.sync_translations). Project rows are per language.
-SHARED_FIELDS = (
-    "code",
-    "province",
-    "stage",
-    "sectors",
-    "total_investment",
-    "financing_sought",
-    "financing_secured",
-    "instruments",
-    "proceeds_share",
-    "irr",
-    "payback_years",
-    "contact_name",
-    "contact_role",
-    "contact_email",
-    "contact_phone",
-    "latitude",
-    "longitude",
-    "hero_image",
-)
 
-
-def _sector_choices():
-    from initiatives.models.eod import EodSector
-
-    return EodSector.choices
-
-
-def _instrument_choices():
-    from initiatives.models.eod import Instrument
-
-    return Instrument.choices
-
-
-class EodProgrammePageForm(PlainTextFormMixin, WagtailAdminPageForm):
+class EodProgrammePageForm(SharedFieldsFormMixin, PlainTextFormMixin, WagtailAdminPageForm):
     # The model stores plain lists of values (JSON); editors tick boxes.
     sectors = forms.MultipleChoiceField(
         label=_("Industrial sectors"),
-        choices=_sector_choices,
+        choices=EodSector.choices,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Industries whose proceeds feed back to the conservation work."),
     )
     instruments = forms.MultipleChoiceField(
         label=_("Financing instruments"),
-        choices=_instrument_choices,
+        choices=Instrument.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.original.pk != self.instance.pk:
-            for name in SHARED_FIELDS:
-                if name in self.fields:
-                    self.fields[name].disabled = True
-                    self.fields[name].help_text = _("Set on the original page; copied here when it is published.")
 
     def clean(self):
         cleaned = super().clean()

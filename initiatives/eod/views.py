@@ -6,10 +6,9 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
-from initiatives import catalogue
-from initiatives.access import can_see_restricted
-from initiatives.catalogue_exports import programme_rows, xlsx_or_csv
-from initiatives.financiers.accounts import financier_for
+from initiatives.eod import catalogue
+from initiatives.eod.access import can_see_restricted
+from initiatives.eod.exports import programme_rows, xlsx_or_csv
 from search import presenters
 from search.forms import page_number
 
@@ -40,10 +39,6 @@ def serve_catalogue(page, request: HttpRequest) -> TemplateResponse:
     results = catalogue.search(form, page.locale.language_code, page_number(params), view)
     show_restricted = can_see_restricted(request.user)
     export_query = form.canonical().urlencode()
-    # Only approved financiers keep saved searches (staff see everything but have none).
-    financier = financier_for(request.user)
-    can_save = bool(financier and financier.is_approved)
-    saved = financier.saved_searches.filter(querystring=export_query).first() if can_save else None
     context = {
         "page": page,
         "self": page,
@@ -67,8 +62,7 @@ def serve_catalogue(page, request: HttpRequest) -> TemplateResponse:
         "clear_filters": presenters.without_filters(params, keep=("q", "sort", "view")),
         "suggestion_query": presenters.with_query(params, results.suggestion) if results.suggestion else "",
         "show_restricted": show_restricted,
-        "can_save_search": can_save,
-        "saved_search": saved,
+        # The financier area's template tags say whether the visitor may save this search, or has.
         "saved_search_query": export_query,
         "saved_search_name": "; ".join(catalogue.describe(params)),
         "export_query": export_query,

@@ -2,7 +2,7 @@
 
 - **Registrations** (a ModelViewSet registered in `wagtail_hooks.py`) lists,
   filters, searches and exports registrations; the view classes live here.
-- **Cancel registration** goes through `initiatives.registration.cancel`, so
+- **Cancel registration** goes through `initiatives.events.registration.cancel`, so
   the freed seat passes to the first person waiting, who is emailed.
 - **Check-in list** (`/admin/events/<event id>/check-in/`) is a printable A4
   page of the confirmed people, sorted by name, with the waitlist below.
@@ -19,7 +19,6 @@ import datetime
 from django import forms
 from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
@@ -48,9 +47,10 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail.permissions import policy_registry
 
-from initiatives import times
-from initiatives.models import EventIndexPage, EventPage, Registration, RegistrationEmail
-from initiatives.registration import RegistrationRefused, cancel
+from initiatives.events import times
+from initiatives.events.models import EventIndexPage, EventPage, Registration, RegistrationEmail
+from initiatives.events.registration import RegistrationRefused, cancel, seats_going_to
+from portal import admin_views
 from portal.admin_exports import ExportIndexView
 
 REGISTRATIONS = "registrations"  # the registrations viewset's name: URL prefix and namespace
@@ -77,23 +77,19 @@ def can_change_registrations(user) -> bool:
     return bool(user and user.is_authenticated and registration_policy().user_has_permission(user, "change"))
 
 
+class RefusedWith403Mixin(admin_views.RefusedWith403Mixin):
+    forbidden_title = _("Registrations")
+    forbidden_icon = "clipboard-list"
+    forbidden_message = _("Your account does not have permission for this page of event registrations.")
+    forbidden_advice = _(
+        "Event staff (Editors) may view registrations and check-in lists; Moderators may also correct and "
+        "cancel registrations. Ask an administrator if you need either."
+    )
+
+
 def forbidden(request):
     """A 403 inside the admin's frame, saying what is missing."""
-    context = {
-        "page_title": _("Registrations"),
-        "header_icon": "clipboard-list",
-    }
-    return render(request, "initiatives/admin/forbidden.html", context, status=403)
-
-
-class RefusedWith403Mixin:
-    """Answer a refused permission check with 403 rather than the admin's redirect to the dashboard."""
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
-            return forbidden(request)
+    return RefusedWith403Mixin().forbidden(request)
 
 
 # --- Small helpers shared by the views and hooks ---------------------------------
@@ -137,19 +133,6 @@ def can_be_deleted(registration: Registration, now: datetime.datetime | None = N
     someone's details.
     """
     return registration.status == Status.CANCELLED or registration.event.start <= (now or timezone.now())
-
-
-def seats_going_to(registration: Registration, now: datetime.datetime | None = None) -> list[Registration]:
-    """Who would move up from the waitlist if this registration were cancelled now (mirrors the service's rule)."""
-    event = registration.event
-    now = now or timezone.now()
-    if registration.status != Status.CONFIRMED or event.cancelled or event.start <= now:
-        return []
-    waiting = event.registrations.filter(status=Status.WAITLISTED).order_by("created_at", "pk")
-    if event.capacity is not None:
-        confirmed = event.registrations.filter(status=Status.CONFIRMED).exclude(pk=registration.pk).count()
-        waiting = waiting[: max(event.capacity - confirmed, 0)]
-    return list(waiting)
 
 
 # --- The registrations listing ----------------------------------------------------
@@ -367,29 +350,24 @@ class CancelRegistrationView(RefusedWith403Mixin, PermissionCheckedMixin, Wagtai
 
     def post(self, request, *args, **kwargs):
         registration = self.object
-        now = timezone.now()
         try:
             with transaction.atomic():
-                promoted = cancel(registration, now=now)
-                # The service returns nobody both when it cancelled and when someone else got there
-                # first; the cancellation time tells the two apart.
-                registration.refresh_from_db(fields=["status", "cancelled_at"])
-                cancelled_now = registration.cancelled_at == now
-                if cancelled_now:
+                outcome = cancel(registration)
+                if outcome.cancelled:
                     log(registration, CANCEL_ACTION, user=request.user)
-                for person in promoted:
+                for person in outcome.promoted:
                     log(person, PROMOTE_ACTION, user=request.user)
         except RegistrationRefused as refusal:
             messages.error(request, str(refusal))
             return redirect(inspect_url(registration))
-        if not cancelled_now:
+        if not outcome.cancelled:
             messages.warning(request, _("This registration was already cancelled."))
         else:
             messages.success(
                 request,
                 _("Registration of %(name)s cancelled; they are emailed a confirmation.") % {"name": registration.name},
             )
-        for person in promoted:
+        for person in outcome.promoted:
             messages.success(
                 request,
                 _("%(name)s moved up from the waitlist to a confirmed seat and is emailed.") % {"name": person.name},

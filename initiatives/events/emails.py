@@ -8,18 +8,19 @@ already given a seat, a reminder for a cancelled place) is not sent.
 
 import logging
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
-from initiatives import times
-from initiatives.models import EventPage, Registration, RegistrationEmail
-from initiatives.registration import cancel_token
+from initiatives.events import times
+from initiatives.events.cancel_links import cancel_token
+from initiatives.events.ical import event_ics
+from initiatives.events.models import Registration, RegistrationEmail
 from portal import mail
+from portal.i18n import page_in
+from portal.mail import page_url, site_url
 
 logger = logging.getLogger(__name__)
 
@@ -49,21 +50,10 @@ def still_relevant(registration: Registration, kind: str) -> bool:
     return registration.status == Status.CONFIRMED
 
 
-def site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def page_for_reader(event: EventPage, language: str) -> EventPage:
-    """The event's page in the registrant's language when it is live, else the original."""
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = event.get_translation_or_none(locale) if locale else None
-    return translated.specific if translated is not None and translated.live else event
-
-
 def build_message(registration: Registration, kind: str) -> EmailMessage:
     event = registration.event
     with translation.override(registration.language):
-        page = page_for_reader(event, registration.language)
+        page = page_in(event, registration.language)  # the registrant's language when it is live
         cancel_path = reverse("initiatives:cancel_registration", args=[cancel_token(registration)])
         context = {
             "kind": kind,
@@ -72,7 +62,7 @@ def build_message(registration: Registration, kind: str) -> EmailMessage:
             "event": event,
             "when": times.describe_when(event),
             "zone": times.zone_label(event),
-            "event_url": site_url(page.get_url() or page.url or "/"),
+            "event_url": page_url(page),
             "cancel_url": site_url(cancel_path),
             "can_cancel": registration.is_active and not event.cancelled,
         }
@@ -80,8 +70,6 @@ def build_message(registration: Registration, kind: str) -> EmailMessage:
         body = render_to_string("initiatives/email/registration.txt", context).strip() + "\n"
     message = EmailMessage(subject, body, to=[registration.email])
     if kind in (Kind.CONFIRMATION, Kind.PROMOTION, Kind.REMINDER):
-        from initiatives.ical import event_ics
-
         message.attach("event.ics", event_ics(page), "text/calendar; charset=utf-8")
     return message
 

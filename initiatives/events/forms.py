@@ -1,7 +1,8 @@
 """Forms: the event editor's time handling in the admin, and the public registration form.
 
 This module must not import the models: `EventPage` names `EventPageForm` as
-its base form class.
+its base form class. The fields a translation shows read-only are the page's
+`shared_fields` (see `initiatives.translations`).
 """
 
 import zoneinfo
@@ -11,28 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from initiatives.translations import SharedFieldsFormMixin
 from portal.text import PlainTextFormMixin
 
 # Typed and shown as wall-clock time at the venue, in the event's own zone.
 LOCAL_TIME_FIELDS = ("start", "end", "registration_opens", "registration_closes")
 
-# One event whatever the language: these are edited on the original page and
-# copied to its translations when it is published (see EventPage.sync_translations).
-SHARED_FIELDS = (
-    "kind",
-    "start",
-    "end",
-    "time_zone",
-    "cancelled",
-    "online_url",
-    "registration_required",
-    "capacity",
-    "registration_opens",
-    "registration_closes",
-)
 
-
-class EventPageForm(PlainTextFormMixin, WagtailAdminPageForm):
+class EventPageForm(SharedFieldsFormMixin, PlainTextFormMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         zone = zoneinfo.ZoneInfo(self.instance.time_zone)
@@ -41,11 +28,6 @@ class EventPageForm(PlainTextFormMixin, WagtailAdminPageForm):
             if name in self.fields and value is not None:
                 # A naive value is shown as it is: the clock at the venue.
                 self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
-        if self.instance.pk and self.instance.source.pk != self.instance.pk:
-            for name in SHARED_FIELDS:
-                if name in self.fields:
-                    self.fields[name].disabled = True
-                    self.fields[name].help_text = _("Set on the original page; copied here when it is published.")
 
     def clean(self):
         cleaned = super().clean()

@@ -28,7 +28,8 @@ from icalendar import Calendar, Event
 from icalendar.prop import vDuration, vText
 from wagtail.models import Locale, PageLogEntry, Site
 
-from initiatives.models import EventIndexPage, EventPage
+from initiatives.events.listing import published_events, read_query
+from initiatives.events.models import EventIndexPage, EventPage
 from portal.models import SiteIdentity
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -58,8 +59,8 @@ def with_sources(pages: list[EventPage]) -> list[EventPage]:
             for original in EventPage.objects.filter(locale=default, translation_key__in=keys)
         }
     for page in pages:
-        # Same rule as EventPage.source, which is a cached_property.
-        page.__dict__["source"] = page if page.locale_id == default.pk else originals.get(page.translation_key, page)
+        # Same rule as SharedFieldsPage.original (which EventPage.source reads), a cached_property.
+        page.__dict__["original"] = page if page.locale_id == default.pk else originals.get(page.translation_key, page)
     return pages
 
 
@@ -190,8 +191,6 @@ def event_response(event: EventPage, request: HttpRequest) -> HttpResponse:
 
 def feed_response(index_page: EventIndexPage, request: HttpRequest) -> HttpResponse:
     """The index's events from the last 12 months on, narrowed by the listing's filters in the query string."""
-    from initiatives.listing import published_events, read_query
-
     now = timezone.now()
     query = read_query(index_page, request.GET, now=now)
     since = now - datetime.timedelta(days=FEED_PAST_DAYS)

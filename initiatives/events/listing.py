@@ -28,8 +28,6 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.conf import settings
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
@@ -40,8 +38,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 
-from initiatives.models import Attendance, EventIndexPage, EventKind, EventPage
+from initiatives.events.models import Attendance, EventIndexPage, EventKind, EventPage
+from initiatives.events.times import zone_with_offset
 from portal.models import Topic
+from portal.pagination import paginate
 
 PER_PAGE = 12
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
@@ -364,26 +364,6 @@ def read_query(index_page: EventIndexPage, query: QueryDict, *, now: datetime.da
 # --- The listing ------------------------------------------------------------------
 
 
-def paginate(queryset: QuerySet, number: str | None) -> tuple[PaginatorPage, str | None]:
-    """The requested page, or the nearest one that exists with a message saying why."""
-    paginator = Paginator(queryset, PER_PAGE)
-    if number in (None, ""):
-        return paginator.page(1), None
-    try:
-        wanted = int(number)
-    except ValueError:
-        return paginator.page(1), _("Page: “%(page)s” is not a page number, so the first page is shown.") % {
-            "page": number[:20]
-        }
-    if wanted < 1:
-        return paginator.page(1), _("Page: there is no page %(page)s, so the first page is shown.") % {"page": wanted}
-    if wanted > paginator.num_pages:
-        return paginator.page(paginator.num_pages), _("Page: there is no page %(page)s, so the last page is shown.") % {
-            "page": wanted
-        }
-    return paginator.page(wanted), None
-
-
 def with_images(queryset: QuerySet[EventPage]) -> QuerySet[EventPage]:
     """Prefetch hero images with their renditions: a page of cards costs a fixed number of queries."""
     images = get_image_model().objects.prefetch_renditions()
@@ -492,7 +472,7 @@ def _common_context(query: Query, index_page: EventIndexPage, index_url: str) ->
 
 def _list_context(query: Query, request: HttpRequest, now: datetime.datetime) -> dict:
     events = in_time_frame(query.filterset.filtered(), query.when, now)
-    page, problem = paginate(with_images(events), request.GET.get("page"))
+    page, problem = paginate(with_images(events), request.GET.get("page"), per_page=PER_PAGE)
     if problem:
         query.problems.append(problem)
     return {
@@ -506,8 +486,6 @@ def _list_context(query: Query, request: HttpRequest, now: datetime.datetime) ->
 
 def _site_zone_label(month: datetime.date) -> str:
     """ "China Standard Time (Beijing, Shanghai) (UTC+08:00)": the zone the calendar's days are in."""
-    from initiatives.times import zone_with_offset
-
     middle = datetime.datetime.combine(month.replace(day=15), datetime.time(12), tzinfo=site_zone())
     return zone_with_offset(settings.TIME_ZONE, middle)
 

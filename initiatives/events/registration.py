@@ -8,15 +8,14 @@ from Celery tasks after the transaction commits.
 """
 
 import datetime
+from dataclasses import dataclass, field
 
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from initiatives.models import EventPage, Registration, RegistrationEmail, RegistrationStatus
-
-CANCEL_SALT = "initiatives.registration.cancel"
+from initiatives.events.models import EventPage, Registration, RegistrationEmail, RegistrationStatus
+from initiatives.events.tasks import send_registration_email
 
 
 class RegistrationRefused(Exception):
@@ -29,8 +28,6 @@ def _locked(event: EventPage) -> EventPage:
 
 
 def _email_after_commit(registration: Registration, kind: str) -> None:
-    from initiatives.tasks import send_registration_email
-
     # A broker that is down then is logged, not raised (the registration stands), and beat's
     # send_missing_registration_emails sends what was not queued.
     send_registration_email.delay_on_commit(registration.pk, kind)
@@ -80,24 +77,32 @@ def register(
     return registration
 
 
-def cancel(registration: Registration, *, now: datetime.datetime | None = None) -> list[Registration]:
-    """Cancel a registration; a freed seat goes to the first person waiting. Returns who was promoted.
+@dataclass(frozen=True)
+class Cancellation:
+    """What `cancel` did: whether it cancelled the registration just now, and who moved up into the seat."""
 
-    Cancelling twice is harmless: the second time changes nothing.
+    cancelled: bool
+    promoted: list[Registration] = field(default_factory=list)
+
+
+def cancel(registration: Registration, *, now: datetime.datetime | None = None) -> Cancellation:
+    """Cancel a registration; a freed seat goes to the first person waiting.
+
+    Cancelling twice is harmless: the second time changes nothing and says so (`cancelled` is False).
     """
     now = now or timezone.now()
     with transaction.atomic():
         event = _locked(registration.event)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.Status.CANCELLED:
-            return []
+            return Cancellation(cancelled=False)
         if event.has_ended(now):
             raise RegistrationRefused(_("This event has already taken place."))
         registration.status = Registration.Status.CANCELLED
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
         _email_after_commit(registration, RegistrationEmail.Kind.CANCELLATION)
-        return _fill_vacancies(event, now)
+        return Cancellation(cancelled=True, promoted=_fill_vacancies(event, now))
 
 
 def fill_vacancies(event: EventPage, *, now: datetime.datetime | None = None) -> list[Registration]:
@@ -106,34 +111,37 @@ def fill_vacancies(event: EventPage, *, now: datetime.datetime | None = None) ->
         return _fill_vacancies(_locked(event), now or timezone.now())
 
 
-def _fill_vacancies(event: EventPage, now: datetime.datetime) -> list[Registration]:
-    # Call with the event row locked. Nobody is moved up once the event has begun.
+def next_in_line(
+    event: EventPage, now: datetime.datetime, *, freeing: Registration | None = None
+) -> list[Registration]:
+    """The waitlist rule: who moves up into the free seats, first come first served, until the event begins.
+
+    With `freeing`, as if that confirmed registration's seat were free too: what cancelling it would do.
+    """
     if event.cancelled or event.start <= now:
         return []
     waiting = event.registrations.filter(status=Registration.Status.WAITLISTED).order_by("created_at", "pk")
     if event.capacity is not None:
-        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
-        waiting = waiting[: max(event.capacity - confirmed, 0)]
-    promoted = list(waiting)
+        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED)
+        if freeing is not None:
+            confirmed = confirmed.exclude(pk=freeing.pk)
+        waiting = waiting[: max(event.capacity - confirmed.count(), 0)]
+    return list(waiting)
+
+
+def seats_going_to(registration: Registration, now: datetime.datetime | None = None) -> list[Registration]:
+    """Who would move up from the waitlist if this registration were cancelled now (the admin's preview)."""
+    if registration.status != Registration.Status.CONFIRMED:
+        return []
+    return next_in_line(registration.event, now or timezone.now(), freeing=registration)
+
+
+def _fill_vacancies(event: EventPage, now: datetime.datetime) -> list[Registration]:
+    # Call with the event row locked.
+    promoted = next_in_line(event, now)
     for registration in promoted:
         registration.status = Registration.Status.CONFIRMED
         registration.promoted_at = now
         registration.save(update_fields=["status", "promoted_at"])
         _email_after_commit(registration, RegistrationEmail.Kind.PROMOTION)
     return promoted
-
-
-# --- Signed cancellation links -------------------------------------------------
-
-
-def cancel_token(registration: Registration) -> str:
-    return signing.Signer(salt=CANCEL_SALT).sign(str(registration.reference))
-
-
-def registration_for_token(token: str) -> Registration | None:
-    """The registration a cancellation link points at, or None if the link was altered."""
-    try:
-        reference = signing.Signer(salt=CANCEL_SALT).unsign(token)
-    except signing.BadSignature:
-        return None
-    return Registration.objects.select_related("event").filter(reference=reference).first()

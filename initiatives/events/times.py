@@ -4,7 +4,7 @@ import datetime
 
 from django.utils.formats import date_format
 
-from initiatives.models.events import TIME_ZONES
+from initiatives.events.models.pages import TIME_ZONES
 from portal.i18n import pick
 
 ZONE_LABELS = dict(TIME_ZONES)

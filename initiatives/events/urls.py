@@ -1,6 +1,8 @@
+"""The events' own addresses outside the page tree: the cancellation link of every registration email."""
+
 from django.urls import path
 
-from initiatives import views
+from initiatives.events import views
 
 app_name = "initiatives"
 

@@ -8,10 +8,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from initiatives import registration as rules
-from initiatives import times
-from initiatives.forms import RegistrationForm
-from initiatives.models import EventPage, Registration, RegistrationStatus
+from initiatives.events import registration as rules
+from initiatives.events import times
+from initiatives.events.cancel_links import registration_for_token
+from initiatives.events.forms import RegistrationForm
+from initiatives.events.models import EventPage, Registration, RegistrationStatus
 from portal.ratelimit import client_ip, hit
 
 
@@ -79,18 +80,19 @@ def register(request, page: EventPage):
 @require_http_methods(["GET", "POST"])
 def cancel(request, token: str):
     """The link in every registration email. GET asks; only POST cancels (mail scanners follow links)."""
-    entry = rules.registration_for_token(token)
+    entry = registration_for_token(token)
     if entry is None:
         return render(request, "initiatives/cancel_registration.html", {"invalid": True}, status=400)
     page = entry.event.localized
     context = {"registration": entry, "page": page, "event": entry.event}
     if request.method == "POST" and entry.is_active:
         try:
-            rules.cancel(entry)
+            outcome = rules.cancel(entry)
         except rules.RegistrationRefused as refusal:
             return render(
                 request, "initiatives/cancel_registration.html", {**context, "error": str(refusal)}, status=409
             )
         entry.refresh_from_db()
-        context["just_cancelled"] = True
+        # A second click, or another tab, may have cancelled it first: then the page says it was already done.
+        context["just_cancelled"] = outcome.cancelled
     return render(request, "initiatives/cancel_registration.html", context)

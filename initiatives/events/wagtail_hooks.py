@@ -7,7 +7,6 @@ waitlist moves up) and export a list as CSV or Excel. Each event page gets
 listing's "More" menu.
 """
 
-from django.contrib.auth import get_permission_codename
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -16,8 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from initiatives import financier_hooks  # noqa: F401 -- registers the financiers' admin
-from initiatives.admin_views import (
+from initiatives.events.admin_views import (
     CANCEL_ACTION,
     PROMOTE_ACTION,
     REGISTRATIONS,
@@ -32,7 +30,8 @@ from initiatives.admin_views import (
     RegistrationUsageView,
     event_buttons,
 )
-from initiatives.models import Registration, Speaker
+from initiatives.events.models import Registration, Speaker
+from portal.admin_views import PublicSideViewSetMixin
 
 
 class SpeakerViewSet(SnippetViewSet):
@@ -47,7 +46,7 @@ class SpeakerViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class RegistrationViewSet(ModelViewSet):
+class RegistrationViewSet(PublicSideViewSetMixin, ModelViewSet):
     """Registrations, read by event staff (view permission) and corrected or cancelled by moderators."""
 
     model = Registration
@@ -115,20 +114,12 @@ class RegistrationViewSet(ModelViewSet):
         "reference",
     ]
     # Corrections only: who is registered, for which event and with what status follow the rules in
-    # initiatives.registration (cancel below), and the email address is what the person signed up with.
+    # initiatives.events.registration (cancel below), and the email address is what the person signed up with.
     form_fields = ["name", "organisation", "role", "needs"]
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
-
     def get_urlpatterns(self):
-        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
         cancel = path(f"cancel/<{self.pk_path_converter}:pk>/", CancelRegistrationView.as_view(), name="cancel")
-        return [*patterns, cancel]
-
-    def get_permissions_to_register(self):
-        # Nobody adds registrations in the admin, so the group editor does not offer it.
-        return super().get_permissions_to_register().exclude(codename=get_permission_codename("add", self.model_opts))
+        return [*super().get_urlpatterns(), cancel]
 
 
 class EventsGroup(SnippetViewSetGroup):

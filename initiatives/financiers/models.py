@@ -2,7 +2,7 @@
 
 A financier is a person at a bank, fund or other investor who signed up on
 the site; staff approve them before they see anything restricted (approval
-puts their user in the "Financiers" group, see `initiatives.access`).
+puts their user in the "Financiers" group, see `initiatives.eod.access`).
 Amounts are CNY million, as everywhere in the EOD catalogue.
 """
 
@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .eod import Instrument
+from initiatives.eod.choices import Instrument
 
 
 class Financier(models.Model):

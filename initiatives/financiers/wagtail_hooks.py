@@ -14,10 +14,12 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from initiatives.financiers import admin_views as views
-from initiatives.models import ExpressionOfInterest, Financier, SavedSearch
+from initiatives.financiers.admin_urls import ACCOUNTS, INTERESTS, SAVED_SEARCHES
+from initiatives.financiers.models import ExpressionOfInterest, Financier, SavedSearch
+from portal.admin_views import PublicSideViewSetMixin
 
 
-class PublicSideViewSet(ModelViewSet):
+class PublicSideViewSet(PublicSideViewSetMixin, ModelViewSet):
     """Rows made only by the public side: no "add" view, and no "add" permission offered in the group editor.
 
     Staff inspect and edit them; they are not in the search index or the reference index.
@@ -29,19 +31,10 @@ class PublicSideViewSet(ModelViewSet):
     search_backend_name = None  # plain database lookups
     list_per_page = 50
 
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
-
-    def get_permissions_to_register(self):
-        return super().get_permissions_to_register().exclude(codename=get_permission_codename("add", self.model_opts))
-
 
 class FinancierViewSet(PublicSideViewSet):
     model = Financier
-    name = views.ACCOUNTS
+    name = ACCOUNTS
     url_prefix = "financiers"
     icon = "user"
     menu_label = _("Accounts")
@@ -111,7 +104,7 @@ class FinancierViewSet(PublicSideViewSet):
 
 class InterestViewSet(PublicSideViewSet):
     model = ExpressionOfInterest
-    name = views.INTERESTS
+    name = INTERESTS
     url_prefix = "expressions-of-interest"
     icon = "mail"
     menu_label = _("Expressions of interest")
@@ -195,7 +188,7 @@ class SavedSearchViewSet(PublicSideViewSet):
     """Read-only: staff look, financiers change their own searches themselves."""
 
     model = SavedSearch
-    name = views.SAVED_SEARCHES
+    name = SAVED_SEARCHES
     url_prefix = "saved-searches"
     icon = "search"
     menu_label = _("Saved searches")

@@ -1,6 +1,6 @@
 """The EOD programme catalogue page: search, facets, list and table views, exports.
 
-Its routes and search live in `initiatives.catalogue`; the page model only
+Its search lives in `initiatives.eod.catalogue`, its views in `initiatives.eod.views`; the page model only
 holds what editors write about the catalogue.
 """
 
@@ -26,14 +26,16 @@ class EodCatalogPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from initiatives.catalogue_views import serve_catalogue
+        # Imported here: the view module imports this model.
+        from initiatives.eod.views import serve_catalogue
 
         return serve_catalogue(self, request)
 
     # Wagtail page paths allow no dots: "export/csv/" rather than "export.csv".
     @path("export/<str:extension>/", name="export")
     def export_route(self, request, extension: str):
-        from initiatives.catalogue_views import export
+        # Imported here: the view module imports this model.
+        from initiatives.eod.views import export
 
         if extension not in ("csv", "xlsx"):
             raise Http404

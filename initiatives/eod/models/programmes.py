@@ -4,7 +4,7 @@ A programme is public in outline (what, where, how big, how much is still to
 be financed) and restricted in detail (contacts, costs, returns, risks,
 confidential documents): `RESTRICTED_FIELDS` names the restricted side in one
 place, and the page's template only renders it when the visitor passes
-`initiatives.access.can_see_restricted`. Amounts are CNY million throughout.
+`initiatives.eod.access.can_see_restricted`. Amounts are CNY million throughout.
 """
 
 from decimal import Decimal
@@ -13,76 +13,21 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail.signals import page_published
 
-from initiatives.eod_forms import SHARED_FIELDS, EodProgrammePageForm
+from initiatives.eod.access import can_see_restricted
+from initiatives.eod.choices import EnvironmentalKind, EodSector, Instrument, OutcomeUnit, ProgrammeStage
+from initiatives.eod.forms import EodProgrammePageForm
+from initiatives.translations import SharedFieldsPage
 from members.models import Province
 
 ZERO = Decimal(0)
-
-
-class ProgrammeStage(models.TextChoices):
-    CONCEPT = "concept", _("Concept")
-    APPROVED = "approved", _("Approved")
-    SEEKING_FINANCING = "seeking-financing", _("Seeking financing")
-    FINANCING_CLOSED = "financing-closed", _("Financing closed")
-    UNDER_CONSTRUCTION = "under-construction", _("Under construction")
-    OPERATING = "operating", _("Operating")
-
-
-class EodSector(models.TextChoices):
-    """Industries whose proceeds feed back to conservation."""
-
-    ECO_TOURISM = "eco-tourism", _("Eco-tourism")
-    GREEN_AGRICULTURE = "green-agriculture", _("Green agriculture")
-    CLEAN_ENERGY = "clean-energy", _("Clean energy")
-    FORESTRY_CARBON_SINKS = "forestry-carbon-sinks", _("Forestry and carbon sinks")
-    WATER_SERVICES = "water-services", _("Water services")
-    CIRCULAR_ECONOMY = "circular-economy", _("Circular economy")
-    CULTURAL_TOURISM = "cultural-tourism", _("Cultural tourism")
-    HEALTH_WELLNESS = "health-wellness", _("Health and wellness")
-    URBAN_RENEWAL = "urban-renewal", _("Urban renewal")
-    FISHERIES = "fisheries", _("Fisheries")
-
-
-class Instrument(models.TextChoices):
-    LOAN = "loan", _("Loan")
-    BOND = "bond", _("Bond")
-    EQUITY = "equity", _("Equity")
-    PPP = "ppp", _("Public-private partnership (PPP)")
-    GUARANTEE = "guarantee", _("Guarantee")
-
-
-class EnvironmentalKind(models.TextChoices):
-    RIVER_RESTORATION = "river-restoration", _("River restoration")
-    LAKE_RESTORATION = "lake-restoration", _("Lake restoration")
-    WETLAND = "wetland", _("Wetland protection and restoration")
-    SOIL_REMEDIATION = "soil-remediation", _("Soil remediation")
-    MINE_REHABILITATION = "mine-rehabilitation", _("Mine rehabilitation")
-    FOREST_GRASSLAND = "forest-grassland", _("Forest and grassland restoration")
-    WATER_TREATMENT = "water-treatment", _("Water treatment")
-    BIODIVERSITY = "biodiversity", _("Biodiversity conservation")
-    COASTAL_RESTORATION = "coastal-restoration", _("Coastal restoration")
-    RURAL_ENVIRONMENT = "rural-environment", _("Rural environment improvement")
-
-
-class OutcomeUnit(models.TextChoices):
-    HECTARES = "hectares", _("hectares restored")
-    RIVER_KM = "river-km", _("km of river restored")
-    WATER_CLASS = "water-class", _("water-quality class reached (I–V)")
-    WASTEWATER_TONNES_DAY = "wastewater-t-day", _("tonnes of wastewater treated per day")
-    SOIL_TONNES = "soil-tonnes", _("tonnes of soil remediated")
-    COASTLINE_KM = "coastline-km", _("km of coastline restored")
-    TREES = "trees", _("trees planted")
-    VILLAGES = "villages", _("villages served")
 
 
 # The restricted side of a programme, in one place. The page template shows
@@ -136,7 +81,7 @@ def _labels(values: list[str], choices: type[models.TextChoices]) -> list[str]:
     return [label for value, label in choices.choices if value in (values or [])]
 
 
-class EodProgrammePage(Page):
+class EodProgrammePage(SharedFieldsPage, Page):
     code = models.CharField(
         _("programme code"),
         max_length=40,
@@ -282,6 +227,28 @@ class EodProgrammePage(Page):
     parent_page_types = ["initiatives.EodCatalogPage"]
     subpage_types = []
     base_form_class = EodProgrammePageForm
+    # One programme whatever the language: edited on the original page and copied to its translations
+    # when it is published (see initiatives.translations). Project rows are per language.
+    shared_fields = (
+        "code",
+        "province",
+        "stage",
+        "sectors",
+        "total_investment",
+        "financing_sought",
+        "financing_secured",
+        "instruments",
+        "proceeds_share",
+        "irr",
+        "payback_years",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "latitude",
+        "longitude",
+        "hero_image",
+    )
     template = "initiatives/eod/programme_page.html"
 
     class Meta:
@@ -316,14 +283,6 @@ class EodProgrammePage(Page):
         if self.translation_key:
             others = others.exclude(translation_key=self.translation_key)
         return others.exclude(pk=self.pk).exists()
-
-    @cached_property
-    def original(self) -> "EodProgrammePage":
-        """The default-locale page: its figures are the programme's, whichever translation is read."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return EodProgrammePage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
 
     # --- Facts ------------------------------------------------------------
 
@@ -385,8 +344,6 @@ class EodProgrammePage(Page):
         return facts
 
     def get_context(self, request, *args, **kwargs):
-        from initiatives.access import can_see_restricted
-
         context = super().get_context(request, *args, **kwargs)
         documents = list(self.documents.select_related("document__collection"))
         context.update(
@@ -509,35 +466,3 @@ class EodProgrammeImage(Orderable):
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
-
-
-def sync_translations(programme: EodProgrammePage) -> None:
-    """Copy the original's figures, stage and contacts to its translations (as events do for their times).
-
-    Both the live row and the latest revision are updated, so a translator's
-    next edit starts from the right values instead of bringing back old ones.
-    A queryset update sends no save signal, so the translations' search
-    records are queued for an update here.
-    """
-    from search.records import key_for
-    from search.signal_handlers import enqueue
-
-    values = {name: getattr(programme, name) for name in SHARED_FIELDS}
-    serialised = {key: value for key, value in programme.serializable_data().items() if key in SHARED_FIELDS}
-    translations = EodProgrammePage.objects.filter(translation_key=programme.translation_key).exclude(pk=programme.pk)
-    for translation in translations:
-        EodProgrammePage.objects.filter(pk=translation.pk).update(**values)
-        revision = translation.latest_revision
-        if revision is not None:
-            revision.content.update(serialised)
-            revision.save(update_fields=["content"])
-        enqueue(key_for(translation._meta.label_lower, translation.pk))
-
-
-def _on_published(sender, instance: EodProgrammePage, **kwargs) -> None:
-    if instance.original.pk == instance.pk:
-        sync_translations(instance)
-
-
-# Connected here rather than in the app's ready(): the rule belongs with the model it keeps consistent.
-page_published.connect(_on_published, sender=EodProgrammePage, dispatch_uid="initiatives-eod-programme-published")

@@ -2,7 +2,7 @@
 
 Times are stored as instants (UTC in the database) together with the time zone
 the event happens in; editors type wall-clock times at the venue (see
-`initiatives.forms.EventPageForm`) and visitors see them in the event's zone
+`initiatives.events.forms.EventPageForm`) and visitors see them in the event's zone
 and, when it differs, in their own.
 """
 
@@ -20,11 +20,14 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from initiatives.forms import EventPageForm
+from initiatives.events.forms import EventPageForm
+from initiatives.events.models.registrations import Registration
+from initiatives.translations import SharedFieldsPage
 
 # Zones an editor can pick; the first is the default. Events run in China
 # mostly, with partners and webinar hosts abroad.
@@ -113,14 +116,16 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from initiatives.listing import serve_listing
+        # Imported here: the view module imports this model.
+        from initiatives.events.listing import serve_listing
 
         return serve_listing(self, request)
 
     # Wagtail page paths allow no dots, so the feeds are "ical/" rather than "feed.ics".
     @path("ical/", name="feed")
     def feed(self, request):
-        from initiatives.ical import feed_response
+        # Imported here: the view module imports this model.
+        from initiatives.events.ical import feed_response
 
         return feed_response(self, request)
 
@@ -128,7 +133,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return EventPage.objects.live().public().child_of(self).specific()
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(SharedFieldsPage, RoutablePageMixin, Page):
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices, default=EventKind.SEMINAR)
     introduction = models.TextField(
         _("introduction"), max_length=400, help_text=_("One or two sentences for listings.")
@@ -242,6 +247,20 @@ class EventPage(RoutablePageMixin, Page):
     parent_page_types = ["initiatives.EventIndexPage"]
     subpage_types = []
     base_form_class = EventPageForm
+    # One event whatever the language: edited on the original page and copied to its translations
+    # when it is published (see initiatives.translations).
+    shared_fields = (
+        "kind",
+        "start",
+        "end",
+        "time_zone",
+        "cancelled",
+        "online_url",
+        "registration_required",
+        "capacity",
+        "registration_opens",
+        "registration_closes",
+    )
 
     class Meta:
         verbose_name = _("event")
@@ -251,19 +270,22 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("")
     def event_route(self, request):
-        from initiatives.views import event_page
+        # Imported here: the view module imports this model.
+        from initiatives.events.views import event_page
 
         return event_page(request, self)
 
     @path("ical/", name="ics")
     def ics(self, request):
-        from initiatives.ical import event_response
+        # Imported here: the view module imports this model.
+        from initiatives.events.ical import event_response
 
         return event_response(self, request)
 
     @path("register/", name="register")
     def register_route(self, request):
-        from initiatives.views import register
+        # Imported here: the view module imports this model.
+        from initiatives.events.views import register
 
         return register(request, self)
 
@@ -288,13 +310,10 @@ class EventPage(RoutablePageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    @cached_property
+    @property
     def source(self) -> "EventPage":
-        """The original (default-locale) page: registrations and seats belong to it, whichever translation is read."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return EventPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
+        """The original page (`original`): registrations and seats belong to it, whichever translation is read."""
+        return self.original
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -336,8 +355,6 @@ class EventPage(RoutablePageMixin, Page):
         return RegistrationStatus.OPEN
 
     def seats_taken(self) -> int:
-        from initiatives.models.registrations import Registration
-
         return self.source.registrations.filter(status=Registration.Status.CONFIRMED).count()
 
     def seats_left(self) -> int | None:
@@ -347,15 +364,11 @@ class EventPage(RoutablePageMixin, Page):
         return max(self.source.capacity - self.seats_taken(), 0)
 
     def waitlist_length(self) -> int:
-        from initiatives.models.registrations import Registration
-
         return self.source.registrations.filter(status=Registration.Status.WAITLISTED).count()
 
     @cached_property
     def speaker_list(self) -> list["EventSpeaker"]:
         """The speakers with their photos' renditions, in three queries however many there are (not two each)."""
-        from wagtail.images import get_image_model
-
         photos = get_image_model().objects.prefetch_renditions()
         links = self.speaker_links.select_related("speaker").prefetch_related(
             models.Prefetch("speaker__photo", queryset=photos)

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 
-from initiatives.access import FINANCIERS_GROUP
+from initiatives.eod.access import FINANCIERS_GROUP
 from search.backends import DatabaseBackend
 from search.records import all_records
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_bad_input_is_reported_and_the_rest_of_the_search_still_applies(client, 
 
 def test_exports_are_refused_to_the_public_and_to_users_who_are_not_approved_financiers(client, shelf):
     from initiatives.models import Financier
-    from tests.initiatives.financier_factories import FinancierFactory
+    from tests.initiatives.financiers.factories import FinancierFactory
     from tests.members.factories import RepresentativeFactory
 
     url = shelf.url + "export/csv/"
@@ -128,7 +128,7 @@ def test_a_financier_downloads_the_current_result_set_with_contacts(client, shel
 
 
 def test_a_saved_search_keeps_the_valid_filters_in_a_stable_order():
-    from initiatives.catalogue import canonical_querystring, describe
+    from initiatives.eod.catalogue import canonical_querystring, describe
 
     messy = "gap_min=100.00&province=SX&province=JX&page=3&view=table&sort=relevance&q=&invest_max=abc"
     assert canonical_querystring(messy) == "province=JX&province=SX&gap_min=100"

@@ -15,6 +15,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.eod_demo import CLOSED_STAGES, load_eod_programmes, programme_specs
 from initiatives.models import (
     RESTRICTED_FIELDS,
@@ -25,7 +26,6 @@ from initiatives.models import (
     EodProgrammePage,
     ProgrammeStage,
 )
-from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.templatetags.eod_tags import cny
 from members.models import Province
 from portal.demo import load_site

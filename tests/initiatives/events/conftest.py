@@ -1,6 +1,6 @@
 import pytest
 
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory
 
 
 @pytest.fixture

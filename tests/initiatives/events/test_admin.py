@@ -22,8 +22,8 @@ from wagtail.models.audit_log import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from initiatives.models import Registration
-from tests.initiatives.factories import EventPageFactory, RegistrationFactory, SpeakerFactory
-from tests.initiatives.financier_factories import in_group
+from tests.initiatives.events.factories import EventPageFactory, RegistrationFactory, SpeakerFactory
+from tests.initiatives.financiers.factories import in_group
 from tests.members.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 from freezegun import freeze_time
 
 from initiatives.models import EventKind
-from tests.initiatives.factories import EventPageFactory
+from tests.initiatives.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 

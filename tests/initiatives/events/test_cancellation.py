@@ -3,9 +3,10 @@
 import pytest
 from django.core import mail
 
-from initiatives import registration as rules
+from initiatives.events import registration as rules
+from initiatives.events.cancel_links import cancel_token
 from initiatives.models import Registration, RegistrationEmail
-from tests.initiatives.factories import RegistrationFactory
+from tests.initiatives.events.factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def full_event(event):
 
 
 def cancel_url(entry) -> str:
-    return f"/registrations/cancel/{rules.cancel_token(entry)}/"
+    return f"/registrations/cancel/{cancel_token(entry)}/"
 
 
 def test_the_link_asks_before_it_cancels(client, full_event):
@@ -64,7 +65,8 @@ def test_cancelling_gives_the_seat_to_the_first_person_waiting_once(
 
 def test_a_waiting_person_cancelling_frees_no_seat(full_event):
     _, _, (first, second) = full_event
-    assert rules.cancel(first) == []
+    outcome = rules.cancel(first)
+    assert outcome.cancelled and outcome.promoted == []
     assert Registration.objects.get(pk=second.pk).status == Status.WAITLISTED
 
 
@@ -73,7 +75,7 @@ def test_a_waiting_person_cancelling_frees_no_seat(full_event):
 )
 def test_a_tampered_link_is_refused_and_changes_nothing(client, full_event, tamper):
     _, (seated, _), _ = full_event
-    response = client.post(f"/registrations/cancel/{tamper(rules.cancel_token(seated))}/")
+    response = client.post(f"/registrations/cancel/{tamper(cancel_token(seated))}/")
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
     assert set(Registration.objects.values_list("status", flat=True)) == {Status.CONFIRMED, Status.WAITLISTED}

@@ -17,7 +17,7 @@ from freezegun import freeze_time
 from icalendar import Calendar
 
 from initiatives.models import EventKind, Registration, RegistrationEmail
-from tests.initiatives.factories import EventPageFactory
+from tests.initiatives.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from initiatives.models import EventMaterial, EventPartner, EventPhoto, EventSpeaker
 from portal.images import save_image
 from portal.models import Topic
-from tests.initiatives.factories import EventPageFactory, RegistrationFactory, SpeakerFactory
+from tests.initiatives.events.factories import EventPageFactory, RegistrationFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 

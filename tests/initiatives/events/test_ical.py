@@ -8,9 +8,9 @@ from freezegun import freeze_time
 from icalendar import Calendar
 from wagtail.models import Locale
 
-from initiatives.ical import event_ics
+from initiatives.events.ical import event_ics
 from initiatives.models import EventKind
-from tests.initiatives.factories import EventPageFactory
+from tests.initiatives.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,10 +8,10 @@ import pytest
 from freezegun import freeze_time
 from wagtail.models import Locale
 
-from initiatives.listing import PER_PAGE
+from initiatives.events.listing import PER_PAGE
 from initiatives.models import EventKind
 from portal.models import Topic
-from tests.initiatives.factories import EventPageFactory
+from tests.initiatives.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,10 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import Locale
 
-from initiatives import registration as rules
+from initiatives.events import registration as rules
+from initiatives.events.cancel_links import cancel_token
 from initiatives.models import Registration, RegistrationEmail
-from tests.initiatives.factories import EventPageFactory, RegistrationFactory
+from tests.initiatives.events.factories import EventPageFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +69,7 @@ class TestSeatsAndWaitlist:
         assert "Pudong Conference Centre" in message.body
         assert event.local_start.strftime("%H:%M") in message.body
         assert "UTC+08:00" in message.body
-        assert f"/registrations/cancel/{rules.cancel_token(person)}/" in message.body
+        assert f"/registrations/cancel/{cancel_token(person)}/" in message.body
         (name, content, mimetype) = message.attachments[0]
         assert name == "event.ics" and mimetype.startswith("text/calendar")
         assert "BEGIN:VEVENT" in str(content)

@@ -7,13 +7,13 @@ from django.core import mail
 from django.db import connections
 from django.test import Client
 
-from initiatives import registration as rules
+from initiatives.events import registration as rules
+from initiatives.events.tasks import send_registration_email
 from initiatives.models import Registration, RegistrationEmail
-from initiatives.tasks import send_registration_email
 from portal.models import WorkerHeartbeat
 from portal.tasks import record_heartbeat
 from tests.conftest import require_service
-from tests.initiatives.factories import RegistrationFactory
+from tests.initiatives.events.factories import RegistrationFactory
 from tests.portal.test_celery import real_worker, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -80,8 +80,8 @@ def test_the_promotion_email_is_sent_once_by_a_real_worker(event):
     first, second = (RegistrationFactory(event=event, status=Registration.Status.WAITLISTED) for _ in range(2))
 
     with real_worker():
-        promoted = rules.cancel(seated)  # commits; the emails are queued on Redis after the commit
-        assert promoted == [first]
+        outcome = rules.cancel(seated)  # commits; the emails are queued on Redis after the commit
+        assert outcome.promoted == [first]
         assert wait_for(lambda: RegistrationEmail.objects.count() == 2)
         # Running the task again, as a redelivery would, sends nothing more.
         send_registration_email.delay(first.pk, RegistrationEmail.Kind.PROMOTION)

@@ -7,9 +7,9 @@ from django.core import mail
 from django.utils import timezone
 from freezegun import freeze_time
 
+from initiatives.events.tasks import registrations_due_a_reminder, send_event_reminders
 from initiatives.models import Registration
-from initiatives.tasks import registrations_due_a_reminder, send_event_reminders
-from tests.initiatives.factories import EventPageFactory, RegistrationFactory
+from tests.initiatives.events.factories import EventPageFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 

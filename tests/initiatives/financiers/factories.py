@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from initiatives.access import FINANCIERS_GROUP
+from initiatives.eod.access import FINANCIERS_GROUP
 from initiatives.models import ExpressionOfInterest, Financier, SavedSearch
 from search.backends import DatabaseBackend
 from search.records import all_records

@@ -12,10 +12,10 @@ import pytest
 from django.core import mail
 from freezegun import freeze_time
 
+from initiatives.financiers.tasks import queue_saved_search_alerts
 from initiatives.models import ExpressionOfInterest, Financier, SavedSearch
-from initiatives.tasks import queue_saved_search_alerts
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-from tests.initiatives.financier_factories import in_group, reindex
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.financiers.factories import in_group, reindex
 
 pytestmark = pytest.mark.django_db
 FILTERS = "province=JX&instrument=loan&gap_min=100"

@@ -14,11 +14,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from initiatives.access import FINANCIERS_GROUP, can_see_restricted
+from initiatives.eod.access import FINANCIERS_GROUP, can_see_restricted
 from initiatives.financiers import accounts
+from initiatives.financiers.tasks import notify_staff_of_financier_signup, send_financier_decision
 from initiatives.models import Financier, FinancierEmail
-from initiatives.tasks import notify_staff_of_financier_signup, send_financier_decision
-from tests.initiatives.financier_factories import PASSWORD, FinancierFactory, in_group
+from tests.initiatives.financiers.factories import PASSWORD, FinancierFactory, in_group
 from tests.members.factories import RepresentativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -405,8 +405,8 @@ def test_the_demo_financiers_load_twice_without_doubling_and_sign_in(client, hom
     from initiatives.financier_demo import FINANCIER_PASSWORD, FINANCIERS, load_financiers
     from initiatives.financiers import alerts
     from initiatives.models import ExpressionOfInterest, SavedSearch
-    from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-    from tests.initiatives.financier_factories import reindex
+    from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+    from tests.initiatives.financiers.factories import reindex
 
     settings.SEARCH_BACKEND = "database"
     shelf = EodCatalogPageFactory(parent=home_page)

@@ -14,10 +14,10 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from initiatives.financiers import interest as interests
+from initiatives.financiers.tasks import notify_interest_contact, notify_staff_of_interest, send_interest_status
 from initiatives.models import ExpressionOfInterest, Financier, FinancierEmail
-from initiatives.tasks import notify_interest_contact, notify_staff_of_interest, send_interest_status
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-from tests.initiatives.financier_factories import FinancierFactory, InterestFactory, in_group
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.financiers.factories import FinancierFactory, InterestFactory, in_group
 from tests.members.factories import RepresentativeFactory
 
 pytestmark = pytest.mark.django_db
@@ -306,7 +306,7 @@ def test_financiers_and_staff_without_permission_never_reach_the_admin_pages(cli
 
 
 def test_staff_read_saved_searches_but_cannot_change_them(client, moderator, financier):
-    from tests.initiatives.financier_factories import SavedSearchFactory
+    from tests.initiatives.financiers.factories import SavedSearchFactory
 
     saved = SavedSearchFactory(financier=financier, name="Jiangxi loans", querystring="province=JX")
     client.force_login(moderator)

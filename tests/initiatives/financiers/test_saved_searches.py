@@ -17,16 +17,16 @@ from django.utils import translation
 from freezegun import freeze_time
 
 from initiatives.financiers import alerts
+from initiatives.financiers.tasks import queue_saved_search_alerts, send_alert_digest
 from initiatives.models import AlertDigest, AlertItem, Financier, SavedSearch
-from initiatives.tasks import queue_saved_search_alerts, send_alert_digest
 from members.models import Province
 from search import indexes
 from search.backends import ElasticsearchBackend
 from search.models import PendingUpdate, SearchEntry
 from search.records import all_records, key_for
 from tests.conftest import require_service
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-from tests.initiatives.financier_factories import FinancierFactory, SavedSearchFactory, reindex
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.financiers.factories import FinancierFactory, SavedSearchFactory, reindex
 from tests.members.factories import RepresentativeFactory
 from tests.portal.test_celery import real_worker, wait_for
 
@@ -447,7 +447,7 @@ def test_a_failed_send_is_retried_and_then_sent_once(financier, shelf, settings)
     with freeze_time(THURSDAY_8AM):
         digest = alerts.check_search(saved.pk)
 
-    settings.EMAIL_BACKEND = "tests.initiatives.test_saved_searches.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.initiatives.financiers.test_saved_searches.RefusingBackend"
     with pytest.raises(smtplib.SMTPServerDisconnected):
         alerts.send_digest(digest.pk)
     digest.refresh_from_db()
