@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from initiatives.translations import SharedFieldsFormMixin
+from portal.honeypot import HoneypotMixin
 from portal.text import PlainTextFormMixin
 
 # Typed and shown as wall-clock time at the venue, in the event's own zone.
@@ -44,7 +45,7 @@ class EventPageForm(SharedFieldsFormMixin, PlainTextFormMixin, WagtailAdminPageF
         return cleaned
 
 
-class RegistrationForm(PlainTextFormMixin, forms.Form):
+class RegistrationForm(PlainTextFormMixin, HoneypotMixin, forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=120)
     email = forms.EmailField(label=_("Email"), max_length=254)
     organisation = forms.CharField(label=_("Organisation"), max_length=160)
@@ -60,15 +61,6 @@ class RegistrationForm(PlainTextFormMixin, forms.Form):
         label=_("I agree that the association keeps these details to run this event, as the privacy notice explains."),
         error_messages={"required": _("Please agree to the privacy notice so that we can register you.")},
     )
-    # A field people never see: software that fills every field fills this one too.
-    website = forms.CharField(
-        label=_("Leave this empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_bot(self) -> bool:
-        return bool(self.data.get(self.add_prefix("website"), "").strip())
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())

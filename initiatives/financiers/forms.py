@@ -11,23 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from initiatives.eod.models import Instrument
 from initiatives.financiers.accounts import email_taken
 from initiatives.financiers.models import Financier, SavedSearch
+from portal.honeypot import HoneypotMixin
 from portal.text import PlainTextFormMixin
 
 AMOUNT_ATTRS = {"min": "0.01", "step": "0.01", "inputmode": "decimal"}
 # Above any programme's total investment (max_digits 12, 2 decimals): CNY 9.99 trillion.
 AMOUNT_LIMIT = Decimal("9999999999.99")
-
-
-class HoneypotMixin(forms.Form):
-    # A field people never see: software that fills every field fills this one too.
-    website = forms.CharField(
-        label=_("Leave this empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_bot(self) -> bool:
-        return bool(self.data.get(self.add_prefix("website"), "").strip())
 
 
 class SignUpForm(PlainTextFormMixin, HoneypotMixin, forms.Form):
