@@ -101,3 +101,17 @@ def test_cancelling_the_event_tells_everyone_registered(full_event, django_captu
         event.save_revision().publish()
     assert sorted(email.to[0] for email in mail.outbox) == sorted(r.email for r in [*seated, *waiting])
     assert all(email.subject.startswith("Event cancelled") for email in mail.outbox)
+
+
+def test_cancel_says_what_it_did_and_the_admins_preview_names_who_it_promotes(full_event):
+    event, (seated, _), (first, second) = full_event
+    event.capacity = 3  # a seat was already free: cancelling one more frees two for the waitlist
+    event.save()
+    preview = rules.seats_going_to(seated)
+    outcome = rules.cancel(seated)
+    assert outcome.cancelled
+    assert outcome.promoted == preview == [first, second]
+
+    again = rules.cancel(seated)
+    assert not again.cancelled and again.promoted == []
+    assert rules.seats_going_to(Registration.objects.get(pk=seated.pk)) == []
