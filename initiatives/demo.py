@@ -730,7 +730,7 @@ def load_event(spec: dict, position: int, index: dict, assets: dict, user, now, 
     times = schedule(spec, today)
     where = place(spec)
     theme = content.THEMES[spec["theme"]]
-    # SHARED_FIELDS (initiatives.events.forms) and what else both languages show alike.
+    # EventPage.shared_fields and what else both languages show alike.
     shared = {
         "kind": spec["kind"],
         "start": times["start"],
