@@ -27,6 +27,7 @@ from demo import eod_content as content
 from demo.events import collection
 from demo.library import text_pdf
 from demo.pictures import _gradient
+from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.models import (
     EodCatalogPage,
     EodEnvironmentalComponent,
@@ -36,7 +37,6 @@ from initiatives.models import (
     EodProgrammePage,
     ProgrammeStage,
 )
-from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.templatetags.eod_tags import cny
 from members.models import Province
 from portal.images import save_image

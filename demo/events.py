@@ -521,7 +521,7 @@ def audience(spec: dict, count: int, rng: random.Random) -> list[dict]:
 
 
 def registration_plan(spec: dict, page: EventPage, now: datetime.datetime) -> list[dict]:
-    """Registrations as the rules in initiatives.registration would have produced them.
+    """Registrations as the rules in initiatives.events.registration would have produced them.
 
     People arrive one by one over the registration window and take a confirmed
     seat while there is one, else a waitlist place; a cancellation before the
@@ -609,7 +609,7 @@ def create_registrations(page: EventPage, plan: list[dict]) -> int:
     """Store the planned registrations and their emails as already sent, in bulk.
 
     The demo writes these rows itself rather than calling
-    initiatives.registration.register(): register() queues an email for every
+    initiatives.events.registration.register(): register() queues an email for every
     registration, which would send (or in the console backend, print) a few
     thousand messages, and it refuses past events and back-dated registrations.
     registration_plan() applies the same seat and waitlist rules, and recording
@@ -731,7 +731,7 @@ def load_event(spec: dict, position: int, index: dict, assets: dict, user, now, 
     times = schedule(spec, today)
     where = place(spec)
     theme = content.THEMES[spec["theme"]]
-    # SHARED_FIELDS (initiatives.forms) and what else both languages show alike.
+    # EventPage.shared_fields and what else both languages show alike.
     shared = {
         "kind": spec["kind"],
         "start": times["start"],

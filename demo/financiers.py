@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from initiatives.access import FINANCIERS_GROUP
-from initiatives.catalogue import canonical_querystring
+from initiatives.eod.access import FINANCIERS_GROUP
+from initiatives.eod.catalogue import canonical_querystring
 from initiatives.financiers.accounts import financiers_group
 from initiatives.financiers.alerts import matches_for
 from initiatives.models import AlertItem, EodProgrammePage, ExpressionOfInterest, Financier, SavedSearch

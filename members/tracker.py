@@ -37,7 +37,6 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import QueryDict
@@ -324,26 +323,6 @@ def rows(page_companies) -> list[Row]:
             )
         )
     return result
-
-
-def paginate(queryset: QuerySet, number: str | None) -> tuple[Page, str | None]:
-    """The requested page, or the nearest sensible one with a message saying why."""
-    paginator = Paginator(queryset, PER_PAGE)
-    if number in (None, ""):
-        return paginator.page(1), None
-    try:
-        wanted = int(number)
-    except ValueError:
-        return paginator.page(1), _("Page: “%(page)s” is not a page number, so the first page is shown.") % {
-            "page": number[:20]
-        }
-    if wanted < 1:
-        return paginator.page(1), _("Page: there is no page %(page)s, so the first page is shown.") % {"page": wanted}
-    if wanted > paginator.num_pages:
-        return paginator.page(paginator.num_pages), _("Page: there is no page %(page)s, so the last page is shown.") % {
-            "page": wanted
-        }
-    return paginator.page(wanted), None
 
 
 @dataclass(frozen=True)

@@ -56,9 +56,9 @@ if settings.DEBUG:
 # English pages live at /, Chinese ones under /zh-hans/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("members/", include("members.urls_area")),
-    path("financiers/", include("initiatives.urls_financiers")),
+    path("financiers/", include("initiatives.financiers.urls")),
     path("pledges/", include("members.urls_public")),
-    path("registrations/", include("initiatives.urls")),
+    path("registrations/", include("initiatives.events.urls")),
     path("search/", include("search.urls")),
     # Before Wagtail's own, which it replaces (same address and name).
     path("_util/login/", views.SignInView.as_view(), name="wagtailcore_login"),

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from members import charts, exports, tracker, trajectory
 from members.models import NEUTRALITY_TYPES, PledgeType
 from portal.i18n import is_chinese
+from portal.pagination import paginate
 
 
 def _structured_data(request: HttpRequest, company) -> str:
@@ -64,7 +65,9 @@ def _page_number(request: HttpRequest) -> str | None:
 def index(request: HttpRequest) -> HttpResponse:
     filters, ignored = tracker.parse(request.GET)
     listed = tracker.companies(filters)
-    page, page_problem = tracker.paginate(tracker.for_listing(listed, filters), request.GET.get("page"))
+    page, page_problem = paginate(
+        tracker.for_listing(listed, filters), request.GET.get("page"), per_page=tracker.PER_PAGE
+    )
     if page_problem:
         ignored.append(page_problem)
     page_query = filters.query_string(page=page.number if page.number > 1 else None)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Locale
 
-from initiatives import listing
+from initiatives.events import listing
 from initiatives.models import Attendance, EventIndexPage, EventKind, EventPage
 from portal.api.common import (
     ERRORS,

@@ -3,11 +3,11 @@
 import pytest
 
 from demo.financiers import FINANCIER_PASSWORD, FINANCIERS, load_financiers
-from initiatives.access import can_see_restricted
+from initiatives.eod.access import can_see_restricted
 from initiatives.financiers import alerts
 from initiatives.models import ExpressionOfInterest, Financier, SavedSearch
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-from tests.initiatives.financier_factories import reindex
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.financiers.factories import reindex
 
 pytestmark = pytest.mark.django_db
 

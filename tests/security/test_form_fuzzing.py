@@ -89,10 +89,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from initiatives import catalogue
+from initiatives.eod import catalogue
+from initiatives.events.forms import RegistrationForm
+from initiatives.events.listing import read_query
 from initiatives.financiers.forms import InterestForm, SavedSearchForm, SignUpForm
-from initiatives.forms import RegistrationForm
-from initiatives.listing import read_query
 from initiatives.models import (
     EodSector,
     ExpressionOfInterest,
@@ -118,9 +118,9 @@ from portal.models import DocumentLanguage, DocumentStatus, DocumentType, Jurisd
 from portal.text import readable
 from search.backends import DatabaseBackend
 from search.records import all_records
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.initiatives.financier_factories import FinancierFactory, SavedSearchFactory
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.initiatives.financiers.factories import FinancierFactory, SavedSearchFactory
 from tests.members.factories import (
     MemberCompanyFactory,
     MilestoneFactory,
@@ -623,7 +623,7 @@ def test_registration_refuses_bad_input_and_keeps_good_input_intact(client, even
 @fuzz(25)
 @given(token=st.one_of(text, st.just("tampered")), method=st.sampled_from(["get", "post"]))
 def test_a_cancellation_link_that_was_not_issued_changes_nothing(client, event, token, method):
-    from initiatives.registration import cancel_token
+    from initiatives.events.cancel_links import cancel_token
 
     entry = RegistrationFactory(event=event, email="kept@example.com") if not event.registrations.exists() else None
     entry = entry or event.registrations.get()
