@@ -10,9 +10,9 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import api
 from members.sitemaps import TrackerSitemap
 from portal import views
-from portal.api import api
 
 SITEMAPS = {"pages": PageSitemap, "tracker": TrackerSitemap}
 

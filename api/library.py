@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from wagtail.models import Locale
 
-from portal.api.common import (
+from api.common import (
     ERRORS,
     MAX_PAGE,
     MAX_PAGE_SIZE,

@@ -5,7 +5,7 @@ import dataclasses
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from portal.api.common import ERRORS, MAX_PAGE_SIZE, Language, PageInfo, absolute, language, web_query
+from api.common import ERRORS, MAX_PAGE_SIZE, Language, PageInfo, absolute, language, web_query
 from search import presenters
 from search.forms import search_request
 from search.results import FACETS, MAX_WINDOW, PER_PAGE, SORTS

@@ -8,9 +8,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Locale
 
-from initiatives import listing
-from initiatives.models import Attendance, EventIndexPage, EventKind, EventPage
-from portal.api.common import (
+from api.common import (
     ERRORS,
     MAX_PAGE,
     MAX_PAGE_SIZE,
@@ -23,6 +21,8 @@ from portal.api.common import (
     refuse,
     web_query,
 )
+from initiatives import listing
+from initiatives.models import Attendance, EventIndexPage, EventKind, EventPage
 
 router = Router(tags=["Events"])
 

@@ -8,9 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema
 
-from members import tracker, trajectory
-from members.models import PledgeStatus, PledgeType, Sector, Verification
-from portal.api.common import (
+from api.common import (
     ERRORS,
     MAX_PAGE,
     MAX_PAGE_SIZE,
@@ -23,6 +21,8 @@ from portal.api.common import (
     refuse,
     web_query,
 )
+from members import tracker, trajectory
+from members.models import PledgeStatus, PledgeType, Sector, Verification
 
 router = Router(tags=["Companies and pledges"])
 

@@ -12,11 +12,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from ninja import Field, Path, Query, Router, Schema
 
+from api.common import ERRORS, MAX_PAGE_SIZE, Language, PageInfo, absolute, language, refuse, web_query
 from initiatives import catalogue
 from initiatives.eod_bands import GAP_BANDS, SIZE_BANDS
 from initiatives.models import EodProgrammePage, EodSector, Instrument, ProgrammeStage
 from members.models import Province
-from portal.api.common import ERRORS, MAX_PAGE_SIZE, Language, PageInfo, absolute, language, refuse, web_query
 from search.results import MAX_WINDOW
 from search.service import SearchService
 

@@ -22,11 +22,11 @@ from ninja.decorators import decorate_view
 from ninja.errors import ValidationError as RequestInvalid
 from ninja.security import SessionAuth
 
+from api.common import Language, Problem, absolute, language
 from members.forms import PledgeForm
 from members.models import Pledge, PledgeStatus, PledgeType, Representative, Unit, Verification
 from members.review import save_draft
 from members.views import area
-from portal.api.common import Language, Problem, absolute, language
 from portal.text import Lines, OneLine
 
 
