@@ -14,6 +14,7 @@ from api.common import (
     MAX_PAGE_SIZE,
     SLUG,
     Language,
+    MilestoneOut,
     PageInfo,
     absolute,
     language,
@@ -27,12 +28,6 @@ from members.models import PledgeStatus, PledgeType, Sector, Verification
 router = Router(tags=["Companies and pledges"])
 
 FILTER_NAMES = ("q", "sector", "pledge_type", "target_from", "target_to", "status", "verification", "scope", "sort")
-
-
-class MilestoneOut(Schema):
-    year: int
-    value: float | None
-    description: str
 
 
 class PledgeOut(Schema):

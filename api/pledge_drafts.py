@@ -24,7 +24,7 @@ from ninja.decorators import decorate_view
 from ninja.errors import ValidationError as RequestInvalid
 from ninja.security import SessionAuth
 
-from api.common import Language, Problem, absolute, language
+from api.common import Language, MilestoneOut, Problem, absolute, language
 from members import review
 from members.forms import PledgeForm
 from members.models import Pledge, PledgeStatus, PledgeType, Representative, Unit, Verification
@@ -92,12 +92,6 @@ class PledgeIn(Schema):
     source_url: OneLine = ""
     milestones: list[MilestoneIn] = Field(default_factory=list, max_length=20)
     submit: bool = Field(False, description="Also send the saved draft to staff review.")
-
-
-class MilestoneOut(Schema):
-    year: int
-    value: float | None
-    description: str
 
 
 class PledgeValues(Schema):
