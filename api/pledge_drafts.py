@@ -26,7 +26,7 @@ from ninja.security import SessionAuth
 
 from api.common import Language, MilestoneOut, Problem, absolute, language
 from members import review
-from members.forms import PledgeForm
+from members.area.forms import PledgeForm
 from members.models import Pledge, PledgeStatus, PledgeType, Representative, Unit, Verification
 from portal.text import Lines, OneLine
 

@@ -11,7 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import api
-from members.sitemaps import TrackerSitemap
+from members.tracker.sitemaps import TrackerSitemap
 from portal import views
 
 SITEMAPS = {"pages": PageSitemap, "tracker": TrackerSitemap}
@@ -55,9 +55,9 @@ if settings.DEBUG:
 
 # English pages live at /, Chinese ones under /zh-hans/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
-    path("members/", include("members.urls_area")),
+    path("members/", include("members.area.urls")),
     path("financiers/", include("initiatives.urls_financiers")),
-    path("pledges/", include("members.urls_public")),
+    path("pledges/", include("members.tracker.urls")),
     path("registrations/", include("initiatives.urls")),
     path("search/", include("search.urls")),
     # Before Wagtail's own, which it replaces (same address and name).

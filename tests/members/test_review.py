@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from members.forms import ProgressReportForm
+from members.area.forms import ProgressReportForm
 from members.models import Pledge, ProgressReport
 from members.review import read_item, review_state, save_draft, save_version, submit_for_review, version_to_edit
 from tests.members.factories import PledgeFactory, ProgressReportFactory, RepresentativeFactory

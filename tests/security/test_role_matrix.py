@@ -32,7 +32,7 @@ from initiatives.financiers.alerts import unsubscribe_token
 from initiatives.models import EodProgrammeDocument
 from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.registration import cancel_token
-from members.forms import EVIDENCE_COLLECTION
+from members.area.forms import EVIDENCE_COLLECTION
 from members.models import Pledge
 from members.review import save_draft, submit_for_review
 from search.models import Synonym

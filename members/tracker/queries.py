@@ -46,7 +46,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 
-from members import trajectory
 from members.models import (
     NEUTRALITY_TYPES,
     MemberCompany,
@@ -60,6 +59,7 @@ from members.models import (
     Unit,
     Verification,
 )
+from members.tracker import trajectory
 from portal.text import PlainTextFormMixin
 
 PER_PAGE = 25
