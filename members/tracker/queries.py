@@ -425,9 +425,7 @@ class ChartRow:
 
     @property
     def gap(self) -> Decimal | None:
-        if self.reported is None or self.expected is None:
-            return None
-        return self.reported - self.expected
+        return trajectory.gap_between(self.reported, self.expected)
 
 
 @dataclass(frozen=True)
