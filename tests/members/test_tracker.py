@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.documents.models import Document
 
-from members.logos import draw_logo
+from demo.logos import draw_logo
 from members.models import Plant, PublicChange
 from members.tracker import queries
 from portal.images import save_image
