@@ -102,7 +102,6 @@ from initiatives.models import (
     Registration,
     SavedSearch,
 )
-from members import tracker
 from members.models import (
     Pledge,
     PledgeStatus,
@@ -114,6 +113,7 @@ from members.models import (
     Unit,
     Verification,
 )
+from members.tracker import queries
 from portal.models import DocumentLanguage, DocumentStatus, DocumentType, Jurisdiction
 from portal.text import readable
 from search.backends import DatabaseBackend
@@ -480,7 +480,7 @@ def test_tracker_reports_bad_filters_and_never_fails(client, company, params, pr
     html = page_of(response)
     assert response.status_code == 200
     with translation.override(response.wsgi_request.LANGUAGE_CODE):
-        _filters, ignored = tracker.parse(response.wsgi_request.GET)
+        _filters, ignored = queries.parse(response.wsgi_request.GET)
     for problem in ignored:
         assert escape(problem) in html
 

@@ -32,7 +32,7 @@ from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.events.cancel_links import cancel_token
 from initiatives.financiers.alerts import unsubscribe_token
 from initiatives.models import EodProgrammeDocument
-from members.forms import EVIDENCE_COLLECTION
+from members.area.forms import EVIDENCE_COLLECTION
 from members.models import Pledge
 from members.review import save_draft, submit_for_review
 from search.models import Synonym

@@ -12,11 +12,23 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from ninja import Field, Path, Query, Router, Schema
 
+from api.common import (
+    ERRORS,
+    MAX_PAGE_SIZE,
+    FacetCount,
+    Language,
+    PageInfo,
+    absolute,
+    facet_counts,
+    language,
+    refuse,
+    search_page,
+    web_query,
+)
 from initiatives.eod import catalogue
 from initiatives.eod.bands import GAP_BANDS, SIZE_BANDS
 from initiatives.models import EodProgrammePage, EodSector, Instrument, ProgrammeStage
 from members.models import Province
-from portal.api.common import ERRORS, MAX_PAGE_SIZE, Language, PageInfo, absolute, language, refuse, web_query
 from search.results import MAX_WINDOW
 from search.service import SearchService
 
@@ -72,12 +84,6 @@ class ProgrammeDetail(ProgrammeOut):
     documents: list[PublicDocument] = Field(description="Documents open to everyone; restricted ones are not listed.")
 
 
-class FacetCount(Schema):
-    value: str
-    count: int
-    selected: bool
-
-
 class ProgrammeListPage(PageInfo):
     facets: dict[str, list[FacetCount]]
     results: list[ProgrammeOut]
@@ -120,14 +126,8 @@ def list_programmes(
         results = SearchService().search(form.search_request(get_language(), page=page, per_page=page_size))
         rows = catalogue.rows(results)
         return {
-            "count": results.total,
-            "page": results.request.page,
-            "page_size": results.request.per_page,
-            "pages": results.page_count,
-            "facets": {
-                name: [{"value": f.value, "count": f.count, "selected": f.selected} for f in values]
-                for name, values in results.facets.items()
-            },
+            **search_page(results),
+            "facets": facet_counts(results),
             "results": [programme_data(request, row.programme) for row in rows if row.programme is not None],
         }
 

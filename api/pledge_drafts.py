@@ -1,20 +1,22 @@
 """A representative's own company's pledges: read the drafts, save new versions, send them to staff review.
 
-The member area's rules, run by the member area's code: `PledgeForm` validates
-(the same messages as the web form), `members.review.save_draft` keeps the
-version as a revision without touching the public row, and the area's
-`submit` starts or resumes the "Member data review" workflow, whose approval
-alone publishes it and whose emails go out as for the web. Signed-in people
-who are not representatives get 403, viewers may read but not write, and
-another company's pledge is a 404, as in the member area.
+The member area's rules, run by the same code: `PledgeForm` validates (the
+same messages as the web form), `members.review.save_version` keeps the
+version as a revision without touching the public row and, when asked,
+`members.review.submit_for_review` starts or resumes the "Member data review"
+workflow, whose approval alone publishes it and whose emails go out as for the
+web. The review state returned is `members.review.read_item`'s, the one the
+member area shows. Signed-in people who are not representatives get 403,
+viewers may read but not write, and another company's pledge is a 404, as in
+the member area.
 """
 
 import datetime
 from typing import Literal
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import ensure_csrf_cookie
 from ninja import Field, Path, Router, Schema, Status
@@ -22,11 +24,10 @@ from ninja.decorators import decorate_view
 from ninja.errors import ValidationError as RequestInvalid
 from ninja.security import SessionAuth
 
-from members.forms import PledgeForm
+from api.common import Language, MilestoneOut, Problem, absolute, language
+from members import review
+from members.area.forms import PledgeForm
 from members.models import Pledge, PledgeStatus, PledgeType, Representative, Unit, Verification
-from members.review import save_draft
-from members.views import area
-from portal.api.common import Language, Problem, absolute, language
 from portal.text import Lines, OneLine
 
 
@@ -93,12 +94,6 @@ class PledgeIn(Schema):
     submit: bool = Field(False, description="Also send the saved draft to staff review.")
 
 
-class MilestoneOut(Schema):
-    year: int
-    value: float | None
-    description: str
-
-
 class PledgeValues(Schema):
     pledge_type: str
     scopes: list[int]
@@ -145,8 +140,7 @@ def representative(request: HttpRequest) -> Representative:
 
 def editor(request: HttpRequest) -> Representative:
     found = representative(request)
-    if not found.can_edit:
-        raise PermissionDenied(_("Your role lets you read your company's data, not change it."))
+    review.check_editor(found)
     return found
 
 
@@ -180,7 +174,7 @@ def values(pledge: Pledge) -> dict:
 
 
 def draft_data(request: HttpRequest, rep: Representative, pledge: Pledge) -> dict:
-    item = area.make_item(area.PLEDGE, pledge, rep)
+    item = review.read_item(rep, pledge)
     state = item.state
     return {
         "id": pledge.pk,
@@ -193,7 +187,7 @@ def draft_data(request: HttpRequest, rep: Representative, pledge: Pledge) -> dic
         "can_submit": item.can_submit,
         "current": values(item.current),
         "public": values(pledge) if pledge.live else None,
-        "url": absolute(request, item.urls["detail"]),
+        "url": absolute(request, reverse("member_area:pledge_detail", kwargs={"pk": pledge.pk})),
     }
 
 
@@ -267,30 +261,19 @@ def form_errors(form: PledgeForm, skipped: int) -> list[dict]:
     return errors
 
 
-def save(request: HttpRequest, rep: Representative, body: PledgeIn, pledge: Pledge | None) -> tuple[Pledge, list[str]]:
+def save(rep: Representative, body: PledgeIn, pledge: Pledge | None) -> tuple[Pledge, list[str]]:
     """Validate with the member area's form, keep the result as a draft revision and submit it if asked."""
-    if pledge is not None and pledge.workflow_in_progress:
-        raise ValidationError(_("This item is waiting for review; it can be changed again once staff have answered."))
-    # Editing starts from the representative's latest version, not the public one, as in the member area.
-    instance = pledge.get_latest_revision_as_object() if pledge is not None else Pledge(company=rep.company)
+    if pledge is not None:
+        review.refuse_while_in_review(pledge)  # a 409 before the body's values are checked
+    instance = review.version_to_edit(rep, Pledge, pledge)
     data, skipped = form_data(body, instance)
     form = PledgeForm(data, instance=instance)
     if not form.is_valid():
         raise RequestInvalid(form_errors(form, skipped))
-    with transaction.atomic():
-        saved = form.save(commit=False)
-        form.attach_evidence(saved, request.user)  # keeps the current evidence: files are uploaded on the web
-        save_draft(rep, saved)
-    messages = [_("Draft saved. It is not public: submit it for review when it is ready.")]
-    if body.submit:
-        try:
-            area.submit(rep, saved)
-        except ValidationError as problem:
-            messages = [_("Draft saved, but not sent for review:"), *problem.messages]
-        else:
-            messages = [_("Saved and sent for review. Staff will check it before it appears on the public site.")]
+    # Keeps the current evidence: files are uploaded on the web.
+    saved = review.save_version(rep, form, submit=body.submit)
     # Read back: the form's instance holds the draft's values, the row holds the public ones.
-    return Pledge.objects.get(pk=saved.pk), messages
+    return Pledge.objects.get(pk=saved.obj.pk), saved.messages
 
 
 @router.get("/me", response={200: Me, **REFUSALS}, summary="Who is signed in")
@@ -334,7 +317,7 @@ def create_draft(request: HttpRequest, body: PledgeIn, lang: Language | None = N
     """A new pledge, kept as a draft (not public); with `submit: true` also sent to staff review."""
     with language(lang):
         rep = editor(request)
-        saved, messages = save(request, rep, body, None)
+        saved, messages = save(rep, body, None)
         return Status(201, {**draft_data(request, rep, saved), "messages": messages})
 
 
@@ -348,7 +331,7 @@ def update_draft(request: HttpRequest, body: PledgeIn, pledge_id: int = PLEDGE_I
     """A new version of the pledge, kept as a revision: what the public sees changes only when staff approve it."""
     with language(lang):
         rep = editor(request)
-        saved, messages = save(request, rep, body, own_pledge(rep, pledge_id))
+        saved, messages = save(rep, body, own_pledge(rep, pledge_id))
         return {**draft_data(request, rep, saved), "messages": messages}
 
 
@@ -362,6 +345,5 @@ def submit_draft(request: HttpRequest, pledge_id: int = PLEDGE_ID, lang: Languag
         pledge = own_pledge(rep, pledge_id)  # another company's pledge is a 404 before any role check
         if not rep.can_edit:
             editor(request)
-        area.submit(rep, pledge)
-        message = _("Sent for review. Staff will check it before it appears on the public site.")
-        return {**draft_data(request, rep, pledge), "messages": [message]}
+        review.submit_for_review(rep, pledge)
+        return {**draft_data(request, rep, pledge), "messages": [str(review.SENT_FOR_REVIEW)]}

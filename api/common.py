@@ -17,6 +17,7 @@ from django.http import HttpRequest, QueryDict
 from django.utils import translation
 from ninja import Schema
 from ninja.errors import ValidationError
+from wagtail.models import Locale, Page
 
 Language = Literal["en", "zh-hans"]
 # Deeper pages than this are refused by the schema; search stops earlier (see search.results.MAX_WINDOW).
@@ -37,6 +38,26 @@ class PageInfo(Schema):
     page: int
     page_size: int
     pages: int
+
+
+# Schemas more than one resource returns: the OpenAPI schema keeps one definition per name.
+
+
+class TopicOut(Schema):
+    slug: str
+    name: str
+
+
+class MilestoneOut(Schema):
+    year: int
+    value: float | None
+    description: str
+
+
+class FacetCount(Schema):
+    value: str
+    count: int
+    selected: bool
 
 
 @contextmanager
@@ -73,6 +94,37 @@ def paginate(items, page: int, page_size: int) -> tuple[list, PageInfo]:
     pages = paginator.num_pages if count else 0
     objects = list(paginator.page(page).object_list) if page <= pages else []
     return objects, PageInfo(count=count, page=page, page_size=page_size, pages=pages)
+
+
+def search_page(results) -> dict:
+    """The page figures of a search service's results (`search.results.SearchResults`), which paginate themselves."""
+    return {
+        "count": results.total,
+        "page": results.request.page,
+        "page_size": results.request.per_page,
+        "pages": results.page_count,
+    }
+
+
+def facet_counts(results) -> dict[str, list[dict]]:
+    return {
+        name: [{"value": f.value, "count": f.count, "selected": f.selected} for f in values]
+        for name, values in results.facets.items()
+    }
+
+
+def topics(obj) -> list[dict]:
+    return [{"slug": topic.slug, "name": topic.name} for topic in obj.topics.all()]
+
+
+def index_page(model: type[Page]) -> Page | None:
+    """The live, public index page (events, briefs) of the response language, else the default language's."""
+    pages = model.objects.live().public()
+    for locale in (Locale.get_active(), Locale.get_default()):
+        page = pages.filter(locale=locale).first()
+        if page is not None:
+            return page
+    return None
 
 
 def absolute(request: HttpRequest, url: str | None) -> str:

@@ -8,7 +8,6 @@ revisions and reach the public only when staff approve them.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal
 from functools import wraps
 
@@ -16,7 +15,6 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import floatformat
@@ -24,13 +22,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from wagtail.models import TaskState, WorkflowState
 
-from members.forms import MemberAuthenticationForm, MemberPasswordResetForm, PledgeForm, ProgressReportForm
+from members import review
+from members.area.forms import MemberAuthenticationForm, MemberPasswordResetForm, PledgeForm, ProgressReportForm
 from members.models import Pledge, ProgressReport, Representative
-from members.review import check_can_edit, save_draft, submit_for_review
 from members.tasks import send_password_reset
 from portal import password_reset
 from portal.i18n import join_list
@@ -170,109 +166,18 @@ def own_item(request, kind: Kind, pk: int):
     return get_object_or_404(kind.model, pk=pk, company_id=request.representative.company_id)
 
 
-# --- Review status as a representative sees it -----------------------------------
-
-STATUS_LABELS = {
-    "draft": gettext_lazy("Draft"),
-    "in_review": gettext_lazy("Waiting for review"),
-    "changes_requested": gettext_lazy("Changes requested"),
-    "published": gettext_lazy("Published"),
-}
-STATUS_BADGES = {"draft": "", "in_review": "blue", "changes_requested": "amber", "published": "green"}
-
-TASK_LABELS = {
-    TaskState.STATUS_IN_PROGRESS: gettext_lazy("Waiting for review"),
-    TaskState.STATUS_APPROVED: gettext_lazy("Approved and published"),
-    TaskState.STATUS_REJECTED: gettext_lazy("Changes requested"),
-    TaskState.STATUS_CANCELLED: gettext_lazy("Withdrawn"),
-    TaskState.STATUS_SKIPPED: gettext_lazy("Skipped"),
-}
-TASK_BADGES = {
-    TaskState.STATUS_IN_PROGRESS: "blue",
-    TaskState.STATUS_APPROVED: "green",
-    TaskState.STATUS_REJECTED: "amber",
-}
-
-
-@dataclass
-class ReviewState:
-    code: str
-    comment: str = ""
-    reviewer: object = None
-    reviewed_at: datetime | None = None
-    submitted_at: datetime | None = None
-
-    @property
-    def label(self):
-        return STATUS_LABELS[self.code]
-
-    @property
-    def badge(self):
-        return STATUS_BADGES[self.code]
-
-
-def review_state(obj) -> ReviewState:
-    """Draft, waiting for review, changes requested (with the reviewer's word) or published."""
-    state = obj.workflow_states.select_related("current_task_state__finished_by").order_by("-created_at", "-pk").first()
-    task = state.current_task_state if state is not None else None
-    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        return ReviewState("in_review", submitted_at=task.started_at if task else state.created_at)
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES and task is not None:
-        return ReviewState(
-            "changes_requested",
-            comment=task.comment,
-            reviewer=task.finished_by,
-            reviewed_at=task.finished_at,
-            submitted_at=task.started_at,
-        )
-    if obj.live and not obj.has_unpublished_changes:
-        if state is not None and state.status == WorkflowState.STATUS_APPROVED and task is not None:
-            return ReviewState(
-                "published", comment=task.comment, reviewer=task.finished_by, reviewed_at=task.finished_at
-            )
-        return ReviewState("published")
-    return ReviewState("draft")
-
-
-@transaction.atomic
-def submit(representative: Representative, obj) -> WorkflowState:
-    """Send the latest version to staff review, also after an earlier submission was sent back."""
-    state = obj.current_workflow_state
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        # members.review.submit_for_review would start a second workflow here, which
-        # Wagtail refuses (one active workflow per object): resume the sent-back one,
-        # as Wagtail's admin does. Its earlier, rejected task state stays in the history.
-        check_can_edit(representative, obj)
-        if not obj.has_unpublished_changes:
-            raise ValidationError(_("There are no changes to submit."))
-        state.resume(user=representative.user)
-        return state
-    return submit_for_review(representative, obj)
-
-
-@dataclass
-class Item:
-    """One pledge or report as the representative sees it: their latest version and its review state."""
+@dataclass(kw_only=True)
+class AreaItem(review.Item):
+    """An item as `members.review.read_item` reads it, with its kind and its addresses in the member area."""
 
     kind: Kind
-    obj: object
-    current: object
-    state: ReviewState
-    can_edit: bool = False
-    can_submit: bool = False
     urls: dict = field(default_factory=dict)
 
 
-def make_item(kind: Kind, obj, representative: Representative) -> Item:
-    state = review_state(obj)
-    editor = representative.can_edit
-    return Item(
+def make_item(kind: Kind, obj, representative: Representative) -> AreaItem:
+    return AreaItem(
+        **vars(review.read_item(representative, obj)),
         kind=kind,
-        obj=obj,
-        current=obj.get_latest_revision_as_object(),
-        state=state,
-        can_edit=editor and state.code != "in_review",
-        can_submit=editor and state.code in ("draft", "changes_requested") and obj.has_unpublished_changes,
         urls={action: kind.url(action, obj) for action in ("detail", "edit", "submit")},
     )
 
@@ -288,7 +193,7 @@ def dashboard(request):
     reports = [make_item(REPORT, obj, representative) for obj in ProgressReport.objects.filter(company=company)]
     pledges.sort(key=lambda item: (item.current.target_year, item.current.pledge_type, item.obj.pk))
     reports.sort(key=lambda item: (-item.current.year, item.obj.pk))
-    counts = dict.fromkeys(STATUS_LABELS, 0)
+    counts = dict.fromkeys(review.STATUS_LABELS, 0)
     for item in pledges + reports:
         counts[item.state.code] += 1
     return TemplateResponse(
@@ -299,7 +204,9 @@ def dashboard(request):
             "company": company,
             "pledges": pledges,
             "reports": reports,
-            "counts": [(code, STATUS_LABELS[code], STATUS_BADGES[code], counts[code]) for code in STATUS_LABELS],
+            "counts": [
+                (code, label, review.STATUS_BADGES[code], counts[code]) for code, label in review.STATUS_LABELS.items()
+            ],
         },
     )
 
@@ -354,47 +261,13 @@ def comparison(kind: Kind, public, current) -> list[dict]:
     return rows
 
 
-def revision_history(obj) -> list[dict]:
-    submitted = set(
-        TaskState.objects.filter(workflow_state__in=obj.workflow_states).values_list("revision_id", flat=True)
-    )
-    revisions = list(obj.revisions.select_related("user").order_by("-created_at", "-pk"))
-    return [
-        {
-            "revision": revision,
-            "number": len(revisions) - index,
-            "submitted": revision.pk in submitted,
-            "published": revision.pk == obj.live_revision_id,
-        }
-        for index, revision in enumerate(revisions)
-    ]
-
-
-def review_history(obj, revisions: list[dict]) -> list[dict]:
-    numbers = {entry["revision"].pk: entry["number"] for entry in revisions}
-    task_states = (
-        TaskState.objects.filter(workflow_state__in=obj.workflow_states)
-        .select_related("finished_by", "revision__user", "workflow_state__requested_by")
-        .order_by("-started_at", "-pk")
-    )
-    return [
-        {
-            "task_state": task_state,
-            "version": numbers.get(task_state.revision_id),
-            "label": TASK_LABELS.get(task_state.status, task_state.status),
-            "badge": TASK_BADGES.get(task_state.status, ""),
-        }
-        for task_state in task_states
-    ]
-
-
 @representative_required
 def item_detail(request, kind: str, pk: int):
     kind = KINDS[kind]
     obj = own_item(request, kind, pk)
     item = make_item(kind, obj, request.representative)
     public = obj if obj.live else None
-    revisions = revision_history(obj)
+    revisions = review.revision_history(obj)
     return TemplateResponse(
         request,
         "members/area/item_detail.html",
@@ -406,7 +279,7 @@ def item_detail(request, kind: str, pk: int):
             "rows": comparison(kind, public, item.current),
             "has_changes": obj.has_unpublished_changes,
             "revisions": revisions,
-            "reviews": review_history(obj, revisions),
+            "reviews": review.review_history(obj, revisions),
             "evidence_url": (
                 kind.url("evidence", obj, document_id=item.current.evidence_id) if item.current.evidence_id else ""
             ),
@@ -425,34 +298,21 @@ def edit_item(request, kind: Kind, obj=None):
         )
         return redirect(kind.url("detail", obj))
 
-    # Editing starts from the representative's latest version, not the public one.
-    instance = obj.get_latest_revision_as_object() if obj is not None else kind.model(company=representative.company)
+    instance = review.version_to_edit(representative, kind.model, obj)
     bound = request.method == "POST"
     form = kind.form_class(request.POST if bound else None, request.FILES if bound else None, instance=instance)
     if bound and form.is_valid():
         try:
-            with transaction.atomic():
-                saved = form.save(commit=False)
-                form.attach_evidence(saved, request.user)
-                save_draft(representative, saved)
+            saved = review.save_version(representative, form, submit="submit" in request.POST)
         except PermissionDenied as refusal:
             return forbidden(request, str(refusal))
         except ValidationError as problem:
             form.add_error(None, problem.messages)
         else:
-            if "submit" not in request.POST:
-                messages.success(request, _("Draft saved. It is not public: submit it for review when it is ready."))
-                return redirect(kind.url("detail", saved))
             # The draft is kept even if it cannot be sent for review.
-            try:
-                submit(representative, saved)
-            except ValidationError as problem:
-                messages.warning(request, " ".join([_("Draft saved, but not sent for review:"), *problem.messages]))
-            else:
-                messages.success(
-                    request, _("Saved and sent for review. Staff will check it before it appears on the public site.")
-                )
-            return redirect(kind.url("detail", saved))
+            notify = messages.warning if saved.not_submitted else messages.success
+            notify(request, " ".join(saved.messages))
+            return redirect(kind.url("detail", saved.obj))
     elif bound:
         messages.error(request, _("Nothing was saved: please correct the fields marked below."))
 
@@ -465,7 +325,7 @@ def edit_item(request, kind: Kind, obj=None):
             "form": form,
             "obj": obj,
             "current": instance,
-            "state": review_state(obj) if obj is not None else None,
+            "state": review.review_state(obj) if obj is not None else None,
             "cancel_url": kind.url("detail", obj) if obj is not None else reverse("member_area:dashboard"),
         },
     )
@@ -491,13 +351,13 @@ def item_submit(request, kind: str, pk: int):
     if not request.representative.can_edit:
         return viewer_refused(request)
     try:
-        submit(request.representative, obj)
+        review.submit_for_review(request.representative, obj)
     except PermissionDenied as refusal:
         return forbidden(request, str(refusal))
     except ValidationError as problem:
         messages.error(request, " ".join(problem.messages))
     else:
-        messages.success(request, _("Sent for review. Staff will check it before it appears on the public site."))
+        messages.success(request, str(review.SENT_FOR_REVIEW))
     return redirect(kind.url("detail", obj))
 
 

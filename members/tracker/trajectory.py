@@ -91,6 +91,13 @@ class Line:
         return self.baseline_value + (self.target_value - self.baseline_value) * share
 
 
+def gap_between(reported: Decimal | None, expected: Decimal | None) -> Decimal | None:
+    """Reported minus trajectory, in tCO2e: negative means below (better than) the trajectory."""
+    if reported is None or expected is None:
+        return None
+    return reported - expected
+
+
 @dataclass(frozen=True)
 class Assessment:
     status: Progress
@@ -104,10 +111,7 @@ class Assessment:
 
     @property
     def gap(self) -> Decimal | None:
-        """Reported minus trajectory, in tCO2e: negative means below (better than) the trajectory."""
-        if self.reported is None or self.expected is None:
-            return None
-        return self.reported - self.expected
+        return gap_between(self.reported, self.expected)
 
     @property
     def gap_percent(self) -> Decimal | None:

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from ninja import NinjaAPI, Swagger
 
-from portal.api import companies, eod, events, library, pledge_drafts, search
+from api import companies, eod, events, library, pledge_drafts, search
 
 DESCRIPTION = """
 Read-only open data of the association's portal: member companies and their approved pledges and progress,

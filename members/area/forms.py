@@ -1,9 +1,10 @@
 """Forms of the member area: a representative's pledges and progress reports.
 
-The company is never a field: views build the instance with the
-representative's company before the form sees it. Saving never touches the
-public row of a live item; views pass the in-memory result to
-`members.review.save_draft`.
+The company is never a field: the instance is built with the representative's
+company (`members.review.version_to_edit`) before the form sees it. Saving never
+touches the public row of a live item: the member area's views and the API hand
+the valid form to `members.review.save_version`, which keeps its in-memory
+result as a draft revision.
 """
 
 from django import forms

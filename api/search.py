@@ -5,7 +5,18 @@ import dataclasses
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from portal.api.common import ERRORS, MAX_PAGE_SIZE, Language, PageInfo, absolute, language, web_query
+from api.common import (
+    ERRORS,
+    MAX_PAGE_SIZE,
+    FacetCount,
+    Language,
+    PageInfo,
+    absolute,
+    facet_counts,
+    language,
+    search_page,
+    web_query,
+)
 from search import presenters
 from search.forms import search_request
 from search.results import FACETS, MAX_WINDOW, PER_PAGE, SORTS
@@ -33,12 +44,6 @@ class HitOut(Schema):
     summary: str
     languages: list[str]
     passages: list[Passage]
-
-
-class FacetCount(Schema):
-    value: str
-    count: int
-    selected: bool
 
 
 class SearchPage(PageInfo):
@@ -75,18 +80,12 @@ def search(
         wanted = dataclasses.replace(search_request(params), page=page, per_page=page_size)
         results = SearchService().search(wanted)
         return {
-            "count": results.total,
-            "page": results.request.page,
-            "page_size": results.request.per_page,
-            "pages": results.page_count,
+            **search_page(results),
             "query": results.query.text or results.request.text[:200],
             "backend": results.backend,
             "degraded": results.degraded,
             "suggestion": results.suggestion,
-            "facets": {
-                name: [{"value": f.value, "count": f.count, "selected": f.selected} for f in values]
-                for name, values in results.facets.items()
-            },
+            "facets": facet_counts(results),
             "results": [
                 {
                     "key": view.hit.key,

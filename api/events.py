@@ -6,30 +6,27 @@ from typing import Literal
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
-from wagtail.models import Locale
 
-from initiatives.events import listing
-from initiatives.models import Attendance, EventIndexPage, EventKind, EventPage
-from portal.api.common import (
+from api.common import (
     ERRORS,
     MAX_PAGE,
     MAX_PAGE_SIZE,
     SLUG,
     Language,
     PageInfo,
+    TopicOut,
     absolute,
+    index_page,
     language,
     paginate,
     refuse,
+    topics,
     web_query,
 )
+from initiatives.events import listing
+from initiatives.models import Attendance, EventIndexPage, EventKind, EventPage
 
 router = Router(tags=["Events"])
-
-
-class TopicOut(Schema):
-    slug: str
-    name: str
 
 
 class EventOut(Schema):
@@ -59,16 +56,6 @@ class EventListPage(PageInfo):
     results: list[EventOut]
 
 
-def event_index() -> EventIndexPage | None:
-    """The live events index of the response language, else the default language's."""
-    pages = EventIndexPage.objects.live().public()
-    for locale in (Locale.get_active(), Locale.get_default()):
-        page = pages.filter(locale=locale).first()
-        if page is not None:
-            return page
-    return None
-
-
 def event_data(request: HttpRequest, event: EventPage, now: datetime.datetime) -> dict:
     url = event.get_url(request)
     status = event.registration_status(now)
@@ -89,7 +76,7 @@ def event_data(request: HttpRequest, event: EventPage, now: datetime.datetime) -
         "city": event.city,
         "online_url": event.online_url,
         "language": event.language,
-        "topics": [{"slug": topic.slug, "name": topic.name} for topic in event.topics.all()],
+        "topics": topics(event),
         "registration_status": status.value,
         "registration_url": absolute(request, url + "#register") if url and status == status.OPEN else "",
     }
@@ -114,7 +101,7 @@ def list_events(
     page would ignore (an unknown city or topic, a month outside 2000–2100) is a 422.
     """
     with language(lang):
-        index = event_index()
+        index = index_page(EventIndexPage)
         if index is None:
             return {"count": 0, "page": page, "page_size": page_size, "pages": 0, "when": "upcoming", "results": []}
         now = timezone.now()

@@ -1,6 +1,6 @@
 """Member companies and their approved pledges and progress: the pledge tracker as data.
 
-Reads through `members.tracker`, like the tracker page, its exports and the
+Reads through `members.tracker.queries`, like the tracker page, its exports and the
 company page: approved values only, never drafts, submissions or evidence.
 """
 
@@ -8,14 +8,13 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema
 
-from members import tracker, trajectory
-from members.models import PledgeStatus, PledgeType, Sector, Verification
-from portal.api.common import (
+from api.common import (
     ERRORS,
     MAX_PAGE,
     MAX_PAGE_SIZE,
     SLUG,
     Language,
+    MilestoneOut,
     PageInfo,
     absolute,
     language,
@@ -23,16 +22,12 @@ from portal.api.common import (
     refuse,
     web_query,
 )
+from members.models import PledgeStatus, PledgeType, Sector, Verification
+from members.tracker import queries, trajectory
 
 router = Router(tags=["Companies and pledges"])
 
 FILTER_NAMES = ("q", "sector", "pledge_type", "target_from", "target_to", "status", "verification", "scope", "sort")
-
-
-class MilestoneOut(Schema):
-    year: int
-    value: float | None
-    description: str
 
 
 class PledgeOut(Schema):
@@ -117,7 +112,7 @@ class CompanyPage(PageInfo):
     results: list[CompanyListItem]
 
 
-def pledge_data(pledge, labels: tracker.Labels) -> dict:
+def pledge_data(pledge, labels: queries.Labels) -> dict:
     return {
         "id": pledge.pk,
         "pledge_type": pledge.pledge_type,
@@ -148,7 +143,7 @@ def progress_data(progress: trajectory.CompanyProgress) -> dict:
     }
 
 
-def company_data(request: HttpRequest, company, labels: tracker.Labels, progress) -> dict:
+def company_data(request: HttpRequest, company, labels: queries.Labels, progress) -> dict:
     return {
         "slug": company.slug,
         "name": company.name,
@@ -175,10 +170,10 @@ def list_companies(
     target_to: int | None = Query(None, ge=1990, le=2100),
     status: PledgeStatus | None = None,
     verification: Verification | None = None,
-    scope: tracker.ScopeCoverage | None = Query(None, description="1, 2, 3, or 123 for all three."),
-    sort: tracker.SortOrder | None = None,
+    scope: queries.ScopeCoverage | None = Query(None, description="1, 2, 3, or 123 for all three."),
+    sort: queries.SortOrder | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
-    page_size: int = Query(tracker.PER_PAGE, ge=1, le=MAX_PAGE_SIZE),
+    page_size: int = Query(queries.PER_PAGE, ge=1, le=MAX_PAGE_SIZE),
     lang: Language | None = None,
 ):
     """The pledge tracker (`/pledges/`): the same filters, combined the same way, in the same order.
@@ -189,17 +184,17 @@ def list_companies(
     above the tracker, over all pages.
     """
     with language(lang):
-        filters, problems = tracker.parse(web_query(request, FILTER_NAMES))
+        filters, problems = queries.parse(web_query(request, FILTER_NAMES))
         refuse(problems)
-        companies, info = paginate(tracker.for_listing(tracker.companies(filters), filters), page, page_size)
-        labels = tracker.Labels.current()
+        companies, info = paginate(queries.for_listing(queries.companies(filters), filters), page, page_size)
+        labels = queries.Labels.current()
         results = []
-        for row in tracker.rows(companies):
+        for row in queries.rows(companies):
             data = company_data(request, row.company, labels, row.progress)
             data["pledges"] = [pledge_data(shown.pledge, labels) for shown in row.pledges]
             data["other_pledges"] = row.other_pledges
             results.append(data)
-        headline = tracker.headline(filters, company_count=info.count)
+        headline = queries.headline(filters, company_count=info.count)
         return {
             **info.model_dump(),
             "headline": {
@@ -220,8 +215,8 @@ def get_company(
 ):
     """The company page (`/pledges/<slug>/`): approved pledges with milestones, reports and the on-track label."""
     with language(lang):
-        data = tracker.company_page(slug)
-        labels = tracker.Labels.current()
+        data = queries.company_page(slug)
+        labels = queries.Labels.current()
         company = data.company
         result = company_data(request, company, labels, data.progress)
         result.update(

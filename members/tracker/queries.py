@@ -45,7 +45,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 
-from members import trajectory
 from members.models import (
     NEUTRALITY_TYPES,
     MemberCompany,
@@ -59,6 +58,7 @@ from members.models import (
     Unit,
     Verification,
 )
+from members.tracker import trajectory
 from portal.text import PlainTextFormMixin
 
 PER_PAGE = 25
@@ -404,9 +404,7 @@ class ChartRow:
 
     @property
     def gap(self) -> Decimal | None:
-        if self.reported is None or self.expected is None:
-            return None
-        return self.reported - self.expected
+        return trajectory.gap_between(self.reported, self.expected)
 
 
 @dataclass(frozen=True)

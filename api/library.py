@@ -11,19 +11,21 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
-from wagtail.models import Locale
 
-from portal.api.common import (
+from api.common import (
     ERRORS,
     MAX_PAGE,
     MAX_PAGE_SIZE,
     SLUG,
     Language,
     PageInfo,
+    TopicOut,
     absolute,
+    index_page,
     language,
     paginate,
     refuse,
+    topics,
     web_query,
 )
 from portal.models import (
@@ -38,11 +40,6 @@ from portal.models import (
 from portal.models.briefs import PER_PAGE as BRIEFS_PER_PAGE
 
 router = Router(tags=["Policy briefs and library"])
-
-
-class TopicOut(Schema):
-    slug: str
-    name: str
 
 
 class DocumentLink(Schema):
@@ -100,19 +97,6 @@ class DocumentListPage(PageInfo):
     results: list[DocumentOut]
 
 
-def brief_index() -> PolicyBriefIndexPage | None:
-    pages = PolicyBriefIndexPage.objects.live().public()
-    for locale in (Locale.get_active(), Locale.get_default()):
-        page = pages.filter(locale=locale).first()
-        if page is not None:
-            return page
-    return None
-
-
-def topics(obj) -> list[dict]:
-    return [{"slug": topic.slug, "name": topic.name} for topic in obj.topics.all()]
-
-
 @router.get("/briefs", response={200: BriefListPage, **ERRORS}, summary="Policy briefs, newest first")
 def list_briefs(
     request: HttpRequest,
@@ -123,7 +107,7 @@ def list_briefs(
 ):
     """The briefs of the response language, as `/briefs/` lists them; `topic` as its `?topic=`."""
     with language(lang):
-        index = brief_index()
+        index = index_page(PolicyBriefIndexPage)
         chosen = index.topic_from(request) if index is not None else None
         if chosen is False:
             refuse([_("Topic: “%(value)s” is not a topic.") % {"value": request.GET.get("topic", "")[:80]}])

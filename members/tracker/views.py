@@ -1,7 +1,7 @@
 """The public pledge tracker: the list, a company's page and the downloads.
 
-Thin views: the queries and rules live in `members.tracker`, `members.trajectory`,
-`members.charts` and `members.exports`.
+Thin views: the queries and rules live in `queries`, `trajectory`, `charts` and
+`exports`, beside this module.
 """
 
 import json
@@ -16,8 +16,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from members import charts, exports, tracker, trajectory
 from members.models import NEUTRALITY_TYPES, PledgeType
+from members.tracker import charts, exports, queries, trajectory
 from portal.i18n import is_chinese
 from portal.pagination import paginate
 
@@ -63,25 +63,25 @@ def _page_number(request: HttpRequest) -> str | None:
 
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
-    filters, ignored = tracker.parse(request.GET)
-    listed = tracker.companies(filters)
+    filters, ignored = queries.parse(request.GET)
+    listed = queries.companies(filters)
     page, page_problem = paginate(
-        tracker.for_listing(listed, filters), request.GET.get("page"), per_page=tracker.PER_PAGE
+        queries.for_listing(listed, filters), request.GET.get("page"), per_page=queries.PER_PAGE
     )
     if page_problem:
         ignored.append(page_problem)
     page_query = filters.query_string(page=page.number if page.number > 1 else None)
     context = {
         "filters": filters,
-        "form": tracker.TrackerFilterForm(initial=filters.initial()),
+        "form": queries.TrackerFilterForm(initial=filters.initial()),
         "ignored": ignored,
         "page_obj": page,
-        "rows": tracker.rows(page.object_list),
-        "headline": tracker.headline(filters, company_count=page.paginator.count),
+        "rows": queries.rows(page.object_list),
+        "headline": queries.headline(filters, company_count=page.paginator.count),
         "filter_query": filters.query_string(),
         "page_query": page_query,
         "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
-        "peak_deadline": tracker.PEAK_DEADLINE,
+        "peak_deadline": queries.PEAK_DEADLINE,
         "neutrality_labels": [PledgeType(code).label for code in NEUTRALITY_TYPES],
         "page_suffix": f"?{page_query}" if page_query else "",
         "chinese": is_chinese(),
@@ -92,8 +92,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def company(request: HttpRequest, slug: str) -> HttpResponse:
-    data = tracker.company_page(slug)
-    filters, _ignored = tracker.parse(request.GET)
+    data = queries.company_page(slug)
+    filters, _ignored = queries.parse(request.GET)
     back_query = filters.query_string(page=_page_number(request))
     progress = data.progress
     chart = charts.trajectory_chart(
@@ -110,7 +110,7 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
         "progress": progress,
         "chart": chart,
         "back_url": reverse("tracker:index") + (f"?{back_query}" if back_query else ""),
-        "sector_url": reverse("tracker:index") + "?" + tracker.Filters(sector=data.company.sector).query_string(),
+        "sector_url": reverse("tracker:index") + "?" + queries.Filters(sector=data.company.sector).query_string(),
         "rule": trajectory.RULE_TEXT,
         "chinese": is_chinese(),
         "alternates": _alternates(request, "tracker:company", data.company.slug),
@@ -119,7 +119,7 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
     return TemplateResponse(request, "members/tracker/company.html", context)
 
 
-def _chart_title(data: tracker.CompanyPage) -> str:
+def _chart_title(data: queries.CompanyPage) -> str:
     pledge = data.progress.pledge
     if pledge is None:
         return _("Reported Scope 1+2 emissions of %(company)s by year") % {"company": data.company.name}
@@ -132,7 +132,7 @@ def _chart_title(data: tracker.CompanyPage) -> str:
     }
 
 
-def _chart_description(data: tracker.CompanyPage) -> str:
+def _chart_description(data: queries.CompanyPage) -> str:
     progress = data.progress
     sentences = []
     if progress.reported:
@@ -175,7 +175,7 @@ def _chart_description(data: tracker.CompanyPage) -> str:
 
 @require_safe
 def export(request: HttpRequest, extension: str) -> HttpResponse:
-    filters, _ignored = tracker.parse(request.GET)
+    filters, _ignored = queries.parse(request.GET)
     if extension == "csv":
         return exports.as_csv(filters)
     if extension == "xlsx":

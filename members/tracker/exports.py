@@ -1,6 +1,6 @@
 """Downloads of exactly what the tracker shows: one row per public pledge, all pages.
 
-The rows come from `tracker.companies()` and the same pledge filter as the page,
+The rows come from `queries.companies()` and the same pledge filter as the page,
 so a download can never hold a pledge the page would not show (and never an
 unapproved one). Labels (sector, type, status...) are in the visitor's language;
 the JSON also carries the stable codes.
@@ -15,8 +15,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members import tracker
 from members.models import MemberCompany, Pledge
+from members.tracker import queries
 from portal.spreadsheets import JSON_TYPE, Column, attachment, csv_response, number, xlsx_response
 
 
@@ -56,14 +56,14 @@ def milestone_text(pledge: Pledge) -> str:
     return "; ".join(parts)
 
 
-def pledges(filters: tracker.Filters) -> Iterator[tuple[MemberCompany, Pledge]]:
+def pledges(filters: queries.Filters) -> Iterator[tuple[MemberCompany, Pledge]]:
     """Every (company, pledge) the tracker shows for `filters`, in the page's order."""
-    for company in tracker.for_export(tracker.companies(filters), filters):
+    for company in queries.for_export(queries.companies(filters), filters):
         for pledge in company.shown_pledges:
             yield company, pledge
 
 
-def row(company: MemberCompany, pledge: Pledge, labels: tracker.Labels) -> dict:
+def row(company: MemberCompany, pledge: Pledge, labels: queries.Labels) -> dict:
     """One pledge as labelled values (CSV and XLSX)."""
     return {
         "company_name_en": company.name_en,
@@ -83,7 +83,7 @@ def row(company: MemberCompany, pledge: Pledge, labels: tracker.Labels) -> dict:
     }
 
 
-def record(company: MemberCompany, pledge: Pledge, labels: tracker.Labels) -> dict:
+def record(company: MemberCompany, pledge: Pledge, labels: queries.Labels) -> dict:
     """One pledge for JSON: typed values, codes next to their labels, milestones as a list."""
     return {
         "company_name_en": company.name_en,
@@ -110,22 +110,22 @@ def record(company: MemberCompany, pledge: Pledge, labels: tracker.Labels) -> di
     }
 
 
-def _rows(filters: tracker.Filters) -> Iterator[dict]:
-    labels = tracker.Labels.current()
+def _rows(filters: queries.Filters) -> Iterator[dict]:
+    labels = queries.Labels.current()
     for company, pledge in pledges(filters):
         yield row(company, pledge, labels)
 
 
-def as_csv(filters: tracker.Filters) -> HttpResponse:
+def as_csv(filters: queries.Filters) -> HttpResponse:
     return csv_response(columns(), _rows(filters), filename("csv"))
 
 
-def as_xlsx(filters: tracker.Filters) -> HttpResponse:
+def as_xlsx(filters: queries.Filters) -> HttpResponse:
     return xlsx_response(columns(), _rows(filters), _("Pledges"), filename("xlsx"))
 
 
-def as_json(filters: tracker.Filters, source: str) -> HttpResponse:
-    labels = tracker.Labels.current()
+def as_json(filters: queries.Filters, source: str) -> HttpResponse:
+    labels = queries.Labels.current()
     records = [record(company, pledge, labels) for company, pledge in pledges(filters)]
     document = {
         "source": source,
