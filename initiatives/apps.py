@@ -7,6 +7,9 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
-        from initiatives.signal_handlers import register_signal_handlers
+        # Imported here: signal handlers import the models, which load only once the app registry is ready.
+        from initiatives.eod.signal_handlers import register_signal_handlers as register_eod
+        from initiatives.events.signal_handlers import register_signal_handlers as register_events
 
-        register_signal_handlers()
+        register_events()
+        register_eod()

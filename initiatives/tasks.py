@@ -1,180 +1,32 @@
-"""Background work for events: registration emails and the day-before reminders.
+"""The app's Celery tasks, where Celery's autodiscovery looks: each feature keeps its own in its `tasks` module.
 
-Tasks take identifiers and load rows fresh; each email is claimed in
-`RegistrationEmail` before it goes out, so running a task twice sends once.
+Every task keeps its old name, "initiatives.tasks.<function>", given explicitly where it is defined.
 """
 
-import datetime
+from initiatives.events.tasks import send_event_reminders, send_missing_registration_emails, send_registration_email
+from initiatives.financiers.tasks import (
+    check_saved_search,
+    notify_interest_contact,
+    notify_staff_of_financier_signup,
+    notify_staff_of_interest,
+    queue_saved_search_alerts,
+    send_alert_digest,
+    send_financier_decision,
+    send_financier_password_reset,
+    send_interest_status,
+)
 
-from django.db.models import F
-from django.utils import timezone
-
-from initiatives import emails
-from initiatives.models import Registration, RegistrationEmail
-from portal.celery import idempotent_task
-from portal.mail import MAIL_ERRORS
-
-REMINDER_LEAD = datetime.timedelta(hours=24)
-
-
-@idempotent_task(retry_on=MAIL_ERRORS)
-def send_registration_email(registration_id: int, kind: str) -> bool:
-    return emails.send_registration_email(registration_id, kind)
-
-
-def registrations_due_a_reminder(now: datetime.datetime):
-    """Confirmed places at live, uncancelled events starting within a day, not yet reminded.
-
-    People who registered (or were given a seat) inside that last day already
-    have a fresh confirmation, so they are left alone.
-    """
-    return (
-        Registration.objects.filter(
-            status=Registration.Status.CONFIRMED,
-            event__live=True,
-            event__cancelled=False,
-            event__start__gt=now,
-            event__start__lte=now + REMINDER_LEAD,
-        )
-        .exclude(emails__kind=RegistrationEmail.Kind.REMINDER)
-        .exclude(created_at__gt=F("event__start") - REMINDER_LEAD)
-        .exclude(promoted_at__gt=F("event__start") - REMINDER_LEAD)
-        .order_by("pk")
-    )
-
-
-# A registration email normally goes out within seconds; one missing after
-# EMAIL_GRACE was lost on the way (the broker down or restarted when it was
-# queued). Older than EMAIL_LOOKBACK, the moment for it has passed.
-EMAIL_GRACE = datetime.timedelta(minutes=2)
-EMAIL_LOOKBACK = datetime.timedelta(days=2)
-
-
-def emails_missing(now: datetime.datetime, *, grace: datetime.timedelta = EMAIL_GRACE) -> list[tuple[int, str]]:
-    """(registration id, kind) of each email a registration's current state calls for and never got.
-
-    Only for events still to come: the confirmation, waitlist place or seat
-    from the waitlist of a live place, the receipt of a cancelled one.
-    """
-    window = {"__gte": now - EMAIL_LOOKBACK, "__lte": now - grace}
-
-    def changed(field: str) -> dict:
-        return {f"{field}{lookup}": moment for lookup, moment in window.items()}
-
-    upcoming = Registration.objects.filter(event__start__gt=now, event__cancelled=False)
-    Status, Kind = Registration.Status, RegistrationEmail.Kind
-    wanted = [
-        (
-            upcoming.filter(status=Status.CONFIRMED, promoted_at__isnull=True, **changed("created_at")),
-            Kind.CONFIRMATION,
-        ),
-        (upcoming.filter(status=Status.CONFIRMED, **changed("promoted_at")), Kind.PROMOTION),
-        (upcoming.filter(status=Status.WAITLISTED, **changed("created_at")), Kind.WAITLIST),
-        (upcoming.filter(status=Status.CANCELLED, **changed("cancelled_at")), Kind.CANCELLATION),
-    ]
-    missing = []
-    for registrations, kind in wanted:
-        ids = registrations.exclude(emails__kind=kind).order_by("pk").values_list("pk", flat=True)
-        missing += [(registration_id, kind) for registration_id in ids]
-    return missing
-
-
-@idempotent_task()
-def send_missing_registration_emails(grace_seconds: float = EMAIL_GRACE.total_seconds()) -> int:
-    """Run by beat: queue again the registration emails that were lost on the way.
-
-    The claim in RegistrationEmail makes a duplicate impossible, should the
-    first task turn up after all.
-    """
-    missing = emails_missing(timezone.now(), grace=datetime.timedelta(seconds=grace_seconds))
-    for registration_id, kind in missing:
-        send_registration_email.delay(registration_id, kind)
-    return len(missing)
-
-
-@idempotent_task()
-def send_event_reminders() -> int:
-    """Run by beat every few minutes: queue one reminder per registration due one."""
-    now = timezone.now()
-    due = list(registrations_due_a_reminder(now).values_list("pk", flat=True))
-    for registration_id in due:
-        send_registration_email.delay(registration_id, RegistrationEmail.Kind.REMINDER)
-    return len(due)
-
-
-# --- Financiers: account decisions, saved-search alerts, expressions of interest ---------------
-# Each email is claimed under a unique key (or, for digests, on its own row) in the
-# transaction that sends it: see initiatives.financiers.emails and .alerts.
-
-
-@idempotent_task(retry_on=MAIL_ERRORS)
-def notify_staff_of_financier_signup(financier_id: int) -> bool:
-    from initiatives.financiers import emails as financier_emails
-
-    return financier_emails.send_signup_to_staff(financier_id)
-
-
-@idempotent_task(retry_on=MAIL_ERRORS)
-def send_financier_decision(financier_id: int, status: str, decided_at: str) -> bool:
-    from initiatives.financiers import emails as financier_emails
-
-    return financier_emails.send_decision(financier_id, status, decided_at)
-
-
-@idempotent_task(retry_on=MAIL_ERRORS)
-def send_financier_password_reset(email: str, language: str, key: str) -> None:
-    """The financier area's reset link to each financier account with this address; the request page
-    queues this for any address, so the lookup costs the page no time whether or not an account exists."""
-    from initiatives.financiers.forms import FinancierPasswordResetForm
-
-    FinancierPasswordResetForm.send_for(email, language=language, key=key)
-
-
-@idempotent_task()
-def queue_saved_search_alerts() -> int:
-    """Run by beat every morning: check each due saved search on its own, and resend digests a crash left behind."""
-    from initiatives.financiers import alerts
-
-    now = timezone.now()
-    due = alerts.due_searches(now)
-    for saved_search_id in due:
-        check_saved_search.delay(saved_search_id)
-    for digest_id in alerts.stale_digests(now):
-        send_alert_digest.delay(digest_id)
-    return len(due)
-
-
-@idempotent_task()
-def check_saved_search(saved_search_id: int) -> int | None:
-    from initiatives.financiers import alerts
-
-    digest = alerts.check_search(saved_search_id)
-    return digest.pk if digest is not None else None
-
-
-@idempotent_task(retry_on=MAIL_ERRORS)
-def send_alert_digest(digest_id: int) -> bool:
-    from initiatives.financiers import alerts
-
-    return alerts.send_digest(digest_id)
-
-
-@idempotent_task(retry_on=MAIL_ERRORS)
-def notify_interest_contact(interest_id: int) -> bool:
-    from initiatives.financiers import emails as financier_emails
-
-    return financier_emails.send_interest_to_contact(interest_id)
-
-
-@idempotent_task(retry_on=MAIL_ERRORS)
-def notify_staff_of_interest(interest_id: int) -> bool:
-    from initiatives.financiers import emails as financier_emails
-
-    return financier_emails.send_interest_to_staff(interest_id)
-
-
-@idempotent_task(retry_on=MAIL_ERRORS)
-def send_interest_status(interest_id: int, status: str, changed_at: str) -> bool:
-    from initiatives.financiers import emails as financier_emails
-
-    return financier_emails.send_interest_status(interest_id, status, changed_at)
+__all__ = [
+    "check_saved_search",
+    "notify_interest_contact",
+    "notify_staff_of_financier_signup",
+    "notify_staff_of_interest",
+    "queue_saved_search_alerts",
+    "send_alert_digest",
+    "send_event_reminders",
+    "send_financier_decision",
+    "send_financier_password_reset",
+    "send_interest_status",
+    "send_missing_registration_emails",
+    "send_registration_email",
+]

@@ -4,6 +4,7 @@ import logging
 import smtplib
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 
@@ -13,6 +14,16 @@ logger = logging.getLogger(__name__)
 
 # An SMTP server refusing or dropping us is worth another try later.
 MAIL_ERRORS = (*TRANSIENT_ERRORS, smtplib.SMTPException)
+
+
+def site_url(path: str) -> str:
+    """An absolute address on the site: emails have no request to build one from."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def page_url(page) -> str:
+    """A page's absolute address, for an email."""
+    return site_url(page.get_url() or page.url or "/")
 
 
 def send_once(claim: Callable[[], bool], messages: list[EmailMessage], *, label: str = "") -> bool:

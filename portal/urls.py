@@ -10,9 +10,9 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from members.sitemaps import TrackerSitemap
+from api import api
+from members.tracker.sitemaps import TrackerSitemap
 from portal import views
-from portal.api import api
 
 SITEMAPS = {"pages": PageSitemap, "tracker": TrackerSitemap}
 
@@ -55,10 +55,10 @@ if settings.DEBUG:
 
 # English pages live at /, Chinese ones under /zh-hans/; Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
-    path("members/", include("members.urls_area")),
-    path("financiers/", include("initiatives.urls_financiers")),
-    path("pledges/", include("members.urls_public")),
-    path("registrations/", include("initiatives.urls")),
+    path("members/", include("members.area.urls")),
+    path("financiers/", include("initiatives.financiers.urls")),
+    path("pledges/", include("members.tracker.urls")),
+    path("registrations/", include("initiatives.events.urls")),
     path("search/", include("search.urls")),
     # Before Wagtail's own, which it replaces (same address and name).
     path("_util/login/", views.SignInView.as_view(), name="wagtailcore_login"),

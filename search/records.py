@@ -177,7 +177,7 @@ def programme_record(page) -> Record:
     Search results and their highlights are shown to everyone, so nothing a
     financier alone may read is indexed.
     """
-    from initiatives.eod_bands import GAP_BANDS, SIZE_BANDS, band
+    from initiatives.eod.bands import GAP_BANDS, SIZE_BANDS, band
 
     components = [*page.environmental_components.all(), *page.industrial_components.all()]
     body = "\n".join(

@@ -2,7 +2,7 @@
 
 Sign-up makes a user (its username is the work email, lower-cased) with a
 pending `Financier`; staff are told by email. Approval adds the user to the
-"Financiers" group, which is what `initiatives.access.can_see_restricted`
+"Financiers" group, which is what `initiatives.eod.access.can_see_restricted`
 checks; rejection and suspension take them out of it. Each decision emails
 the financier, from a Celery task after the transaction commits.
 """
@@ -13,8 +13,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from initiatives.access import FINANCIERS_GROUP
-from initiatives.models import Financier
+from initiatives.eod.access import FINANCIERS_GROUP
+from initiatives.financiers.models import Financier
+from initiatives.financiers.tasks import notify_staff_of_financier_signup, send_financier_decision
 
 Status = Financier.Status
 
@@ -53,8 +54,6 @@ def sign_up(
     language: str = "en",
 ) -> Financier:
     """A new user and their pending financier profile; staff are emailed once it is committed."""
-    from initiatives.tasks import notify_staff_of_financier_signup
-
     email = email.strip()
     username = email.lower()
     if email_taken(email):
@@ -87,8 +86,6 @@ def decide(financier: Financier, status: str, *, by=None, note: str | None = Non
     and rejecting email the financier; suspending does not (staff say why
     themselves, usually by phone).
     """
-    from initiatives.tasks import send_financier_decision
-
     if status not in (Status.APPROVED, Status.REJECTED, Status.SUSPENDED):
         raise ValueError(f"Not a decision: {status!r}")
     with transaction.atomic():

@@ -1,4 +1,4 @@
-"""Staff views of financiers in the Wagtail admin (the viewsets are in `initiatives.financier_hooks`).
+"""Staff views of financiers in the Wagtail admin (the viewsets are in `initiatives.financiers.wagtail_hooks`).
 
 - **Financiers**: who signed up, filtered by status; staff approve, reject
   or suspend them from the listing or the account's page (a confirmation
@@ -15,8 +15,7 @@ whether they came from a link, a bookmark or a script.
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -34,16 +33,15 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
+from initiatives.eod import catalogue
+from initiatives.eod.models import EodProgrammePage
 from initiatives.financiers import accounts
 from initiatives.financiers import interest as interests
-from initiatives.models import EodProgrammePage, ExpressionOfInterest, Financier
+from initiatives.financiers.admin_urls import ACCOUNTS
+from initiatives.financiers.models import ExpressionOfInterest, Financier
+from portal import admin_views
 from portal.admin_exports import ExportIndexView
 from portal.text import PlainTextFormMixin
-
-# Viewset names: URL namespaces (distinct from the public area's "financiers").
-ACCOUNTS = "financier_accounts"
-INTERESTS = "financier_interests"
-SAVED_SEARCHES = "financier_saved_searches"
 
 Status = Financier.Status
 
@@ -75,25 +73,13 @@ DECISION_SLUGS = {"approve": Status.APPROVED, "reject": Status.REJECTED, "suspen
 SLUG_FOR = {status: slug for slug, status in DECISION_SLUGS.items()}
 
 
-def forbidden(request, title):
-    return render(
-        request,
-        "initiatives/admin/financier_forbidden.html",
-        {"page_title": title, "header_icon": "user"},
-        status=403,
-    )
-
-
-class RefusedWith403Mixin:
-    """Answer a refused permission check with 403 rather than the admin's redirect to the dashboard."""
-
+class RefusedWith403Mixin(admin_views.RefusedWith403Mixin):
     forbidden_title = _("Financiers")
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
-            return forbidden(request, self.forbidden_title)
+    forbidden_icon = "user"
+    forbidden_message = _("Your account does not have permission for this page about financiers.")
+    forbidden_advice = _(
+        "Moderators approve financiers and answer their expressions of interest. Ask an administrator if you need to."
+    )
 
 
 def decision_url(financier: Financier, status: str) -> str:
@@ -342,6 +328,4 @@ class SavedSearchInspectView(RefusedWith403Mixin, InspectView):
         return super().get_field_label(field_name, field)
 
     def get_filters_display_value(self):
-        from initiatives.financiers.alerts import describe
-
-        return "; ".join(str(label) for label in describe(self.object.querystring)) or "-"
+        return "; ".join(str(label) for label in catalogue.describe(self.object.querystring)) or "-"

@@ -7,7 +7,7 @@ due search (daily ones every day, weekly ones on Mondays, approved and active
 financiers only) is checked on its own:
 
 1. Under a lock on the saved search, it is checked again that it is due, the
-   search is run (`initiatives.catalogue.matching_programme_ids`) and every
+   search is run (`initiatives.eod.catalogue.matching_programme_ids`) and every
    matching programme whose current version (its `last_published_at`) was
    not reported to this search before is recorded as an `AlertItem` of one
    new `AlertDigest`. Items are unique per (search, programme, version): a
@@ -34,10 +34,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from initiatives.emails import site_url
+from initiatives.eod import catalogue
+from initiatives.eod.models import EodProgrammePage
 from initiatives.financiers import emails
-from initiatives.models import AlertDigest, AlertItem, EodCatalogPage, EodProgrammePage, Financier, SavedSearch
+from initiatives.financiers.models import AlertDigest, AlertItem, Financier, SavedSearch
 from portal import mail
+from portal.i18n import page_in
+from portal.mail import page_url, site_url
 
 logger = logging.getLogger(__name__)
 
@@ -54,37 +57,11 @@ class SaveRefused(Exception):
     """A saved search the rules do not allow; the message is for the financier."""
 
 
-# --- The catalogue ---------------------------------------------------------------------
-
-
-def catalogue_page() -> EodCatalogPage | None:
-    """The live catalogue page in the active language, else the original one."""
-    pages = EodCatalogPage.objects.live().public()
-    try:
-        active = Locale.get_active()
-    except Locale.DoesNotExist:
-        active = None
-    page = pages.filter(locale=active).first() if active else None
-    return page or pages.filter(locale=Locale.get_default()).first() or pages.order_by("path").first()
-
-
-def catalogue_url(querystring: str) -> str:
-    """The catalogue page showing this search, in the active language; "" without a catalogue."""
-    page = catalogue_page()
-    if page is None:
-        return ""
-    url = page.get_url() or page.url or "/"
-    return f"{url}?{querystring}" if querystring else url
-
-
-def describe(querystring: str) -> list[str]:
-    from initiatives import catalogue
-
-    return catalogue.describe(querystring)
+# --- Names ---------------------------------------------------------------------------
 
 
 def default_name(querystring: str) -> str:
-    labels = describe(querystring)
+    labels = catalogue.describe(querystring)
     name = "; ".join(str(label) for label in labels) if labels else _("All EOD programmes")
     return name if len(name) <= 120 else name[:119] + "…"
 
@@ -116,8 +93,6 @@ def current_matches(saved_search: SavedSearch) -> list[Match]:
     publication of any of its language versions, so publishing a translation
     anew is news too.
     """
-    from initiatives import catalogue
-
     hits: list[int] = []
     for language, _name in settings.LANGUAGES:
         hits += catalogue.matching_programme_ids(saved_search.querystring, language)
@@ -250,7 +225,8 @@ def stale_digests(now: datetime.datetime) -> list[int]:
 
 def check_search(saved_search_id: int, now: datetime.datetime | None = None) -> AlertDigest | None:
     """Record what is new for one saved search and queue its digest. None if nothing is due or new."""
-    from initiatives.tasks import send_alert_digest
+    # Imported here: the tasks module imports this one, whose checks and digests its tasks run.
+    from initiatives.financiers.tasks import send_alert_digest
 
     now = now or timezone.now()
     with transaction.atomic():
@@ -298,7 +274,7 @@ def digest_entries(digest: AlertDigest, language: str) -> list[dict]:
     entries = []
     with translation.override(language):
         for item in items:
-            page = emails.page_in(item.programme, language)
+            page = page_in(item.programme, language)
             entries.append(
                 {
                     "title": page.title,
@@ -306,7 +282,7 @@ def digest_entries(digest: AlertDigest, language: str) -> list[dict]:
                     "place": ", ".join(part for part in (page.city, page.get_province_display()) if part),
                     "stage": page.get_stage_display(),
                     "gap": page.financing_gap,
-                    "url": emails.page_url(page),
+                    "url": page_url(page),
                     "updated": item.programme_id in earlier,
                 }
             )
@@ -319,11 +295,11 @@ def build_digest(digest: AlertDigest):
     language = financier.language
     with translation.override(language):
         unsubscribe_url = site_url(reverse("financiers:unsubscribe", args=[unsubscribe_token(saved_search)]))
-        search_url = catalogue_url(saved_search.querystring)
+        search_url = catalogue.catalogue_url(saved_search.querystring)
         context = {
             "financier": financier,
             "saved_search": saved_search,
-            "filters": [str(label) for label in describe(saved_search.querystring)],
+            "filters": [str(label) for label in catalogue.describe(saved_search.querystring)],
             "entries": digest_entries(digest, language),
             "search_url": site_url(search_url) if search_url else "",
             "unsubscribe_url": unsubscribe_url,

@@ -19,13 +19,15 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
-from initiatives.emails import site_url
-from initiatives.models import ExpressionOfInterest, Financier, FinancierEmail
+from initiatives.eod.catalogue import catalogue_page
+from initiatives.financiers.admin_urls import ACCOUNTS, INTERESTS, admin_url
+from initiatives.financiers.models import ExpressionOfInterest, Financier, FinancierEmail
 from members.notifications import reachable
 from portal import mail
+from portal.i18n import page_in
+from portal.mail import page_url, site_url
 
 logger = logging.getLogger(__name__)
 
@@ -76,21 +78,6 @@ def staff_messages(template: str, context: dict) -> list[EmailMessage]:
     return [build(template, context, address, language) for address, language in staff_recipients()]
 
 
-def admin_url(viewset_name: str, action: str, pk: int) -> str:
-    return site_url(reverse(f"{viewset_name}:{action}", args=[pk]))
-
-
-def page_in(page: Page, language: str) -> Page:
-    """The page's live translation in `language`, else the page itself."""
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = page.get_translation_or_none(locale) if locale else None
-    return translated.specific if translated is not None and translated.live else page.specific
-
-
-def page_url(page: Page) -> str:
-    return site_url(page.get_url() or page.url or "/")
-
-
 def financier_context(financier: Financier) -> dict:
     return {
         "financier": financier,
@@ -106,8 +93,6 @@ def send_signup_to_staff(financier_id: int) -> bool:
     if financier is None or financier.status != Financier.Status.PENDING:
         logger.info("No sign-up email for financier %s: gone or already decided", financier_id)
         return False
-    from initiatives.financiers.admin_views import ACCOUNTS
-
     context = {**financier_context(financier), "review_url": admin_url(ACCOUNTS, "inspect", financier.pk)}
     return send_once(f"signup-{financier.pk}", staff_messages("financier_signup_staff", context))
 
@@ -126,8 +111,6 @@ def send_decision(financier_id: int, status: str, decided_at: str) -> bool:
     ]
     context = {**financier_context(financier), "catalogue_url": ""}
     if status == Financier.Status.APPROVED:
-        from initiatives.financiers.alerts import catalogue_page
-
         with translation.override(financier.language):
             catalogue = catalogue_page()
             context["catalogue_url"] = page_url(catalogue) if catalogue else ""
@@ -177,8 +160,6 @@ def send_interest_to_staff(interest_id: int) -> bool:
     interest = load_interest(interest_id)
     if interest is None:
         return False
-    from initiatives.financiers.admin_views import INTERESTS
-
     messages = []
     for address, language in staff_recipients():
         context = interest_context(interest, language)

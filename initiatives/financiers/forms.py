@@ -8,27 +8,15 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.financiers import emails
+from initiatives.eod.models import Instrument
 from initiatives.financiers.accounts import email_taken
-from initiatives.models import Financier, Instrument, SavedSearch
-from portal.password_reset import AreaPasswordResetForm, AreaTokenGenerator
+from initiatives.financiers.models import Financier, SavedSearch
+from portal.honeypot import HoneypotMixin
 from portal.text import PlainTextFormMixin
 
 AMOUNT_ATTRS = {"min": "0.01", "step": "0.01", "inputmode": "decimal"}
 # Above any programme's total investment (max_digits 12, 2 decimals): CNY 9.99 trillion.
 AMOUNT_LIMIT = Decimal("9999999999.99")
-
-
-class HoneypotMixin(forms.Form):
-    # A field people never see: software that fills every field fills this one too.
-    website = forms.CharField(
-        label=_("Leave this empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_bot(self) -> bool:
-        return bool(self.data.get(self.add_prefix("website"), "").strip())
 
 
 class SignUpForm(PlainTextFormMixin, HoneypotMixin, forms.Form):
@@ -134,24 +122,6 @@ class FinancierAuthenticationForm(PlainTextFormMixin, AuthenticationForm):
         super().confirm_login_allowed(user)
         if not Financier.objects.filter(user=user).exists():
             raise forms.ValidationError(self.error_messages["not_financier"], code="not_financier")
-
-
-class FinancierPasswordResetForm(AreaPasswordResetForm):
-    """Django's password reset form for financiers' accounts, whatever their approval (see `portal.password_reset`)."""
-
-    email = forms.EmailField(
-        label=_("Work email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
-    token_generator = AreaTokenGenerator("financier-area")
-    subject_template_name = "initiatives/email/financier_password_reset_subject.txt"
-    email_template_name = "initiatives/email/financier_password_reset.txt"
-
-    @classmethod
-    def area_users(cls):
-        return get_user_model().objects.filter(financier__isnull=False)
-
-    def deliver(self, key, message):
-        emails.send_once(key, [message])
 
 
 class SavedSearchCreateForm(PlainTextFormMixin, forms.Form):

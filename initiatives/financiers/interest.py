@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from initiatives.models import EodProgrammePage, ExpressionOfInterest, Financier
-from initiatives.models.financiers import OPEN_INTEREST_STATUSES
+from initiatives.eod.models import EodProgrammePage
+from initiatives.financiers.models import OPEN_INTEREST_STATUSES, ExpressionOfInterest, Financier
+from initiatives.financiers.tasks import notify_interest_contact, notify_staff_of_interest, send_interest_status
 
 
 class InterestRefused(Exception):
@@ -58,8 +59,6 @@ def submit(
     message: str = "",
 ) -> ExpressionOfInterest:
     """Record an expression of interest and email the programme's contact and staff. Raises InterestRefused."""
-    from initiatives.tasks import notify_interest_contact, notify_staff_of_interest
-
     if not financier.is_approved:
         raise InterestRefused(_("Only approved financiers can express interest."))
     if amount_min > amount_max:
@@ -90,8 +89,6 @@ def submit(
 
 def status_changed(interest: ExpressionOfInterest) -> None:
     """Staff saved a new status: stamp it and email the financier after commit (call inside the saving transaction)."""
-    from initiatives.tasks import send_interest_status
-
     interest.status_changed_at = timezone.now()
     interest.save(update_fields=["status_changed_at"])
     send_interest_status.delay_on_commit(interest.pk, interest.status, interest.status_changed_at.isoformat())

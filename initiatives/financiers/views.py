@@ -25,18 +25,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from initiatives.eod import catalogue
+from initiatives.eod.models import EodProgrammePage
 from initiatives.financiers import accounts, alerts
 from initiatives.financiers import interest as interests
 from initiatives.financiers.forms import (
     FinancierAuthenticationForm,
-    FinancierPasswordResetForm,
     InterestForm,
     SavedSearchCreateForm,
     SavedSearchForm,
     SignUpForm,
 )
-from initiatives.models import AlertDigest, EodProgrammePage, ExpressionOfInterest, Financier, SavedSearch
-from initiatives.tasks import send_financier_password_reset
+from initiatives.financiers.models import AlertDigest, ExpressionOfInterest, Financier, SavedSearch
+from initiatives.financiers.password_reset import FinancierPasswordResetForm
+from initiatives.financiers.tasks import send_financier_password_reset
 from portal import password_reset
 from portal.ratelimit import client_ip, hit
 
@@ -221,12 +223,12 @@ def search_rows(financier: Financier) -> list[dict]:
         "sent_at"
     ):
         last_sent[digest.saved_search_id] = digest.sent_at
-    catalogue = alerts.catalogue_url("")  # looked up once, not once per search
+    catalogue_url = catalogue.catalogue_url("")  # looked up once, not once per search
     return [
         {
             "search": search,
-            "filters": [str(label) for label in alerts.describe(search.querystring)],
-            "url": f"{catalogue}?{search.querystring}" if catalogue and search.querystring else catalogue,
+            "filters": [str(label) for label in catalogue.describe(search.querystring)],
+            "url": f"{catalogue_url}?{search.querystring}" if catalogue_url and search.querystring else catalogue_url,
             "last_sent": last_sent.get(search.pk),
             "alerts_on": search.frequency != SavedSearch.Frequency.OFF,
         }
@@ -254,7 +256,7 @@ def dashboard(request):
     financier = request.financier
     context = {
         "approved": financier.is_approved,
-        "catalogue_url": alerts.catalogue_url(""),
+        "catalogue_url": catalogue.catalogue_url(""),
     }
     if financier.is_approved:
         context.update(searches=search_rows(financier), interests=interest_rows(financier))
@@ -281,24 +283,22 @@ def saved_search_create(request):
     # and would make an address past the length Django agrees to redirect to (a 400).
     longest = SavedSearch._meta.get_field("querystring").max_length
     kept = posted if len(posted) <= longest else ""
-    refused = refusal(request, approved=True, login_next=alerts.catalogue_url(kept) or None)
+    refused = refusal(request, approved=True, login_next=catalogue.catalogue_url(kept) or None)
     if refused:
         return refused
-    back = alerts.catalogue_url("") or reverse("financiers:dashboard")
+    back = catalogue.catalogue_url("") or reverse("financiers:dashboard")
     if not form.is_valid():
         messages.error(request, _("Nothing was saved: %(problems)s") % {"problems": catalogue_problems(form)})
         return redirect(back)
-    from initiatives.catalogue import CatalogueForm, canonical_querystring
-
     data = QueryDict(form.cleaned_data["querystring"])
-    search_form = CatalogueForm(data)
+    search_form = catalogue.CatalogueForm(data)
     if not search_form.is_valid():
         messages.error(
             request,
             _("This search could not be saved: %(problems)s") % {"problems": catalogue_problems(search_form)},
         )
         return redirect(back)
-    querystring = canonical_querystring(data)
+    querystring = catalogue.canonical_querystring(data)
     if len(querystring) > longest:
         # Chinese text grows ninefold once encoded for an address.
         messages.error(request, _("This search is too long to save: shorten the search text."))
@@ -309,13 +309,13 @@ def saved_search_create(request):
         )
     except alerts.SaveRefused as refused:
         messages.warning(request, str(refused))
-        return redirect(alerts.catalogue_url(querystring) or back)
+        return redirect(catalogue.catalogue_url(querystring) or back)
     if saved.frequency == SavedSearch.Frequency.OFF:
         text = _("Search saved as “%(name)s”. You find it on your dashboard.")
     else:
         text = _("Search saved as “%(name)s”. We will email you when programmes are new to it or updated.")
     messages.success(request, text % {"name": saved.name})
-    return redirect(alerts.catalogue_url(querystring) or "financiers:dashboard")
+    return redirect(catalogue.catalogue_url(querystring) or "financiers:dashboard")
 
 
 @approved_financier_required
@@ -333,8 +333,8 @@ def saved_search_edit(request, pk: int):
         {
             "form": form,
             "saved_search": saved,
-            "filters": [str(label) for label in alerts.describe(saved.querystring)],
-            "catalogue_url": alerts.catalogue_url(saved.querystring),
+            "filters": [str(label) for label in catalogue.describe(saved.querystring)],
+            "catalogue_url": catalogue.catalogue_url(saved.querystring),
         },
     )
 
@@ -360,7 +360,7 @@ def unsubscribe(request, token: str):
         return TemplateResponse(request, "initiatives/financiers/unsubscribe.html", {"deleted": True})
     if saved is None:
         return TemplateResponse(request, "initiatives/financiers/unsubscribe.html", {"invalid": True}, status=400)
-    context = {"saved_search": saved, "filters": [str(label) for label in alerts.describe(saved.querystring)]}
+    context = {"saved_search": saved, "filters": [str(label) for label in catalogue.describe(saved.querystring)]}
     if request.method == "POST":
         alerts.unsubscribe(saved)
         saved.refresh_from_db(fields=["frequency"])

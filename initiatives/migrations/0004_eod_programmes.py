@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import initiatives.models.eod
+import initiatives.eod.models.programmes
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -43,13 +43,13 @@ class Migration(migrations.Migration):
                 ('lead_agency', models.CharField(max_length=200, verbose_name='lead government agency')),
                 ('implementing_entity', models.CharField(max_length=200, verbose_name='implementing entity')),
                 ('stage', models.CharField(choices=[('concept', 'Concept'), ('approved', 'Approved'), ('seeking-financing', 'Seeking financing'), ('financing-closed', 'Financing closed'), ('under-construction', 'Under construction'), ('operating', 'Operating')], db_index=True, default='concept', max_length=20, verbose_name='stage')),
-                ('sectors', models.JSONField(default=list, help_text='Industries whose proceeds feed back to the conservation work.', validators=[initiatives.models.eod.validate_sectors], verbose_name='industrial sectors')),
+                ('sectors', models.JSONField(default=list, help_text='Industries whose proceeds feed back to the conservation work.', validators=[initiatives.eod.models.programmes.validate_sectors], verbose_name='industrial sectors')),
                 ('summary', models.TextField(help_text='Public. Two or three sentences for the catalogue.', max_length=300, verbose_name='summary')),
                 ('description', wagtail.fields.RichTextField(blank=True, verbose_name='description')),
                 ('total_investment', models.DecimalField(decimal_places=2, help_text='CNY million', max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='total investment')),
                 ('financing_sought', models.DecimalField(decimal_places=2, help_text='CNY million from banks, funds and social capital.', max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='financing sought')),
                 ('financing_secured', models.DecimalField(decimal_places=2, default=Decimal('0'), help_text='CNY million committed so far. Financiers only.', max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='financing secured')),
-                ('instruments', models.JSONField(blank=True, default=list, validators=[initiatives.models.eod.validate_instruments], verbose_name='financing instruments')),
+                ('instruments', models.JSONField(blank=True, default=list, validators=[initiatives.eod.models.programmes.validate_instruments], verbose_name='financing instruments')),
                 ('proceeds_share', models.DecimalField(decimal_places=2, help_text='Percent of the industrial proceeds fed back to the environmental work.', max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('100'))], verbose_name='share of proceeds to conservation')),
                 ('irr', models.DecimalField(blank=True, decimal_places=2, help_text='Percent, may be negative. Financiers only.', max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(Decimal('-100')), django.core.validators.MaxValueValidator(Decimal('100'))], verbose_name='internal rate of return')),
                 ('payback_years', models.DecimalField(blank=True, decimal_places=1, help_text='Years. Financiers only.', max_digits=4, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.1'))], verbose_name='payback period')),

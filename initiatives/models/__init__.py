@@ -1,7 +1,14 @@
-from .catalogue import EodCatalogPage
-from .eod import (
+"""The app's models, re-exported for the "initiatives" app label: each feature package holds its own.
+
+- `initiatives.events.models`: event pages and their index, speakers, registrations;
+- `initiatives.eod.models`: the EOD catalogue page and programme pages;
+- `initiatives.financiers.models`: financier accounts, saved searches and alerts, expressions of interest.
+"""
+
+from initiatives.eod.models import (
     RESTRICTED_FIELDS,
     EnvironmentalKind,
+    EodCatalogPage,
     EodEnvironmentalComponent,
     EodIndustrialComponent,
     EodProgrammeDocument,
@@ -12,7 +19,7 @@ from .eod import (
     OutcomeUnit,
     ProgrammeStage,
 )
-from .events import (
+from initiatives.events.models import (
     AgendaBlock,
     Attendance,
     EventIndexPage,
@@ -23,14 +30,25 @@ from .events import (
     EventPartner,
     EventPhoto,
     EventSpeaker,
+    Registration,
+    RegistrationEmail,
     RegistrationStatus,
+    Speaker,
 )
-from .registrations import Registration, RegistrationEmail
-from .speakers import Speaker
+from initiatives.financiers.models import (
+    AlertDigest,
+    AlertItem,
+    ExpressionOfInterest,
+    Financier,
+    FinancierEmail,
+    SavedSearch,
+)
 
 __all__ = [
     "RESTRICTED_FIELDS",
     "AgendaBlock",
+    "AlertDigest",
+    "AlertItem",
     "Attendance",
     "EnvironmentalKind",
     "EodCatalogPage",
@@ -48,22 +66,15 @@ __all__ = [
     "EventPartner",
     "EventPhoto",
     "EventSpeaker",
+    "ExpressionOfInterest",
+    "Financier",
+    "FinancierEmail",
     "Instrument",
     "OutcomeUnit",
     "ProgrammeStage",
     "Registration",
     "RegistrationEmail",
     "RegistrationStatus",
+    "SavedSearch",
     "Speaker",
 ]
-
-from .financiers import (
-    AlertDigest,
-    AlertItem,
-    ExpressionOfInterest,
-    Financier,
-    FinancierEmail,
-    SavedSearch,
-)
-
-__all__ += ["AlertDigest", "AlertItem", "ExpressionOfInterest", "Financier", "FinancierEmail", "SavedSearch"]

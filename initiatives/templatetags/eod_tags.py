@@ -8,8 +8,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from initiatives import jsonld
-from initiatives.models.eod import EodProgrammePage, ProgrammeStage
+from initiatives.eod.models import EodProgrammePage, ProgrammeStage
+from portal import jsonld
 
 register = template.Library()
 

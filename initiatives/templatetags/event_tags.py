@@ -12,10 +12,11 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from initiatives import jsonld, times
-from initiatives.ical import description, location
-from initiatives.models import Attendance, EventPage
+from initiatives.events import jsonld, times
+from initiatives.events.ical import description, location
+from initiatives.events.models import Attendance, EventPage
 from portal.i18n import join_list, pick
+from portal.jsonld import script
 
 register = template.Library()
 
@@ -83,7 +84,7 @@ def event_jsonld(context: template.Context) -> SafeString:
         registration_status=context.get("registration_status"),
         seats_left=context.get("seats_left"),
     )
-    return jsonld.script(data)
+    return script(data)
 
 
 @register.simple_tag(takes_context=True)

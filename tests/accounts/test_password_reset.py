@@ -20,7 +20,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from initiatives.models import Financier
-from tests.initiatives.financier_factories import FinancierFactory
+from tests.initiatives.financiers.factories import FinancierFactory
 from tests.members.factories import RepresentativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,13 +10,13 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Collection
 
+from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.models import EodEnvironmentalComponent, EodProgrammeDocument
-from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
 from members.models import Sector
 from search.backends import DatabaseBackend
 from search.records import all_records
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory, with_component
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory, with_component
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.members.factories import (
     MemberCompanyFactory,
     MilestoneFactory,

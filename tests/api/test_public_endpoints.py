@@ -5,7 +5,7 @@ import json
 import pytest
 from django.contrib.auth.models import Group
 
-from initiatives.access import FINANCIERS_GROUP
+from initiatives.eod.access import FINANCIERS_GROUP
 from initiatives.models import RESTRICTED_FIELDS
 from tests.api.conftest import SECRET_CONTACT
 from tests.members.factories import UserFactory

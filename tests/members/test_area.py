@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
-from members import forms as member_forms
+from members.area import forms as member_forms
 from members.models import Milestone, Pledge, ProgressReport
 from members.review import save_draft, submit_for_review
 from tests.members.factories import (

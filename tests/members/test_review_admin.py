@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from members.models import Pledge, ProgressReport, PublicChange, Representative
-from members.review import save_draft, submit_for_review
+from members.review import pending_submissions, save_draft, submit_for_review
 from tests.members.factories import (
     MemberCompanyFactory,
     MilestoneFactory,
@@ -204,8 +204,6 @@ def test_moderator_manages_representatives(client, moderator, staff_editor):
 
 
 def test_links_from_the_submissions_page_open_wagtails_views(client, moderator, submitted_pledge):
-    from members.admin_views import pending_submissions
-
     client.force_login(moderator)
     (submission,) = pending_submissions(moderator)
 

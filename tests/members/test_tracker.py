@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.documents.models import Document
 
-from members import tracker
-from members.logos import draw_logo
+from demo.logos import draw_logo
 from members.models import Plant, PublicChange
+from members.tracker import queries
 from portal.images import save_image
 from tests.members.factories import (
     MemberCompanyFactory,
@@ -206,7 +206,7 @@ def test_filters_are_valid_in_the_form_and_only_valid_ones_reach_the_links(clien
 
 
 def test_headline_figures_count_what_the_filters_show(world):
-    everything = tracker.headline(tracker.Filters())
+    everything = queries.headline(queries.Filters())
     # Acme (net zero 2050) and Borealis (operational neutrality 2040); Borealis's withdrawn pledge never counts.
     assert everything.companies == 4
     assert everything.pledges == 5
@@ -217,11 +217,11 @@ def test_headline_figures_count_what_the_filters_show(world):
     assert everything.scope3_share == 25  # Delta, with no public pledge, is in the denominator
     assert everything.peak_by_2030 == 1
 
-    energy = tracker.headline(tracker.Filters(sector="energy"))
+    energy = queries.headline(queries.Filters(sector="energy"))
     assert (energy.companies, energy.neutrality_companies, energy.median_neutrality_year) == (1, 1, Decimal(2040))
     assert (energy.scope3_share, energy.peak_by_2030) == (0, 0)
 
-    nothing = tracker.headline(tracker.Filters(q="nobody"))
+    nothing = queries.headline(queries.Filters(q="nobody"))
     assert (nothing.companies, nothing.median_neutrality_year, nothing.scope3_share) == (0, None, None)
 
 
@@ -230,7 +230,7 @@ def test_median_of_an_even_number_of_targets_is_the_mean_of_the_middle_two(world
     PledgeFactory(company=world["cobalt"], pledge_type="net_zero", target_year=2055, scope_3=True)
     PledgeFactory(company=world["cobalt"], pledge_type="peak", target_year=2031)
 
-    figures = tracker.headline(tracker.Filters())
+    figures = queries.headline(queries.Filters())
 
     assert figures.neutrality_targets == 4
     assert figures.median_neutrality_year == Decimal("2052.5")  # 2040, 2050, 2055, 2060
@@ -495,7 +495,7 @@ def busy_company():
     return company
 
 
-def queries(client, url: str) -> int:
+def query_count(client, url: str) -> int:
     client.get(url)  # warm up: logo renditions are generated on the first view
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
@@ -510,11 +510,11 @@ def test_query_count_is_the_same_for_10_and_200_companies(client):
     build_companies(10)
     small = with_logo(MemberCompanyFactory())
     PledgeFactory(company=small, evidence=evidence())
-    with_few = [queries(client, url) for url in TRACKER_URLS] + [queries(client, f"/pledges/{small.slug}/")]
+    with_few = [query_count(client, url) for url in TRACKER_URLS] + [query_count(client, f"/pledges/{small.slug}/")]
 
     build_companies(190)
     busy = busy_company()
-    with_many = [queries(client, url) for url in TRACKER_URLS] + [queries(client, f"/pledges/{busy.slug}/")]
+    with_many = [query_count(client, url) for url in TRACKER_URLS] + [query_count(client, f"/pledges/{busy.slug}/")]
 
     assert with_few == with_many
 
@@ -523,8 +523,8 @@ def test_query_count_is_the_same_for_10_and_200_companies(client):
 
 
 def test_chart_escapes_text_and_names_its_title_and_description():
-    from members.charts import trajectory_chart
-    from members.trajectory import Line
+    from members.tracker.charts import trajectory_chart
+    from members.tracker.trajectory import Line
 
     svg = trajectory_chart(
         {2021: Decimal(90_000), 2023: Decimal(70_000)},
@@ -544,7 +544,7 @@ def test_chart_escapes_text_and_names_its_title_and_description():
 
 
 def test_chart_is_empty_without_data():
-    from members.charts import trajectory_chart
+    from members.tracker.charts import trajectory_chart
 
     assert trajectory_chart({}, None, title="t", description="d") == ""
 
@@ -559,7 +559,7 @@ def test_chart_is_empty_without_data():
     ],
 )
 def test_year_axis_labels_round_years_and_both_ends(first, last, ticks):
-    from members.charts import year_ticks
+    from members.tracker.charts import year_ticks
 
     assert year_ticks(first, last) == ticks
 

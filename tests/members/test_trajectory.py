@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from members.models import ProgressReport
-from members.trajectory import (
+from members.tracker.trajectory import (
     Line,
     Progress,
     assess,

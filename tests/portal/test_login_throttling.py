@@ -8,7 +8,7 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from initiatives.models import Financier
-from tests.initiatives.financier_factories import FinancierFactory
+from tests.initiatives.financiers.factories import FinancierFactory
 from tests.members.factories import RepresentativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

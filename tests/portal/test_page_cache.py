@@ -13,7 +13,7 @@ from initiatives.models import Registration
 from portal import page_cache
 from portal.models import MenuItem, SiteIdentity
 from tests.conftest import require_service
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.portal.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db

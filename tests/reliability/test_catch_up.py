@@ -10,14 +10,14 @@ from django.core import mail
 from django.utils import timezone
 from freezegun import freeze_time
 
+from initiatives.events.tasks import emails_missing, send_missing_registration_emails
 from initiatives.models import EventPage, Registration, RegistrationEmail
-from initiatives.tasks import emails_missing, send_missing_registration_emails
 from portal.celery import PortalTask
 from portal.models import WorkerHeartbeat
 from search.models import PendingUpdate, SearchEntry
 from search.records import key_for
 from search.sync import mark_pending, sync_pending, sync_pending_one
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.search.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
 
 pytestmark = pytest.mark.django_db

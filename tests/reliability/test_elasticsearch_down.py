@@ -22,8 +22,8 @@ from search.service import SearchService
 from search.sync import mark_pending
 from search.tasks import sync_pending_records
 from tests.conftest import require_service
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.portal.test_celery import real_worker
 from tests.reliability.workers import require_root, services, wait_for
 from tests.search.factories import (

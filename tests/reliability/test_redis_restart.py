@@ -19,7 +19,7 @@ from django.test import Client
 
 from initiatives.models import Registration, RegistrationEmail
 from tests.conftest import require_service
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.reliability.workers import (
     WorkerProcess,
     publishing_to_own_queue,

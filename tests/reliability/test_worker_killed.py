@@ -35,10 +35,10 @@ import pytest
 import redis
 from django.db import connection, transaction
 
-from initiatives import registration as rules
+from initiatives.events import registration as rules
 from initiatives.models import Registration, RegistrationEmail
 from tests.conftest import require_service
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.reliability.workers import WorkerProcess, publishing_to_own_queue, recipients, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from initiatives.models import EventKind
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.portal.factories import HomePageFactory, StandardPageFactory
 from tests.search.factories import (
     PolicyBriefIndexPageFactory,

@@ -11,15 +11,15 @@ import pytest
 from django.db import transaction
 from wagtail.models import Locale
 
-from initiatives import catalogue
-from initiatives.eod_bands import GAP_BANDS, SIZE_BANDS, band
+from initiatives.eod import catalogue
+from initiatives.eod.bands import GAP_BANDS, SIZE_BANDS, band
 from initiatives.models import EodProgrammePage
 from search import synonyms
 from search.backends import DatabaseBackend
 from search.records import all_records
 from search.results import SearchRequest
 from search.service import SearchService
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
 from tests.portal.factories import HomePageFactory
 
 pytestmark = pytest.mark.django_db

@@ -32,9 +32,9 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from initiatives.models import ExpressionOfInterest, Financier, Registration
 from portal.admin_exports import SafeExportMixin
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.initiatives.financier_factories import FinancierFactory, InterestFactory, in_group
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.initiatives.financiers.factories import FinancierFactory, InterestFactory, in_group
 from tests.members.factories import RepresentativeFactory, UserFactory
 from tests.portal.factories import HomePageFactory
 from tests.security.role_matrix import ALLOWED, LOGIN, ROLES, Route, rule_for, url_routes

@@ -89,10 +89,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from initiatives import catalogue
+from initiatives.eod import catalogue
+from initiatives.events.forms import RegistrationForm
+from initiatives.events.listing import read_query
 from initiatives.financiers.forms import InterestForm, SavedSearchForm, SignUpForm
-from initiatives.forms import RegistrationForm
-from initiatives.listing import read_query
 from initiatives.models import (
     EodSector,
     ExpressionOfInterest,
@@ -102,7 +102,6 @@ from initiatives.models import (
     Registration,
     SavedSearch,
 )
-from members import tracker
 from members.models import (
     Pledge,
     PledgeStatus,
@@ -114,13 +113,14 @@ from members.models import (
     Unit,
     Verification,
 )
+from members.tracker import queries
 from portal.models import DocumentLanguage, DocumentStatus, DocumentType, Jurisdiction
 from portal.text import readable
 from search.backends import DatabaseBackend
 from search.records import all_records
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.initiatives.financier_factories import FinancierFactory, SavedSearchFactory
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.initiatives.financiers.factories import FinancierFactory, SavedSearchFactory
 from tests.members.factories import (
     MemberCompanyFactory,
     MilestoneFactory,
@@ -480,7 +480,7 @@ def test_tracker_reports_bad_filters_and_never_fails(client, company, params, pr
     html = page_of(response)
     assert response.status_code == 200
     with translation.override(response.wsgi_request.LANGUAGE_CODE):
-        _filters, ignored = tracker.parse(response.wsgi_request.GET)
+        _filters, ignored = queries.parse(response.wsgi_request.GET)
     for problem in ignored:
         assert escape(problem) in html
 
@@ -623,7 +623,7 @@ def test_registration_refuses_bad_input_and_keeps_good_input_intact(client, even
 @fuzz(25)
 @given(token=st.one_of(text, st.just("tampered")), method=st.sampled_from(["get", "post"]))
 def test_a_cancellation_link_that_was_not_issued_changes_nothing(client, event, token, method):
-    from initiatives.registration import cancel_token
+    from initiatives.events.cancel_links import cancel_token
 
     entry = RegistrationFactory(event=event, email="kept@example.com") if not event.registrations.exists() else None
     entry = entry or event.registrations.get()

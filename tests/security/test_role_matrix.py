@@ -28,17 +28,22 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, Locale, Site, Task, Workflow
 
+from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION
+from initiatives.events.cancel_links import cancel_token
 from initiatives.financiers.alerts import unsubscribe_token
 from initiatives.models import EodProgrammeDocument
-from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
-from initiatives.registration import cancel_token
-from members.forms import EVIDENCE_COLLECTION
+from members.area.forms import EVIDENCE_COLLECTION
 from members.models import Pledge
 from members.review import save_draft, submit_for_review
 from search.models import Synonym
-from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-from tests.initiatives.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, SpeakerFactory
-from tests.initiatives.financier_factories import FinancierFactory, InterestFactory, SavedSearchFactory, in_group
+from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
+from tests.initiatives.events.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    RegistrationFactory,
+    SpeakerFactory,
+)
+from tests.initiatives.financiers.factories import FinancierFactory, InterestFactory, SavedSearchFactory, in_group
 from tests.members.factories import (
     MemberCompanyFactory,
     PledgeFactory,

@@ -12,8 +12,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
-from tests.initiatives.financier_factories import FinancierFactory, in_group
+from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION
+from tests.initiatives.financiers.factories import FinancierFactory, in_group
 from tests.members.factories import RepresentativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from tests.initiatives.financier_factories import FinancierFactory
+from tests.initiatives.financiers.factories import FinancierFactory
 from tests.members.factories import RepresentativeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

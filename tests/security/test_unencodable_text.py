@@ -17,9 +17,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
-from members.admin_views import pending_submissions
 from members.models import Pledge, PledgeStatus, Representative
-from members.review import save_draft, submit_for_review
+from members.review import pending_submissions, save_draft, submit_for_review
 from portal.extraction import extract_pages, tidy
 from portal.library_import import import_documents
 from portal.models import PolicyDocument

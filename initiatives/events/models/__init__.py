@@ -1,0 +1,34 @@
+"""The events feature's models: event pages and their index, speakers, registrations."""
+
+from .pages import (
+    AgendaBlock,
+    Attendance,
+    EventIndexPage,
+    EventKind,
+    EventLanguage,
+    EventMaterial,
+    EventPage,
+    EventPartner,
+    EventPhoto,
+    EventSpeaker,
+    RegistrationStatus,
+)
+from .registrations import Registration, RegistrationEmail
+from .speakers import Speaker
+
+__all__ = [
+    "AgendaBlock",
+    "Attendance",
+    "EventIndexPage",
+    "EventKind",
+    "EventLanguage",
+    "EventMaterial",
+    "EventPage",
+    "EventPartner",
+    "EventPhoto",
+    "EventSpeaker",
+    "Registration",
+    "RegistrationEmail",
+    "RegistrationStatus",
+    "Speaker",
+]

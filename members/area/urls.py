@@ -1,0 +1,30 @@
+"""The member area: representatives' login and their company's drafts."""
+
+from django.urls import path
+
+from members.area import views
+
+app_name = "member_area"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("login/", views.MemberLoginView.as_view(), name="login"),
+    path("logout/", views.MemberLogoutView.as_view(), name="logout"),
+    path("password-reset/", views.MemberPasswordResetView.as_view(), name="password_reset"),
+    path("password-reset/sent/", views.MemberPasswordResetSentView.as_view(), name="password_reset_sent"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.MemberPasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+]
+
+for slug, prefix in (("pledge", "pledges"), ("report", "reports")):
+    kind = {"kind": slug}
+    urlpatterns += [
+        path(f"{prefix}/new/", views.item_create, kind, name=f"{slug}_create"),
+        path(f"{prefix}/<int:pk>/", views.item_detail, kind, name=f"{slug}_detail"),
+        path(f"{prefix}/<int:pk>/edit/", views.item_edit, kind, name=f"{slug}_edit"),
+        path(f"{prefix}/<int:pk>/submit/", views.item_submit, kind, name=f"{slug}_submit"),
+        path(f"{prefix}/<int:pk>/evidence/<int:document_id>/", views.item_evidence, kind, name=f"{slug}_evidence"),
+    ]

@@ -1,5 +1,0 @@
-"""The open data API, version 1, mounted at /api/v1/ (see the README's "Open data API")."""
-
-from portal.api.site import api
-
-__all__ = ["api"]
