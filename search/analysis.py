@@ -239,6 +239,7 @@ def is_han(text: str) -> bool:
     return bool(_HAN_CHAR.search(text))
 
 
+@functools.lru_cache(maxsize=200_000)
 def chinese_term(word: str) -> str:
     return _CHINESE_PREFIX + "".join(f"{ord(character):05x}" for character in word)
 
@@ -297,20 +298,29 @@ def analyse(texts: Iterable[str]) -> Analysed:
 
     A text gives its words as one stream and, when it holds Chinese, the
     inner words of its longer words as a second stream: they add to what the
-    field matches, never to its phrases.
+    field matches, never to its phrases. The same terms as `tokens`, without
+    their offsets: indexing needs no offsets, and this runs for every record
+    of a rebuild.
     """
     out, words = [], {}
     for text in texts:
         if not text:
             continue
-        folded = fold(text)
-        found = tokens(folded)
-        for token in found:
-            if not token.han and token.term.isalpha() and token.term.isascii() and token.term not in words:
-                words[token.term] = folded[token.start : token.end]
-        stream = " ".join(token.term for token in found if not token.inner)
-        inner = " ".join(token.term for token in found if token.inner)
-        out.extend(part for part in (stream, inner) if part)
+        stream, inner = [], []
+        for match in _PIECES.finditer(fold(text)):
+            piece = match.group()
+            if match.group("han"):
+                cut = rjieba.cut(piece)
+                stream += map(chinese_term, cut)
+                whole = set(cut)
+                inner += (chinese_term(word) for word in rjieba.cut_for_search(piece) if word not in whole)
+            else:
+                term = word_term(piece)
+                if term:
+                    stream.append(term)
+                    if term not in words and term.isalpha() and term.isascii():
+                        words[term] = piece
+        out.extend(" ".join(part) for part in (stream, inner) if part)
     return Analysed(out, words)
 
 
