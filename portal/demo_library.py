@@ -24,7 +24,7 @@ from wagtail.models import Collection, Locale, Page, Revision
 
 from portal import demo_briefs_content as briefs_content
 from portal import demo_library_content as content
-from portal.extraction import extract_document
+from portal.library.extraction import extract_document
 from portal.models import (
     BriefAuthor,
     BriefDocument,

@@ -26,6 +26,7 @@ from portal.api.common import (
     refuse,
     web_query,
 )
+from portal.library.models.briefs import PER_PAGE as BRIEFS_PER_PAGE
 from portal.models import (
     DocumentLanguage,
     DocumentStatus,
@@ -35,7 +36,6 @@ from portal.models import (
     PolicyDocument,
     PolicyLibraryPage,
 )
-from portal.models.briefs import PER_PAGE as BRIEFS_PER_PAGE
 
 router = Router(tags=["Policy briefs and library"])
 

@@ -1,10 +1,12 @@
-"""Admin for topics and the policy-document library.
+"""Admin for the policy-document library.
 
 Library entries are snippets in a "Library" menu. Staff see how text
 extraction went in the listing (a column and a filter) and at the top of the
 edit form, with the reason when it failed and a button to read the file
 again. The form refuses a file that cannot be read (wrong type, empty,
 encrypted, damaged) before anything is saved.
+
+Wagtail looks for hooks in apps only: `portal.wagtail_hooks` imports this module.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,28 +18,14 @@ from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList, Panel
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.extraction import ExtractionError, check_file
-from portal.models import Extraction, PolicyDocument, Topic
+from portal.library.extraction import ExtractionError, check_file
+from portal.library.models import Extraction, PolicyDocument
+from portal.library.tasks import extract_document_text
 from portal.text import PlainTextFormMixin
-
-
-class TopicViewSet(SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    menu_label = _("Topics")
-    add_to_admin_menu = True
-    menu_order = 250
-    list_display = ["name_en", "name_zh", "slug"]
-    search_fields = ["name_en", "name_zh", "slug"]
-
-
-register_snippet(TopicViewSet)
-
-
-# --- The library ---------------------------------------------------------------------
 
 
 class PolicyDocumentForm(PlainTextFormMixin, WagtailAdminModelForm):
@@ -93,8 +81,6 @@ class ExtractionColumn(Column):
 @require_POST
 def reextract(request, pk):
     """Read the file again now, whatever is on record (staff fixed the file's storage, or the reader improved)."""
-    from portal.tasks import extract_document_text
-
     document = get_object_or_404(PolicyDocument, pk=pk)
     if not PolicyDocumentViewSet.permission_policy_for_user(request.user, "change"):
         raise PermissionDenied
@@ -126,8 +112,6 @@ class PolicyDocumentViewSet(SnippetViewSet):
 
     @classmethod
     def permission_policy_for_user(cls, user, action: str) -> bool:
-        from wagtail.permissions import policy_registry
-
         return policy_registry.get_by_type(PolicyDocument).user_has_permission(user, action)
 
     def get_urlpatterns(self):

@@ -24,12 +24,12 @@ from tests.members.factories import (
     ProgressReportFactory,
     UserFactory,
 )
-from tests.portal.factories import HomePageFactory
-from tests.portal.factories_briefs import PolicyBriefIndexPageFactory, PolicyBriefPageFactory, translate
-from tests.portal.factories_library import (
+from tests.portal.factories import HomePageFactory, TopicFactory, translate
+from tests.portal.library.factories import (
+    PolicyBriefIndexPageFactory,
+    PolicyBriefPageFactory,
     PolicyDocumentFactory,
     PolicyLibraryPageFactory,
-    TopicFactory,
     WagtailDocumentFactory,
 )
 

@@ -1,3 +1,9 @@
+"""The library's and the briefs' factories, one per model, for every test that needs them.
+
+A document has no file unless asked (``file=WagtailDocumentFactory()``): a file is
+read on commit, which would replace the pages that ``page_texts`` gives a document.
+"""
+
 import datetime
 
 import factory
@@ -5,18 +11,18 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from portal.models import DocumentType, Jurisdiction, PolicyDocument, PolicyLibraryPage, Topic
-from tests.portal import library_files
-
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    name_en = factory.Sequence(lambda n: f"Library topic {n}")
-    name_zh = factory.Sequence(lambda n: f"文库主题{n}")
-    slug = factory.Sequence(lambda n: f"library-topic-{n}")
-
-    class Meta:
-        model = Topic
-        django_get_or_create = ("slug",)
+from portal.library.models import (
+    BriefAuthor,
+    BriefDocument,
+    DocumentType,
+    ExtractedPage,
+    Jurisdiction,
+    PolicyBriefIndexPage,
+    PolicyBriefPage,
+    PolicyDocument,
+    PolicyLibraryPage,
+)
+from tests.portal.library import files
 
 
 class WagtailDocumentFactory(factory.django.DjangoModelFactory):
@@ -29,29 +35,42 @@ class WagtailDocumentFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     class Params:
-        data = factory.LazyFunction(library_files.english_pdf)
+        data = factory.LazyFunction(files.english_pdf)
         name = "plan.pdf"
 
     file = factory.LazyAttribute(lambda o: ContentFile(o.data, name=o.name))
 
 
 class PolicyDocumentFactory(factory.django.DjangoModelFactory):
-    """A live national plan with an English PDF; its text is extracted when it is saved."""
+    """A live national plan in English, without a file; ``page_texts`` and ``topics`` take lists."""
 
-    title = factory.Sequence(lambda n: f"Action Plan {n}")
-    slug = factory.Sequence(lambda n: f"action-plan-{n}")
+    title = factory.Sequence(lambda n: f"Policy document {n}")
+    slug = factory.Sequence(lambda n: f"policy-document-{n}")
     issuing_body = "National Development and Reform Commission"
     issuing_body_zh = "国家发展和改革委员会"
     jurisdiction = Jurisdiction.NATIONAL
     document_type = DocumentType.PLAN
     languages = factory.LazyFunction(lambda: ["en"])
-    issued_on = datetime.date(2021, 10, 24)
+    issued_on = datetime.date(2024, 1, 15)
     live = True
-    file = factory.SubFactory(WagtailDocumentFactory)
 
     class Meta:
         model = PolicyDocument
         skip_postgeneration_save = True
+
+    @factory.post_generation
+    def page_texts(obj, create, extracted, **kwargs):
+        """page_texts=["text of page 1", "text of page 2", ...], as if extracted."""
+        if create and extracted:
+            ExtractedPage.objects.bulk_create(
+                ExtractedPage(document=obj, number=number, text=text) for number, text in enumerate(extracted, 1)
+            )
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.topics.set(extracted)
+            obj.save()  # a ParentalManyToManyField is written on save
 
 
 class PolicyLibraryPageFactory(wagtail_factories.PageFactory):
@@ -61,3 +80,43 @@ class PolicyLibraryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PolicyLibraryPage
+
+
+class PolicyBriefIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Policy briefs"
+    slug = "briefs"
+    introduction = "Short readings of new carbon policy for manufacturers."
+
+    class Meta:
+        model = PolicyBriefIndexPage
+
+
+class PolicyBriefPageFactory(wagtail_factories.PageFactory):
+    """A live brief with one author; ``authors``, ``topics`` and ``documents`` take lists."""
+
+    title = factory.Sequence(lambda n: f"Policy brief {n}")
+    date = datetime.date(2025, 3, 1)
+    summary = "What the new rules mean for member companies."
+
+    class Meta:
+        model = PolicyBriefPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def authors(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        for name, role in extracted if extracted is not None else [("Li Wei", "Policy analyst")]:
+            BriefAuthor.objects.create(page=obj, name=name, role=role)
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.topics.set(extracted)
+            obj.save()
+
+    @factory.post_generation
+    def documents(obj, create, extracted, **kwargs):
+        if create and extracted:
+            for document in extracted:
+                BriefDocument.objects.create(page=obj, document=document)
