@@ -134,6 +134,7 @@ from tests.portal.library.factories import (
     PolicyBriefPageFactory,
     PolicyDocumentFactory,
     PolicyLibraryPageFactory,
+    WagtailDocumentFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -518,7 +519,7 @@ LIBRARY_PLAUSIBLE = {
 @pytest.fixture
 def library(home_page):
     page = PolicyLibraryPageFactory(parent=home_page)
-    PolicyDocumentFactory()
+    PolicyDocumentFactory(file=WagtailDocumentFactory())
     return page
 
 
