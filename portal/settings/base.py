@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "members",
     "initiatives",
     "search",
+    # Demo content above every app; installed everywhere so that `manage.py load_demo` is found.
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

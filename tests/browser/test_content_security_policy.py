@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from demo.members import REPRESENTATIVE_PASSWORD
 from initiatives.models import EodProgrammePage, EventPage
-from members.demo import REPRESENTATIVE_PASSWORD
 from members.models import MemberCompany, Representative
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from portal.demo import STAFF_USERS
+from demo.site import STAFF_USERS
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

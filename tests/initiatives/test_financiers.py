@@ -398,42 +398,6 @@ def test_urls_have_their_names():
     assert reverse("financiers:saved_search_create") == "/financiers/searches/new/"
 
 
-# --- Demo ---------------------------------------------------------------------------------------
-
-
-def test_the_demo_financiers_load_twice_without_doubling_and_sign_in(client, home_page, settings):
-    from initiatives.financier_demo import FINANCIER_PASSWORD, FINANCIERS, load_financiers
-    from initiatives.financiers import alerts
-    from initiatives.models import ExpressionOfInterest, SavedSearch
-    from tests.initiatives.eod_factories import EodCatalogPageFactory, EodProgrammePageFactory
-    from tests.initiatives.financier_factories import reindex
-
-    settings.SEARCH_BACKEND = "database"
-    shelf = EodCatalogPageFactory(parent=home_page)
-    for n in range(3):
-        EodProgrammePageFactory(
-            parent=shelf, title=f"Programme {n}", instruments=["loan", "equity"]
-        ).save_revision().publish()
-    reindex()
-
-    first = load_financiers()
-    second = load_financiers()
-
-    assert (first["financiers"], second["saved_searches"], second["interests"]) == (4, 0, 0)
-    assert Financier.objects.filter(status=Status.APPROVED).count() == 3
-    assert Financier.objects.filter(status=Status.PENDING).count() == 1
-    assert SavedSearch.objects.count() == first["saved_searches"] > 0
-    assert ExpressionOfInterest.objects.count() == first["interests"] == 3
-    # Saved searches start from what the catalogue holds: their first alert has nothing old in it.
-    for saved in SavedSearch.objects.all():
-        assert alerts.unreported(saved, alerts.current_matches(saved)) == []
-    for email, *_details, status in FINANCIERS:
-        client.post(LOGIN, {"username": email, "password": FINANCIER_PASSWORD})
-        assert client.get(DASHBOARD).status_code == 200
-        assert can_see_restricted(Financier.objects.get(user__username=email).user) == (status == Status.APPROVED)
-        client.logout()
-
-
 def test_financiers_are_not_deleted_from_their_admin_but_rejected_or_suspended(client, financier):
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     assert client.get(f"/admin/financiers/delete/{financier.pk}/").status_code == 404

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.documents.models import Document
 
+from demo.logos import draw_logo
 from members import tracker
-from members.logos import draw_logo
 from members.models import Plant, PublicChange
 from portal.images import save_image
 from tests.members.factories import (

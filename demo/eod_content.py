@@ -6,7 +6,7 @@ the environmental work typical of a region with the industry that helps pay
 for it (river basins with eco-tourism in Jiangxi, mined land with solar power
 in Shanxi, wetlands with fisheries in Jiangsu, contaminated land with an
 industrial park in Hunan...). Programmes, agencies, companies and people are
-fictitious; `initiatives.eod_demo` draws the numbers with a seeded generator.
+fictitious; `demo.eod` draws the numbers with a seeded generator.
 """
 
 CATALOGUE = {
@@ -430,7 +430,7 @@ OUTCOME_NOTES = {
     "trees": ("Drought-tolerant native species", "选用耐旱乡土树种"),
 }  # fmt: skip
 
-# Pictures drawn for the demo, one per programme type (see eod_demo.draw_landscape).
+# Pictures drawn for the demo, one per programme type (see demo.eod.draw_landscape).
 PICTURE_CAPTIONS = {
     "river": ("Restored river banks with a riverside greenway", "修复后的河岸与滨水绿道"),
     "mine": ("Solar panels on rehabilitated mined land", "矿山修复土地上的光伏电站"),

@@ -31,7 +31,7 @@ JIANGNAN_DEE = ("Jiangnan Provincial Department of Ecology and Environment", "�
 JIANGNAN_MIIT = ("Jiangnan Provincial Department of Industry and Information Technology", "江南省工业和信息化厅")
 
 # key: (name, name_zh, title, title_zh, (organisation, organisation_zh) or a member company's
-# position in members.demo.company_specs(), bio)
+# position in demo.members.company_specs(), bio)
 SPEAKERS = {
     "zhou-lihua": (
         "Zhou Lihua", "周丽华", "Professor", "教授",
@@ -214,7 +214,7 @@ CAMPUSES = {
             "南京大学仙林校区环境学院", "163 Xianlin Avenue, Qixia District", "栖霞区仙林大道163号"),
 }  # fmt: skip
 
-# Chinese for members.demo.PLANT_WORDS, by sector value.
+# Chinese for demo.members.PLANT_WORDS, by sector value.
 PLANT_WORDS_ZH = {
     "chemicals": "化工基地", "materials": "材料工厂", "energy": "能源中心", "automotive": "零部件工厂",
     "pharma": "制药工厂", "electronics": "电子工厂", "machinery": "工厂", "consumer": "工厂", "food": "食品工厂",
@@ -280,7 +280,7 @@ ROLES = {
     "host": ("Host", "东道主"),
 }
 
-# Gallery pictures (demo_pictures.PHOTO_SCENES order) with their captions.
+# Gallery pictures (demo.pictures.PHOTO_SCENES order) with their captions.
 PHOTO_CAPTIONS = [
     ("The opening session", "开幕环节"),
     ("The panel discussion", "圆桌讨论"),
@@ -828,7 +828,7 @@ THEMES = {
 #
 # days: when, relative to the day the demo is loaded (negative: already happened).
 # mode: in-person, hybrid or online. host: a member company's position in
-# members.demo.company_specs() (open days take place at its plant). campus: a
+# demo.members.company_specs() (open days take place at its plant). campus: a
 # CAMPUSES key (university collaborations take place there). full: the event fills
 # up and keeps a waitlist. opens: how many days before the start registration opens.
 # talks: the theme's talks given by these speakers (or a talk of its own), instead of

@@ -22,8 +22,9 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Revision
 
-from portal import demo_briefs_content as briefs_content
-from portal import demo_library_content as content
+from demo import briefs_content
+from demo import library_content as content
+from demo.events import load_topics
 from portal.library.extraction import extract_document
 from portal.models import (
     BriefAuthor,
@@ -367,8 +368,6 @@ def _staff() -> dict:
 
 def _topics() -> dict[str, Topic]:
     """The site's topics (the events demo makes them), by slug."""
-    from initiatives.demo import load_topics
-
     return load_topics()
 
 

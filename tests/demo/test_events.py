@@ -15,8 +15,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from initiatives.demo import load_events, load_topics
-from initiatives.demo_content import EVENTS, TOPICS
+from demo.events import load_events, load_topics
+from demo.events_content import EVENTS, TOPICS
+from demo.site import load_site
 from initiatives.forms import SHARED_FIELDS
 from initiatives.models import (
     EventIndexPage,
@@ -30,7 +31,6 @@ from initiatives.models import (
 )
 from initiatives.registration import cancel, register
 from initiatives.tasks import registrations_due_a_reminder
-from portal.demo import load_site
 from portal.models import SiteIdentity, Topic
 
 Status = Registration.Status

@@ -1,19 +1,18 @@
 """Demo EOD programmes: the catalogue page and 60 programmes in English and Chinese, with pictures and documents.
 
 `programme_specs()` generates every programme from the tables in
-`initiatives.eod_demo_content` with a seeded generator, so the numbers are the
+`demo.eod_content` with a seeded generator, so the numbers are the
 same on every run and obey the model's rules (component costs within the
 total, secured within sought within total; programmes past financing close
 have all they sought). Loading is idempotent: programmes are found by code,
 pictures and documents by title, and updated in place.
 """
 
-# ruff: noqa: S311 -- seeded demo data, not security (as for the other demo modules)
-
 import math
 import random
 from decimal import ROUND_DOWN, Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
@@ -24,9 +23,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from initiatives import eod_demo_content as content
-from initiatives.demo import collection
-from initiatives.demo_pictures import _gradient
+from demo import eod_content as content
+from demo.events import collection
+from demo.library import text_pdf
+from demo.pictures import _gradient
 from initiatives.models import (
     EodCatalogPage,
     EodEnvironmentalComponent,
@@ -39,7 +39,6 @@ from initiatives.models import (
 from initiatives.models.eod import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.templatetags.eod_tags import cny
 from members.models import Province
-from portal.demo_library import text_pdf
 from portal.images import save_image
 from portal.models import HomePage
 from portal.progress import progress
@@ -568,8 +567,6 @@ def load_programme(spec: dict, catalogue: dict, assets: dict, user) -> dict:
 @transaction.atomic
 def load_eod_programmes(stdout=None) -> dict:
     """The catalogue page and every programme in both languages. Returns counts of what was made."""
-    from django.contrib.auth import get_user_model
-
     user = get_user_model().objects.filter(username="admin").first()
     restricted = Collection.objects.filter(name=RESTRICTED_DOCUMENTS_COLLECTION).first()
     if restricted is None:

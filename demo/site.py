@@ -13,9 +13,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from PIL import Image, ImageDraw
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from portal.demo_pages import HOME, PAGES
+from demo.site_content import HOME, PAGES
 from portal.images import save_image
 from portal.models import FooterLink, HomePage, MenuItem, SiteIdentity, StandardPage
 from portal.progress import progress
@@ -69,8 +70,6 @@ def draw_hero(width: int = 1600, height: int = 700) -> Image.Image:
 
 
 def _hero_image():
-    from wagtail.images import get_image_model
-
     existing = get_image_model().objects.filter(title="Demo hero landscape").first()
     return existing or save_image(draw_hero(), "Demo hero landscape", "hero-landscape.png")
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from initiatives.access import FINANCIERS_GROUP
+from initiatives.catalogue import canonical_querystring
 from initiatives.financiers.accounts import financiers_group
 from initiatives.financiers.alerts import matches_for
 from initiatives.models import AlertItem, EodProgrammePage, ExpressionOfInterest, Financier, SavedSearch
@@ -107,8 +108,6 @@ def _financier(spec, approver) -> Financier:
 
 
 def _saved_searches(financier: Financier, specs) -> int:
-    from initiatives.catalogue import canonical_querystring
-
     created = 0
     for name, query, frequency in specs:
         querystring = canonical_querystring(query)

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Collection, Revision, WorkflowState
 
-from members.logos import draw_logo
+from demo.logos import draw_logo
 from members.models import (
     MemberCompany,
     Milestone,

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Revision, WorkflowState
 
-from members.demo import (
+from demo.members import (
     REJECTION_COMMENT,
     REPRESENTATIVE_PASSWORD,
     company_specs,

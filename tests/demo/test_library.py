@@ -11,9 +11,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.models import Page
 
-from portal.demo import load_site
-from portal.demo_briefs_content import BRIEFS
-from portal.demo_library import load_briefs, load_library
+from demo.briefs_content import BRIEFS
+from demo.library import load_briefs, load_library
+from demo.site import load_site
 from portal.models import (
     DocumentStatus,
     DocumentType,

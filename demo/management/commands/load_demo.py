@@ -2,12 +2,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from initiatives.demo import load_events
-from initiatives.eod_demo import load_eod_programmes
-from initiatives.financier_demo import FINANCIER_PASSWORD, load_financiers
-from members.demo import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
-from portal.demo import load_site
-from portal.demo_library import load_briefs, load_library
+from demo.eod import load_eod_programmes
+from demo.events import load_events
+from demo.financiers import FINANCIER_PASSWORD, load_financiers
+from demo.library import load_briefs, load_library
+from demo.members import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
+from demo.site import load_site
 from search.signal_handlers import updates_paused
 
 

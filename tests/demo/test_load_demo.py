@@ -10,12 +10,12 @@ from django.test import override_settings
 from django.utils.html import escape
 from wagtail.models import Page
 
-from initiatives.demo_content import EVENTS
-from initiatives.eod_demo_content import STAGE_COUNTS
+from demo.briefs_content import BRIEFS
+from demo.eod_content import STAGE_COUNTS
+from demo.events_content import EVENTS
+from demo.site import STAFF_USERS
 from initiatives.models import EodCatalogPage, EodProgrammePage, EventIndexPage, EventPage
 from members.models import MemberCompany
-from portal.demo import STAFF_USERS
-from portal.demo_briefs_content import BRIEFS
 from portal.models import PolicyBriefIndexPage, PolicyBriefPage, PolicyLibraryPage, SiteIdentity
 
 pytestmark = pytest.mark.django_db

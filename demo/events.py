@@ -12,6 +12,7 @@ import datetime
 import random
 import zoneinfo
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import F
@@ -22,8 +23,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from initiatives import demo_content as content
-from initiatives.demo_pictures import draw_hero, draw_photo, draw_portrait, slides_pdf
+from demo import events_content as content
+from demo.logos import draw_logo
+from demo.members import PLANT_WORDS, SECTOR_WORDS, company_specs
+from demo.pictures import draw_hero, draw_photo, draw_portrait, slides_pdf
 from initiatives.models import (
     EventIndexPage,
     EventLanguage,
@@ -36,8 +39,6 @@ from initiatives.models import (
     RegistrationEmail,
     Speaker,
 )
-from members.demo import PLANT_WORDS, SECTOR_WORDS, company_specs
-from members.logos import draw_logo
 from portal.images import save_image
 from portal.models import HomePage, Topic
 from portal.progress import progress
@@ -776,8 +777,6 @@ def load_event(spec: dict, position: int, index: dict, assets: dict, user, now, 
 @transaction.atomic
 def load_events(stdout=None, now: datetime.datetime | None = None) -> dict:
     """Topics, speakers and the events in both languages. Returns counts of what was made."""
-    from django.contrib.auth import get_user_model
-
     now = now or timezone.now()
     today = timezone.localdate(now)
     user = get_user_model().objects.filter(username="admin").first()
