@@ -28,6 +28,7 @@ from api.common import (
     topics,
     web_query,
 )
+from portal.library.models.briefs import PER_PAGE as BRIEFS_PER_PAGE
 from portal.models import (
     DocumentLanguage,
     DocumentStatus,
@@ -37,7 +38,6 @@ from portal.models import (
     PolicyDocument,
     PolicyLibraryPage,
 )
-from portal.models.briefs import PER_PAGE as BRIEFS_PER_PAGE
 
 router = Router(tags=["Policy briefs and library"])
 

@@ -25,7 +25,7 @@ from wagtail.models import Collection, Locale, Page, Revision
 from demo import briefs_content
 from demo import library_content as content
 from demo.events import load_topics
-from portal.extraction import extract_document
+from portal.library.extraction import extract_document
 from portal.models import (
     BriefAuthor,
     BriefDocument,

@@ -7,9 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        # Imported here: these modules load models, which cannot be imported while apps are loading.
         from portal.admin_exports import protect_spreadsheet_exports
+        from portal.library.signal_handlers import register_signal_handlers
         from portal.page_cache import connect_invalidation
-        from portal.signal_handlers import register_signal_handlers
         from portal.uploads import limit_pillow_pixels
 
         register_signal_handlers()

@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Autodiscovery finds the tasks of installed apps; the library is a package inside the portal app.
+app.autodiscover_tasks(["portal.library"])
 
 # Failures worth retrying: the database or a service briefly unreachable.
 TRANSIENT_ERRORS = (ConnectionError, TimeoutError, OperationalError, InterfaceError)

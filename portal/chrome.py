@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from portal import page_cache
+from portal.models.site_settings import SiteIdentity
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,6 @@ class Chrome:
 
 
 def _build(request: HttpRequest, site: Site | None) -> Chrome:
-    from portal.models import SiteIdentity
-
     if site is None:
         return Chrome("/", (), ())
     identity = SiteIdentity.for_request(request)

@@ -14,6 +14,7 @@ from django.db import connection
 from django.utils import timezone
 
 from portal.celery import app as celery_app
+from portal.models import WorkerHeartbeat
 from search.client import get_client, is_configured
 
 CHECK_TIMEOUT = 2.0  # seconds per service
@@ -54,8 +55,6 @@ def check_search() -> dict:
 
 
 def check_worker() -> dict:
-    from portal.models import WorkerHeartbeat
-
     if not settings.CELERY_BROKER_URL:
         return {"status": "embedded"}
     beat = WorkerHeartbeat.objects.filter(name="celery").first()

@@ -43,12 +43,16 @@ import time
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode
 
+from celery.signals import task_success
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, patch_vary_headers
 from django.utils.translation import get_language_from_path
+from wagtail.images.models import AbstractRendition
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "page-cache:generation"
 # A generation rarely lives this long; the bound only frees memory.
@@ -238,8 +242,6 @@ QUIET_FIELDS = {"last_login"}
 
 
 def _is_quiet(sender) -> bool:
-    from wagtail.images.models import AbstractRendition
-
     meta = sender._meta
     return meta.app_label in QUIET_APPS or meta.label_lower in QUIET_MODELS or issubclass(sender, AbstractRendition)
 
@@ -265,10 +267,6 @@ def on_task_success(sender=None, **kwargs) -> None:
 
 
 def connect_invalidation() -> None:
-    from celery.signals import task_success
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
-
     post_save.connect(on_model_changed, dispatch_uid="page_cache_post_save")
     post_delete.connect(on_model_changed, dispatch_uid="page_cache_post_delete")
     m2m_changed.connect(on_model_changed, dispatch_uid="page_cache_m2m_changed")

@@ -17,6 +17,7 @@ from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from portal import page_cache
+from portal.models.site_settings import SiteIdentity
 
 # Paths that show no site header (the API, admin, files, health checks): they look the site up
 # themselves if they need it, and a request for the API schema needs no database at all.
@@ -24,8 +25,6 @@ SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/documents/", "/stati
 
 
 def _find(request: HttpRequest):
-    from portal.models import SiteIdentity
-
     site = Site._find_for_request(request)
     if site is None:
         return None, None
@@ -35,8 +34,6 @@ def _find(request: HttpRequest):
 
 
 def remember_site(request: HttpRequest) -> None:
-    from portal.models import SiteIdentity
-
     if page_cache.request_generation(request) is None:  # no cache reachable: Wagtail looks them up itself
         return
     hostname = split_domain_port(request._get_raw_host())[0]

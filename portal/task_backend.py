@@ -22,6 +22,7 @@ class CeleryTaskBackend(BaseTaskBackend):
             raise InvalidTaskError("Tasks run through Celery cannot take a django-tasks context.")
 
     def enqueue(self, task: Task, args, kwargs) -> TaskResult:
+        # Not at the top: django-tasks builds this backend while Wagtail's task modules load, before any model can.
         from portal.tasks import run_django_task
 
         self.validate_task(task)

@@ -9,7 +9,8 @@
   the page.
 - `DocumentForm` is the base of Wagtail's document forms: the file's bytes
   must be what its extension says (a ".pdf" that is an HTML page is
-  refused), reusing the library's sniffing.
+  refused), with the sniffing the library's extraction uses too
+  (`portal.filetypes`).
 - Images are checked by Wagtail's own field (format against extension,
   size, pixel count); `limit_pillow_pixels` makes Pillow itself refuse
   decompression bombs anywhere else an image is opened.
@@ -29,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from wagtail.documents.forms import BaseDocumentForm
 
-from portal.extraction import HTML, PDF, TEXT, TEXT_KINDS, describe, sniff
+from portal.filetypes import HTML, PDF, TEXT, TEXT_KINDS, describe, sniff
 from portal.text import PlainTextFormMixin
 
 # --- Request bodies -----------------------------------------------------------------

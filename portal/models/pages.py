@@ -1,13 +1,12 @@
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.home_panels import panels_context
 
 
 class HomePage(Page):
@@ -56,15 +55,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from members.models import MemberCompany
-
         context = super().get_context(request, *args, **kwargs)
-        members = MemberCompany.objects.order_by("name_en")
-        context["member_count"] = members.count()
-        # Logos with their renditions in two queries, rather than a cache round trip per logo.
-        logos = get_image_model().objects.prefetch_renditions()
-        context["featured_members"] = members.exclude(logo=None).prefetch_related(Prefetch("logo", queryset=logos))[:12]
         context["sections"] = self.get_children().live().in_menu().specific()
+        # What other apps show here (the member companies) comes from the panels they register.
+        context.update(panels_context(request))
         return context
 
 

@@ -24,12 +24,12 @@ from tests.members.factories import (
     ProgressReportFactory,
     UserFactory,
 )
-from tests.portal.factories import HomePageFactory
-from tests.portal.factories_briefs import PolicyBriefIndexPageFactory, PolicyBriefPageFactory, translate
-from tests.portal.factories_library import (
+from tests.portal.factories import HomePageFactory, TopicFactory, translate
+from tests.portal.library.factories import (
+    PolicyBriefIndexPageFactory,
+    PolicyBriefPageFactory,
     PolicyDocumentFactory,
     PolicyLibraryPageFactory,
-    TopicFactory,
     WagtailDocumentFactory,
 )
 
@@ -93,7 +93,9 @@ def build_site() -> dict:
 
     briefs = PolicyBriefIndexPageFactory(parent=home_page)
     library = PolicyLibraryPageFactory(parent=home_page)
-    plan = PolicyDocumentFactory(title="Carbon peaking action plan", slug="peaking-plan", languages=["en"])
+    plan = PolicyDocumentFactory(
+        title="Carbon peaking action plan", slug="peaking-plan", languages=["en"], file=WagtailDocumentFactory()
+    )
     plan.topics.set([hydrogen])
     plan.save()
     PolicyDocumentFactory(
@@ -102,8 +104,11 @@ def build_site() -> dict:
         languages=["zh-hans"],
         document_type="regulation",
         issued_on=datetime.date(2024, 1, 5),
+        file=WagtailDocumentFactory(),
     )
-    PolicyDocumentFactory(title="Withdrawn draft notice", slug="draft-notice", live=False)
+    PolicyDocumentFactory(
+        title="Withdrawn draft notice", slug="draft-notice", live=False, file=WagtailDocumentFactory()
+    )
     first = PolicyBriefPageFactory(
         parent=briefs, title="What the carbon market means", topics=[hydrogen], documents=[plan]
     )

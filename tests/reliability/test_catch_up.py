@@ -18,7 +18,7 @@ from search.models import PendingUpdate, SearchEntry
 from search.records import key_for
 from search.sync import mark_pending, sync_pending, sync_pending_one
 from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.search.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
+from tests.portal.library.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -24,14 +24,14 @@ from search.tasks import sync_pending_records
 from tests.conftest import require_service
 from tests.initiatives.eod.factories import EodCatalogPageFactory, EodProgrammePageFactory
 from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.portal.test_celery import real_worker
-from tests.reliability.workers import require_root, services, wait_for
-from tests.search.factories import (
+from tests.portal.library.factories import (
     PolicyBriefIndexPageFactory,
     PolicyBriefPageFactory,
     PolicyDocumentFactory,
     PolicyLibraryPageFactory,
 )
+from tests.portal.test_celery import real_worker
+from tests.reliability.workers import require_root, services, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

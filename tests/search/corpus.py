@@ -12,14 +12,12 @@ from wagtail.models import Locale
 
 from initiatives.models import EventKind
 from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.portal.factories import HomePageFactory, StandardPageFactory
-from tests.search.factories import (
+from tests.portal.factories import HomePageFactory, StandardPageFactory, TopicFactory, paragraphs
+from tests.portal.library.factories import (
     PolicyBriefIndexPageFactory,
     PolicyBriefPageFactory,
     PolicyDocumentFactory,
     PolicyLibraryPageFactory,
-    TopicFactory,
-    paragraphs,
 )
 
 FILLER = "Member companies reported progress on energy efficiency and renewable power purchase agreements. "

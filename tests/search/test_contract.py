@@ -24,8 +24,8 @@ from search.models import Synonym
 from search.records import all_records, key_for, record_for
 from search.results import FACETS, Match, SearchRequest
 from search.service import SearchService
+from tests.portal.library.factories import PolicyDocumentFactory
 from tests.search import corpus
-from tests.search.factories import PolicyDocumentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,9 @@ from search.results import SearchRequest
 from search.service import SearchService
 from search.sync import reconcile, sync_one
 from tests.conftest import require_service
-from tests.portal.factories import StandardPageFactory
+from tests.portal.factories import StandardPageFactory, TopicFactory
+from tests.portal.library.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory, PolicyDocumentFactory
 from tests.portal.test_celery import real_worker, wait_for
-from tests.search.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory, PolicyDocumentFactory
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -216,8 +216,6 @@ def test_a_page_is_indexed_once_per_live_locale(db, home_page):
 
 
 def test_renaming_a_topic_updates_what_is_tagged_with_it(elasticsearch, briefs):
-    from tests.search.factories import TopicFactory
-
     topic = TopicFactory(slug="ccus", name_en="Carbon capture")
     page = PolicyBriefPageFactory(parent=briefs, title="Pilot projects", topics=[topic])
     page.save_revision().publish()  # the topic is written with the page

@@ -27,8 +27,8 @@ from search.backends import ElasticsearchBackend
 from search.models import PendingUpdate
 from tests.conftest import require_service
 from tests.members.factories import UserFactory
-from tests.portal import library_files as files
-from tests.search.factories import PolicyBriefIndexPageFactory, PolicyLibraryPageFactory
+from tests.portal.library import files
+from tests.portal.library.factories import PolicyBriefIndexPageFactory, PolicyLibraryPageFactory
 
 pytestmark = pytest.mark.django_db
 

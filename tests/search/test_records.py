@@ -3,7 +3,7 @@
 import pytest
 
 from search.records import record_for
-from tests.search.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
+from tests.portal.library.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
 
 pytestmark = pytest.mark.django_db
 

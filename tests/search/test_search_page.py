@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from search.backends import DatabaseBackend
 from search.records import all_records
 from tests.portal.factories import StandardPageFactory
-from tests.search.factories import PolicyDocumentFactory, PolicyLibraryPageFactory
+from tests.portal.library.factories import PolicyDocumentFactory, PolicyLibraryPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from search.models import Synonym
 from search.records import all_records, key_for
 from search.results import SearchRequest
 from search.service import SearchService
-from tests.search.factories import PolicyDocumentFactory
+from tests.portal.library.factories import PolicyDocumentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -128,9 +128,14 @@ from tests.members.factories import (
     RepresentativeFactory,
     UserFactory,
 )
-from tests.portal.factories_briefs import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
-from tests.portal.factories_briefs import TopicFactory as BriefTopicFactory
-from tests.portal.factories_library import PolicyDocumentFactory, PolicyLibraryPageFactory
+from tests.portal.factories import TopicFactory
+from tests.portal.library.factories import (
+    PolicyBriefIndexPageFactory,
+    PolicyBriefPageFactory,
+    PolicyDocumentFactory,
+    PolicyLibraryPageFactory,
+    WagtailDocumentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -317,7 +322,7 @@ def event(home_page, settings):
     )  # the limit has its own tests; here every post must reach the form
     index = EventIndexPageFactory(parent=home_page)
     event = EventPageFactory(parent=index, capacity=3)
-    event.topics.add(BriefTopicFactory(slug="hydrogen"))
+    event.topics.add(TopicFactory(slug="hydrogen"))
     event.save_revision().publish()
     return event
 
@@ -514,7 +519,7 @@ LIBRARY_PLAUSIBLE = {
 @pytest.fixture
 def library(home_page):
     page = PolicyLibraryPageFactory(parent=home_page)
-    PolicyDocumentFactory()
+    PolicyDocumentFactory(file=WagtailDocumentFactory())
     return page
 
 
@@ -534,7 +539,7 @@ def test_library_reports_bad_filters_and_never_fails(client, library, params):
 @pytest.fixture
 def briefs(home_page):
     index = PolicyBriefIndexPageFactory(parent=home_page)
-    PolicyBriefPageFactory(parent=index, topics=[BriefTopicFactory(slug="carbon-market")])
+    PolicyBriefPageFactory(parent=index, topics=[TopicFactory(slug="carbon-market")])
     return index
 
 

@@ -51,9 +51,14 @@ from tests.members.factories import (
     RepresentativeFactory,
     UserFactory,
 )
-from tests.portal.factories import HomePageFactory
-from tests.portal.factories_briefs import PolicyBriefIndexPageFactory, PolicyBriefPageFactory, TopicFactory
-from tests.portal.factories_library import PolicyDocumentFactory, PolicyLibraryPageFactory, WagtailDocumentFactory
+from tests.portal.factories import HomePageFactory, TopicFactory
+from tests.portal.library.factories import (
+    PolicyBriefIndexPageFactory,
+    PolicyBriefPageFactory,
+    PolicyDocumentFactory,
+    PolicyLibraryPageFactory,
+    WagtailDocumentFactory,
+)
 from tests.security.role_matrix import (
     ALLOWED,
     HIDDEN,

@@ -19,8 +19,8 @@ from wagtail.models import Revision
 
 from members.models import Pledge, PledgeStatus, Representative
 from members.review import pending_submissions, save_draft, submit_for_review
-from portal.extraction import extract_pages, tidy
-from portal.library_import import import_documents
+from portal.library.extraction import extract_pages, tidy
+from portal.library.importer import import_documents
 from portal.models import PolicyDocument
 from portal.text import PlainTextValidator, readable, text_problem
 from tests.members.factories import (
@@ -30,7 +30,7 @@ from tests.members.factories import (
     RepresentativeFactory,
     UserFactory,
 )
-from tests.portal.factories_briefs import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
+from tests.portal.library.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,8 @@ from wagtail.models import Collection, UploadedFile
 from members.models import Pledge
 from portal.uploads import body_limit
 from tests.members.factories import RepresentativeFactory, UserFactory
-from tests.portal import library_files
-from tests.portal.factories_library import WagtailDocumentFactory
+from tests.portal.library import files as library_files
+from tests.portal.library.factories import WagtailDocumentFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,12 +1,12 @@
-"""Import policy documents from a folder of files or a CSV manifest; see portal.library_import for the columns."""
+"""Import policy documents from a folder of files or a CSV manifest; see portal.library.importer for the columns."""
 
 import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.library_import import Defaults, import_documents
-from portal.models import DocumentType, Jurisdiction
+from portal.library.importer import Defaults, import_documents
+from portal.library.models import DocumentType, Jurisdiction
 from portal.progress import progress
 
 

@@ -7,10 +7,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
 
-from portal.library_import import Defaults, import_documents
+from portal.library.importer import Defaults, import_documents
 from portal.models import Extraction, PolicyDocument
-from tests.portal import library_files as files
-from tests.portal.factories_library import TopicFactory
+from tests.portal.factories import TopicFactory
+from tests.portal.library import files
 
 pytestmark = pytest.mark.django_db
 

@@ -6,13 +6,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
-from portal.feeds import FEED_LENGTH
-from tests.portal.factories_briefs import (
-    PolicyBriefIndexPageFactory,
-    PolicyBriefPageFactory,
-    TopicFactory,
-    translate,
-)
+from portal.library.feeds import FEED_LENGTH
+from tests.portal.factories import TopicFactory, translate
+from tests.portal.library.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory
 
 pytestmark = pytest.mark.django_db
 

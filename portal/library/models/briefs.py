@@ -91,13 +91,13 @@ class PolicyBriefIndexPage(RoutablePageMixin, Page):
     # Wagtail page paths allow no dots, so the feeds are "feed/rss/" rather than "feed.xml".
     @path("feed/rss/", name="rss")
     def rss_route(self, request):
-        from portal.feeds import BriefsRssFeed
+        from portal.library.feeds import BriefsRssFeed  # the feeds module imports these pages: a cycle
 
         return BriefsRssFeed()(request, index_page=self)
 
     @path("feed/atom/", name="atom")
     def atom_route(self, request):
-        from portal.feeds import BriefsAtomFeed
+        from portal.library.feeds import BriefsAtomFeed  # the feeds module imports these pages: a cycle
 
         return BriefsAtomFeed()(request, index_page=self)
 

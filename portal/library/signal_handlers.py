@@ -4,8 +4,9 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.documents import get_document_model
 
-from portal.extraction import EXTRACTION_FIELDS, needs_extraction
-from portal.models import PolicyDocument
+from portal.library.extraction import EXTRACTION_FIELDS, needs_extraction
+from portal.library.models import PolicyDocument
+from portal.library.tasks import extract_document_text
 
 # Saves that cannot change the file: extraction recording its result, Wagtail's revision bookkeeping.
 BOOKKEEPING_FIELDS = {
@@ -20,8 +21,6 @@ BOOKKEEPING_FIELDS = {
 
 
 def queue_extraction(document_id: int) -> None:
-    from portal.tasks import extract_document_text
-
     # After commit: the worker must see the saved row and file, and nothing is queued for a rollback.
     transaction.on_commit(lambda: extract_document_text.delay(document_id))
 

@@ -4,11 +4,12 @@ import pytest
 from django.db.models.signals import post_save
 
 from portal import extraction
-from portal.extraction import ExtractionError, NoTextError, check_file, extract_document, extract_pages
+from portal.library.extraction import ExtractionError, NoTextError, check_file, extract_document, extract_pages
+from portal.library.importer import detect_languages
+from portal.library.tasks import extract_document_text
 from portal.models import ExtractedPage, Extraction, PolicyDocument
-from portal.tasks import extract_document_text
-from tests.portal import library_files as files
-from tests.portal.factories_library import PolicyDocumentFactory, WagtailDocumentFactory
+from tests.portal.library import files
+from tests.portal.library.factories import PolicyDocumentFactory, WagtailDocumentFactory
 
 # --- Reading files -----------------------------------------------------------------------
 
@@ -109,8 +110,6 @@ def test_scanned_pdf_passes_the_upload_check_but_has_no_text():
 
 
 def test_language_detection_from_text():
-    from portal.library_import import detect_languages
-
     assert detect_languages("国家发展改革委关于碳达峰的通知，要求工业领域 CCUS 试点。") == ["zh-hans"]
     assert detect_languages("The national plan asks industry to peak emissions before 2030.") == ["en"]
     assert detect_languages("碳达峰行动方案 Action plan for carbon peaking") == ["zh-hans", "en"]
@@ -126,7 +125,7 @@ def texts(document) -> list[str]:
 
 @pytest.mark.django_db
 def test_extract_document_records_pages_hash_and_status():
-    document = PolicyDocumentFactory()
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory())
 
     extract_document(document)
 
@@ -140,7 +139,7 @@ def test_extract_document_records_pages_hash_and_status():
 
 @pytest.mark.django_db
 def test_extraction_saves_the_document_so_search_hears_of_it():
-    document = PolicyDocumentFactory()
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory())
     heard = []
 
     def listener(sender, instance, update_fields=None, **kwargs):
@@ -158,7 +157,7 @@ def test_extraction_saves_the_document_so_search_hears_of_it():
 
 @pytest.mark.django_db
 def test_a_failed_extraction_keeps_its_reason_and_leaves_no_pages_of_the_old_file():
-    document = PolicyDocumentFactory()
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory())
     extract_document(document)
     assert len(texts(document)) == 3
 
@@ -175,7 +174,7 @@ def test_a_failed_extraction_keeps_its_reason_and_leaves_no_pages_of_the_old_fil
 
 @pytest.mark.django_db
 def test_a_file_missing_from_storage_is_a_recorded_failure():
-    document = PolicyDocumentFactory()
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory())
     document.file.file.storage.delete(document.file.file.name)
 
     extract_document(document)
@@ -198,7 +197,7 @@ def test_a_document_without_a_file_has_no_pages():
 
 @pytest.mark.django_db
 def test_a_database_error_while_saving_pages_keeps_the_previous_set(monkeypatch):
-    document = PolicyDocumentFactory()
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory())
     extract_document(document)
     document.file = WagtailDocumentFactory(data=files.chinese_pdf(), name="zh.pdf")
     document.save()
@@ -235,7 +234,7 @@ def queued(monkeypatch):
 @pytest.mark.django_db
 def test_saving_a_document_with_a_new_file_queues_extraction_after_commit(django_capture_on_commit_callbacks, queued):
     with django_capture_on_commit_callbacks(execute=True):
-        document = PolicyDocumentFactory()
+        document = PolicyDocumentFactory(file=WagtailDocumentFactory())
         assert queued == []  # nothing before the commit
 
     assert queued == [document.pk]
@@ -246,7 +245,7 @@ def test_saving_a_document_with_a_new_file_queues_extraction_after_commit(django
 
 @pytest.mark.django_db
 def test_saving_without_changing_the_file_queues_nothing(django_capture_on_commit_callbacks, queued):
-    document = PolicyDocumentFactory()
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory())
     extract_document(document)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -258,7 +257,7 @@ def test_saving_without_changing_the_file_queues_nothing(django_capture_on_commi
 
 @pytest.mark.django_db
 def test_replacing_the_file_queues_extraction_of_the_new_one(django_capture_on_commit_callbacks, queued):
-    document = PolicyDocumentFactory()
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory())
     extract_document(document)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -273,7 +272,7 @@ def test_replacing_the_file_queues_extraction_of_the_new_one(django_capture_on_c
 def test_replacing_a_wagtail_documents_file_in_place_extracts_again(django_capture_on_commit_callbacks):
     from django.core.files.base import ContentFile
 
-    document = PolicyDocumentFactory()
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory())
     extract_document(document)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -287,10 +286,10 @@ def test_replacing_a_wagtail_documents_file_in_place_extracts_again(django_captu
 
 @pytest.mark.django_db
 def test_task_skips_a_file_already_extracted(monkeypatch):
-    document = PolicyDocumentFactory()
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory())
     extract_document(document)
     calls = []
-    monkeypatch.setattr("portal.extraction.extract_document", calls.append)
+    monkeypatch.setattr("portal.library.tasks.extract_document", calls.append)
 
     assert extract_document_text(document.pk) == "unchanged"
     assert calls == []
@@ -304,7 +303,7 @@ def test_task_for_a_deleted_document_does_nothing():
 
 @pytest.mark.django_db
 def test_publishing_an_old_revision_keeps_the_current_extraction_state():
-    document = PolicyDocumentFactory(live=False)
+    document = PolicyDocumentFactory(file=WagtailDocumentFactory(), live=False)
     old_revision = document.save_revision()  # taken while extraction was still pending
     extract_document(document)
 

@@ -2,7 +2,8 @@
 
 The file's real type comes from its bytes, not its name: a ".pdf" that is a
 PNG, an empty upload, an encrypted or corrupt PDF are refused with a reason
-staff can act on (`ExtractionError`). A PDF without a text layer (scanned
+staff can act on (`ExtractionError`; the sniffing itself is the ground floor's
+`portal.filetypes`, which upload forms share). A PDF without a text layer (scanned
 pages) is a readable file with nothing to extract (`NoTextError`): upload
 accepts it, extraction records the failure.
 
@@ -16,41 +17,24 @@ has either every page of its current file or none, never a half set.
 import hashlib
 import io
 import re
-import zipfile
 from html.parser import HTMLParser
 from pathlib import PurePath
 
+import docx
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from docx.table import Table
+from pypdf import PdfReader
+from pypdf.errors import DependencyError
 
+from portal.filetypes import DOCX, HTML, PDF, TEXT, TEXT_KINDS, ExtractionError, decode_text, describe, sniff
+from portal.library.models import ExtractedPage, Extraction
 from portal.text import storable
 
-PDF, DOCX, HTML, TEXT = "pdf", "docx", "html", "txt"
 KINDS_BY_EXTENSION = {"pdf": PDF, "docx": DOCX, "html": HTML, "htm": HTML, "txt": TEXT}
 KIND_NAMES = {PDF: "PDF", DOCX: "Word (DOCX)", HTML: "HTML", TEXT: _("plain text")}
-# HTML and plain text are both text: a .txt of markup or an .html without tags is still readable.
-TEXT_KINDS = {HTML, TEXT}
-# Other formats people mistake for documents, named so the refusal says what the file really is.
-MAGIC = [
-    (b"\x89PNG\r\n\x1a\n", _("a PNG image")),
-    (b"\xff\xd8\xff", _("a JPEG image")),
-    (b"GIF8", _("a GIF image")),
-    (b"\xd0\xcf\x11\xe0", _("an old-style Office file (DOC, XLS or PPT)")),
-    (b"{\\rtf", _("an RTF file")),
-]
-HTML_START = re.compile(
-    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|p|div|h[1-6])[\s>]", re.I | re.S
-)
 CHUNK = 1024 * 1024
 EXTRACTION_FIELDS = ["extraction", "extraction_error", "extracted_hash", "content_hash", "updated_at"]
-
-
-class ExtractionError(Exception):
-    """A file whose text cannot be read; `message` says why, in the reader's language."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 class NoTextError(ExtractionError):
@@ -62,48 +46,6 @@ def sha256(data: bytes) -> str:
 
 
 # --- What the file really is ---------------------------------------------------------
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else GB18030, which older Chinese files use."""
-    if b"\x00" in data:
-        raise ExtractionError(_("The file contains binary data, not text."))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ExtractionError(_("The file is neither UTF-8 nor GB18030 text."))
-
-
-def sniff(data: bytes) -> str | None:
-    """The kind of file the bytes are (PDF, DOCX, HTML or text), or None for anything else."""
-    # The PDF header may follow a little junk; readers look in the first kilobyte.
-    if b"%PDF-" in data[:1024]:
-        return PDF
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                return DOCX if "word/document.xml" in archive.namelist() else None
-        except zipfile.BadZipFile:
-            return None
-    if any(data.startswith(magic) for magic, _name in MAGIC):
-        return None
-    try:
-        decode_text(data)
-    except ExtractionError:
-        return None
-    return HTML if HTML_START.match(data[:4096].removeprefix(b"\xef\xbb\xbf")) else TEXT
-
-
-def describe(data: bytes) -> str:
-    """What a file that is not one of ours looks like, for the refusal message."""
-    for magic, name in MAGIC:
-        if data.startswith(magic):
-            return str(name)
-    if data.startswith(b"PK\x03\x04"):
-        return str(_("a ZIP archive that is not a Word document"))
-    return str(_("a file of unknown type"))
 
 
 def file_kind(data: bytes, name: str) -> str:
@@ -130,9 +72,6 @@ def file_kind(data: bytes, name: str) -> str:
 
 
 def open_pdf(data: bytes):
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError
-
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -172,8 +111,6 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 def open_docx(data: bytes):
-    import docx
-
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as error:
@@ -182,8 +119,6 @@ def open_docx(data: bytes):
 
 
 def docx_text(data: bytes) -> str:
-    from docx.table import Table
-
     lines = []
     for block in open_docx(data).iter_inner_content():
         if isinstance(block, Table):
@@ -321,8 +256,6 @@ def current_hash(document) -> str:
 
 def needs_extraction(document) -> bool:
     """Whether the pages on record are not those of the document's current file."""
-    from portal.models import Extraction
-
     try:
         return document.extraction == Extraction.PENDING or current_hash(document) != document.extracted_hash
     except OSError:
@@ -335,8 +268,6 @@ def extract_document(document) -> None:
     Saves the document with a normal `save(update_fields=...)`, so anything
     listening to its post_save (the search index) sees the new state.
     """
-    from portal.models import ExtractedPage, Extraction
-
     pages, error, digest = [], "", ""
     if document.file_id is None:
         error = _("No file is attached, so there is no text to search.")

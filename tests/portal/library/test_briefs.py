@@ -11,13 +11,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from portal.models import PolicyBriefPage
 from tests.members.factories import UserFactory
-from tests.portal.factories_briefs import (
-    PolicyBriefIndexPageFactory,
-    PolicyBriefPageFactory,
-    PolicyDocumentFactory,
-    TopicFactory,
-    translate,
-)
+from tests.portal.factories import TopicFactory, translate
+from tests.portal.library.factories import PolicyBriefIndexPageFactory, PolicyBriefPageFactory, PolicyDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +121,10 @@ class TestBriefPage:
     def test_what_a_reader_sees(self, client, index):
         market = TopicFactory(slug="carbon-market", name_en="Carbon market")
         plan = PolicyDocumentFactory(
-            title="关于碳达峰的实施方案", title_en="Carbon peaking implementation plan", issuing_body="NDRC"
+            title="关于碳达峰的实施方案",
+            title_en="Carbon peaking implementation plan",
+            issuing_body="NDRC",
+            issued_on=datetime.date(2025, 10, 24),
         )
         withdrawn = PolicyDocumentFactory(title_en="Withdrawn notice", live=False)
         brief = PolicyBriefPageFactory(
@@ -166,7 +164,9 @@ class TestBriefPage:
         assert f'<a href="/library/{plan.slug}/">Carbon peaking implementation plan</a>' in content
 
     def test_chinese_date_and_document_details(self, client, index):
-        plan = PolicyDocumentFactory(title="关于碳达峰的实施方案", issuing_body_zh="国家发展和改革委员会")
+        plan = PolicyDocumentFactory(
+            title="关于碳达峰的实施方案", issuing_body_zh="国家发展和改革委员会", issued_on=datetime.date(2025, 10, 24)
+        )
         brief = PolicyBriefPageFactory(parent=index, date=datetime.date(2026, 3, 3), documents=[plan])
         chinese = translate(brief, title="全国碳市场扩容")
 

@@ -30,16 +30,23 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 
-from portal.extraction import KINDS_BY_EXTENSION, ExtractionError, check_file, decode_text, extract_document, sha256
-from portal.models import (
+from portal.library.extraction import (
+    KINDS_BY_EXTENSION,
+    ExtractionError,
+    check_file,
+    decode_text,
+    extract_document,
+    sha256,
+)
+from portal.library.models import (
     DocumentLanguage,
     DocumentStatus,
     DocumentType,
     Extraction,
     Jurisdiction,
     PolicyDocument,
-    Topic,
 )
+from portal.models.topics import Topic
 from portal.text import readable, text_problem
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -8,12 +8,8 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from portal.models import DocumentStatus, DocumentType, Jurisdiction, PolicyDocument
-from tests.portal.factories_library import (
-    PolicyDocumentFactory,
-    PolicyLibraryPageFactory,
-    TopicFactory,
-    WagtailDocumentFactory,
-)
+from tests.portal.factories import TopicFactory
+from tests.portal.library.factories import PolicyDocumentFactory, PolicyLibraryPageFactory, WagtailDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -133,11 +129,11 @@ def test_a_page_of_documents_costs_the_same_queries_however_many_it_shows(client
 
     topic = TopicFactory()
     for day in range(1, 3):
-        PolicyDocumentFactory(issued_on=datetime.date(2024, 1, day)).topics.set([topic])
+        PolicyDocumentFactory(issued_on=datetime.date(2024, 1, day), file=WagtailDocumentFactory()).topics.set([topic])
     queries()  # the first request also fills the site's caches
     few = queries()
     for day in range(3, 21):
-        PolicyDocumentFactory(issued_on=datetime.date(2024, 1, day))
+        PolicyDocumentFactory(issued_on=datetime.date(2024, 1, day), file=WagtailDocumentFactory())
     queries()  # new content retires the cached header links: the first request builds them again
 
     assert queries() == few
@@ -155,6 +151,7 @@ def test_document_page_shows_metadata_summary_file_and_source(client, library):
         source_url="https://www.gov.cn/zhengce/content/2021-10/26/content_5644984.htm",
         effective_on=datetime.date(2021, 10, 26),
         languages=["zh-hans"],
+        file=WagtailDocumentFactory(),
     )
 
     response = client.get("/library/peaking-action-plan/")

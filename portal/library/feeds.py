@@ -27,7 +27,9 @@ from django.utils import feedgenerator, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from portal.models import PolicyBriefIndexPage, PolicyBriefPage, SiteIdentity, Topic
+from portal.library.models import PolicyBriefIndexPage, PolicyBriefPage
+from portal.models.site_settings import SiteIdentity
+from portal.models.topics import Topic
 from portal.text import xml_text
 
 FEED_LENGTH = 20

@@ -23,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin
 
 from portal.i18n import pick
+from portal.models.topics import Topic
 
 
 class Jurisdiction(models.TextChoices):
@@ -268,8 +269,6 @@ class PolicyLibraryPage(RoutablePageMixin, Page):
 
     def filter_options(self) -> dict[str, list[tuple[str, str]]]:
         """The values each filter offers: years and topics only those that live documents have."""
-        from portal.models import Topic
-
         live = self.documents()
         years = sorted({date.year for date in live.dates("issued_on", "year")}, reverse=True)
         topics = Topic.objects.filter(documents__in=live.values("pk")).distinct()

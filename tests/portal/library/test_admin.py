@@ -4,11 +4,11 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from portal.extraction import extract_document
+from portal.library.extraction import extract_document
 from portal.models import Extraction, PolicyDocument
 from tests.members.factories import UserFactory
-from tests.portal import library_files as files
-from tests.portal.factories_library import PolicyDocumentFactory, WagtailDocumentFactory
+from tests.portal.library import files
+from tests.portal.library.factories import PolicyDocumentFactory, WagtailDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def failed_document():
 
 @pytest.fixture
 def good_document():
-    document = PolicyDocumentFactory(title="Action Plan for Carbon Dioxide Peaking")
+    document = PolicyDocumentFactory(title="Action Plan for Carbon Dioxide Peaking", file=WagtailDocumentFactory())
     extract_document(document)
     return document
 
