@@ -21,7 +21,7 @@ from search.semantic.vectors import (
     query_vector,
     vectors_for,
 )
-from tests.search.factories import PolicyDocumentFactory
+from tests.portal.library.factories import PolicyDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
