@@ -73,6 +73,7 @@ class DocumentOut(Schema):
     title: str = Field(description="In the response language where there is one (the English title in English).")
     original_title: str
     title_en: str
+    number: str = Field(description="The document number as printed (国发〔2021〕23号), or empty.")
     issuing_body: str
     jurisdiction: str
     region: str
@@ -150,6 +151,7 @@ def document_data(request: HttpRequest, document: PolicyDocument) -> dict:
         "title": document.display_title,
         "original_title": document.title,
         "title_en": document.title_en,
+        "number": document.number,
         "issuing_body": document.display_issuing_body,
         "jurisdiction": document.jurisdiction,
         "region": document.region,

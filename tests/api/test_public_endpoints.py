@@ -167,6 +167,7 @@ def test_documents_are_metadata_and_drafts_stay_out(client, site):
     assert client.get("/api/v1/documents/draft-notice").status_code == 404
     plan = api(client, "documents/peaking-plan")
     assert plan["file_format"] == "PDF"
+    assert plan["number"] == "国发〔2021〕23号"
     assert plan["url"].endswith("/library/peaking-plan/")
     assert plan["topics"] == [{"slug": "hydrogen", "name": "Hydrogen"}]
     assert "/documents/" not in json.dumps(plan)  # no file address: files are downloaded from the library page

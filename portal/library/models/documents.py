@@ -71,6 +71,12 @@ class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
         _("English title"), max_length=400, blank=True, help_text=_("Empty when the original is in English.")
     )
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    number = models.CharField(
+        _("document number"),
+        max_length=100,
+        blank=True,
+        help_text=_("As printed on the document, e.g. 国发〔2021〕23号 or GB/T 32150—2015. Empty when it has none."),
+    )
     issuing_body = models.CharField(
         _("issuing body (English)"), max_length=200, help_text=_("e.g. National Development and Reform Commission")
     )
@@ -127,6 +133,7 @@ class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("issuing_body_zh")]),
+                FieldPanel("number"),
                 FieldRowPanel([FieldPanel("jurisdiction"), FieldPanel("region")]),
                 FieldRowPanel([FieldPanel("document_type"), FieldPanel("status")]),
                 FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on")]),
