@@ -3,7 +3,7 @@
 import pytest
 from django.db.models.signals import post_save
 
-from portal import extraction
+from portal.library import extraction
 from portal.library.extraction import ExtractionError, NoTextError, check_file, extract_document, extract_pages
 from portal.library.importer import detect_languages
 from portal.library.tasks import extract_document_text
