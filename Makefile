@@ -55,9 +55,10 @@ serve: $(STAMP) ## Serve the site without reloading demo content
 test: $(STAMP) ## Install and run the whole test suite (services are used when their URLs are set)
 	$(BIN)/pytest
 
-lint: $(STAMP) ## Ruff, Django system checks and a check for missing migrations
+lint: $(STAMP) ## Ruff, the import layers (import-linter), Django system checks and a check for missing migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 

@@ -1,4 +1,4 @@
-"""The open data API, version 1, mounted at /api/v1/ (see the README's "Open data API")."""
+"""The open data API, version 1, mounted at /api/v1/ (see docs/api.md)."""
 
 from api.site import api
 

@@ -7,7 +7,7 @@ email batch is claimed in `NotificationLog` under a key before it goes out.
 from django.utils import timezone
 
 from members import notifications
-from members.area.forms import MemberPasswordResetForm
+from members.password_reset import MemberPasswordResetForm
 from portal.celery import idempotent_task
 from portal.mail import MAIL_ERRORS
 

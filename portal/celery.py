@@ -35,7 +35,7 @@ class PortalTask(DjangoTask):
         registration into an error page, and the visitor would try again for
         nothing. Celery has already retried the publish (CELERY_TASK_PUBLISH_RETRY_POLICY);
         what is still lost is caught up by the periodic task that owns that
-        kind of work (see "Background work" in the README).
+        kind of work (see "Background work" in docs/architecture.md).
         """
         transaction.on_commit(functools.partial(self._publish_or_log, args, kwargs))
 

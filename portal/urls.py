@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
@@ -37,8 +39,6 @@ def media_urlpatterns() -> list:
     which applies collection privacy (restricted EOD files, members'
     evidence). Production's proxy must serve the same folders only.
     """
-    from django.conf.urls.static import static
-
     patterns = []
     for folder in PUBLIC_MEDIA_FOLDERS:
         patterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
@@ -48,8 +48,6 @@ def media_urlpatterns() -> list:
 PUBLIC_MEDIA_FOLDERS = ("images", "original_images")
 
 if settings.DEBUG:
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += media_urlpatterns()
 

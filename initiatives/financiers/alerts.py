@@ -2,7 +2,7 @@
 
 A saved search keeps the catalogue's canonical query string. When it is
 saved, the programmes it matches are recorded as already known, so alerts
-report only what is new. Every morning beat runs `queue_due_alerts`; each
+report only what is new. Every morning beat runs `queue_saved_search_alerts`; each
 due search (daily ones every day, weekly ones on Mondays, approved and active
 financiers only) is checked on its own:
 
@@ -224,10 +224,7 @@ def stale_digests(now: datetime.datetime) -> list[int]:
 
 
 def check_search(saved_search_id: int, now: datetime.datetime | None = None) -> AlertDigest | None:
-    """Record what is new for one saved search and queue its digest. None if nothing is due or new."""
-    # Imported here: the tasks module imports this one, whose checks and digests its tasks run.
-    from initiatives.financiers.tasks import send_alert_digest
-
+    """Record what is new for one saved search in a digest, which the caller queues. None if nothing is due or new."""
     now = now or timezone.now()
     with transaction.atomic():
         saved_search = (
@@ -253,7 +250,6 @@ def check_search(saved_search_id: int, now: datetime.datetime | None = None) -> 
                     for match in new
                 ]
             )
-            send_alert_digest.delay_on_commit(digest.pk)
         saved_search.last_run_at = now
         saved_search.save(update_fields=["last_run_at"])
     return digest

@@ -47,7 +47,10 @@ def queue_saved_search_alerts() -> int:
 @idempotent_task(name="initiatives.tasks.check_saved_search")
 def check_saved_search(saved_search_id: int) -> int | None:
     digest = alerts.check_search(saved_search_id)
-    return digest.pk if digest is not None else None
+    if digest is None:
+        return None
+    send_alert_digest.delay_on_commit(digest.pk)
+    return digest.pk
 
 
 @idempotent_task(retry_on=MAIL_ERRORS, name="initiatives.tasks.send_alert_digest")

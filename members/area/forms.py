@@ -9,7 +9,6 @@ result as a draft revision.
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -22,9 +21,7 @@ from modelcluster.forms import BaseChildFormSet, ClusterForm
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from members import notifications
 from members.models import Milestone, Pledge, ProgressReport, Representative, Unit
-from portal.password_reset import AreaPasswordResetForm, AreaTokenGenerator
 from portal.text import PlainTextFormMixin
 
 EVIDENCE_COLLECTION = "Member evidence"
@@ -128,21 +125,6 @@ class MemberAuthenticationForm(PlainTextFormMixin, AuthenticationForm):
         super().confirm_login_allowed(user)
         if not Representative.objects.filter(user=user).exists():
             raise forms.ValidationError(self.error_messages["not_representative"], code="not_representative")
-
-
-class MemberPasswordResetForm(AreaPasswordResetForm):
-    """Django's password reset form for representatives' accounts (see `portal.password_reset`)."""
-
-    token_generator = AreaTokenGenerator("member-area")
-    subject_template_name = "members/email/password_reset_subject.txt"
-    email_template_name = "members/email/password_reset.txt"
-
-    @classmethod
-    def area_users(cls):
-        return get_user_model().objects.filter(representative__isnull=False)
-
-    def deliver(self, key, message):
-        notifications.send_once(key, [message])
 
 
 class MilestoneForm(PlainTextFormMixin, forms.ModelForm):

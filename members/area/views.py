@@ -25,8 +25,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from members import review
-from members.area.forms import MemberAuthenticationForm, MemberPasswordResetForm, PledgeForm, ProgressReportForm
+from members.area.forms import MemberAuthenticationForm, PledgeForm, ProgressReportForm
 from members.models import Pledge, ProgressReport, Representative
+from members.password_reset import MemberPasswordResetForm
 from members.tasks import send_password_reset
 from portal import password_reset
 from portal.i18n import join_list

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
@@ -27,10 +28,12 @@ from django.utils import feedgenerator, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from portal.library.models import PolicyBriefIndexPage, PolicyBriefPage
 from portal.models.site_settings import SiteIdentity
 from portal.models.topics import Topic
 from portal.text import xml_text
+
+if TYPE_CHECKING:  # only named in annotations: the index page's routes import this module
+    from portal.library.models import PolicyBriefIndexPage, PolicyBriefPage
 
 FEED_LENGTH = 20
 DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"

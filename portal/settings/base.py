@@ -261,7 +261,7 @@ SEARCH_BACKEND = env.get("SEARCH_BACKEND", "")
 SEARCH_INDEX_SHARDS = env.get("SEARCH_INDEX_SHARDS", "1")
 # Replicas: a count ("1") or an auto-expand range ("0-1": one replica as soon as
 # a second node is there). Applied by every rebuild; a live index can be changed
-# with PUT <alias>/_settings (docs/deployment.md).
+# with PUT <alias>/_settings (docs/operations.md).
 SEARCH_INDEX_REPLICAS = env.get("SEARCH_INDEX_REPLICAS", "0-1")
 # The multilingual sentence encoder of semantic search (search.semantic.encoder):
 # "use-multilingual-3", "multilingual-e5-small" (the optional `e5` extra) or "off".

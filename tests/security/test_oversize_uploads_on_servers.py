@@ -30,7 +30,7 @@ UPLOAD_PATH = "/members/pledges/new/"  # the member area's evidence upload
 GUNICORN = [str(BIN / "gunicorn"), "portal.wsgi", "--preload", "--workers", "1", "--bind", "127.0.0.1:{port}"]
 SERVERS = {
     "runserver": [sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks", "127.0.0.1:{port}"],
-    # As in production (docs/deployment.md), and gunicorn's default worker (README's short version).
+    # As in production (docs/operations.md), and gunicorn's default worker (its short version).
     "gunicorn gthread": [*GUNICORN, "--worker-class", "gthread"],
     "gunicorn sync": [*GUNICORN, "--worker-class", "sync"],
 }

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.i18n import join_list, pick
+from portal.library.feeds import BriefsAtomFeed, BriefsRssFeed
 from portal.models.topics import Topic
 
 PER_PAGE = 12
@@ -91,14 +92,10 @@ class PolicyBriefIndexPage(RoutablePageMixin, Page):
     # Wagtail page paths allow no dots, so the feeds are "feed/rss/" rather than "feed.xml".
     @path("feed/rss/", name="rss")
     def rss_route(self, request):
-        from portal.library.feeds import BriefsRssFeed  # the feeds module imports these pages: a cycle
-
         return BriefsRssFeed()(request, index_page=self)
 
     @path("feed/atom/", name="atom")
     def atom_route(self, request):
-        from portal.library.feeds import BriefsAtomFeed  # the feeds module imports these pages: a cycle
-
         return BriefsAtomFeed()(request, index_page=self)
 
     def topics_in_use(self):

@@ -431,7 +431,7 @@ def test_a_digest_whose_alerts_were_switched_off_before_sending_is_skipped(finan
         saved = alerts.save_search(financier, JIANGXI, frequency=Frequency.DAILY)
         programme(shelf, title="Poyang lake wetland")
     with freeze_time(THURSDAY_8AM):
-        digest = alerts.check_search(saved.pk)  # not committed: its task is not queued
+        digest = alerts.check_search(saved.pk)  # the check alone: no task queued to send it
     alerts.unsubscribe(saved)
 
     assert alerts.send_digest(digest.pk) is False
@@ -464,7 +464,7 @@ def test_a_digest_left_pending_by_a_crash_is_sent_by_the_next_run(financier, she
         saved = alerts.save_search(financier, JIANGXI, frequency=Frequency.DAILY)
         programme(shelf, title="Poyang lake wetland")
     with freeze_time(THURSDAY_8AM):
-        alerts.check_search(saved.pk)  # committed in real life, but the process died before queueing the email
+        alerts.check_search(saved.pk)  # as if the process died before the task queued the email
     with freeze_time(FRIDAY_8AM):
         run_alerts(django_capture_on_commit_callbacks)
     assert [titles_in(message) for message in mail.outbox] == [["Poyang lake wetland"]]
