@@ -3,6 +3,8 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.progress import progress
+from search import sync, vectors
+from search.client import is_configured
 from search.records import all_records, count_live, record_for
 from search.semantic.encoder import encoder_status, get_encoder
 from search.semantic.service import embed
@@ -43,3 +45,9 @@ class Command(BaseCommand):
                 raise CommandError(f"Not a live searchable record: {', '.join(unknown)}")
         summary = embed(records, batch_size=batch, threads=threads, encoder=encoder)
         self.stdout.write(f"{summary}.")
+        if summary.computed:
+            vectors.changed()  # the database backend's processes reload their matrix
+            for key in keys:  # Elasticsearch keeps the vectors in its documents: store these again
+                sync.sync_one(key)
+            if every and is_configured():
+                self.stdout.write("Elasticsearch keeps vectors in its documents: run search_rebuild to give it these.")
