@@ -45,6 +45,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -81,7 +82,9 @@ MULTILINE_COLUMNS = ("summary",)
 # --- Reading a file's own title and date
 # What authoring tools leave as a title when nobody typed one.
 PLACEHOLDER_TITLE = re.compile(
-    r"^(microsoft (word|excel|powerpoint) - |untitled|document\s*\d*$|title$|slide \d|无标题|新建|文档\d*$)", re.I
+    r"^(microsoft (word|excel|powerpoint) - |untitled|document\s*\d*$|title$|slide \d|无标题"
+    r"|新建\s*(microsoft\s*word\s*)?文档\s*\d*$|文档\s*\d*$)",
+    re.I,
 )
 FILE_NAME = re.compile(r"\.(pdf|docx?|wps|html?|txt|rtf)$", re.I)
 # 国发〔2021〕23号, 发改环资〔2022〕1号: printed above a Chinese title, not the title.
@@ -228,7 +231,7 @@ def _valid_date(year: int, month: int, day: int) -> datetime.date | None:
     except ValueError:
         return None
     # A year ahead at most: a notice may announce its own date, but not 2099.
-    return found if found <= datetime.date.today() + datetime.timedelta(days=366) else None
+    return found if found <= timezone.localdate() + datetime.timedelta(days=366) else None
 
 
 def _chinese_number(text: str) -> int:

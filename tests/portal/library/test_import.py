@@ -6,12 +6,13 @@ dates), read by the real PDF and Word parsers; what they do not say stays unknow
 
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
 
-from portal.library.importer import Defaults, closing_date, import_documents, labelled_date
+from portal.library.importer import Defaults, closing_date, import_documents, labelled_date, reads_as_title
 from portal.models import Extraction, PolicyDocument
 from tests.portal.factories import TopicFactory
 from tests.portal.library import files
@@ -352,3 +353,21 @@ def test_only_the_closing_lines_offer_a_date():
 
     assert closing_date(body) is None
     assert closing_date(body + "\n国务院\n2021年10月26日")[0] == datetime.date(2021, 10, 26)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新建项目环境影响评价管理办法", True),
+        ("Guideline on Green Factories", True),
+        ("新建 Microsoft Word 文档", False),
+        ("Microsoft Word - 方案.docx", False),
+        ("国发〔2021〕23号", False),
+        ("第 1 页", False),
+        ("Page 2 of 10", False),
+        ("green plan", False),  # the file's own name
+        ("green-plan.pdf", False),
+    ],
+)
+def test_what_reads_as_a_title(text, expected):
+    assert reads_as_title(text, Path("green-plan.pdf")) is expected
