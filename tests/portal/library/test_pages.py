@@ -209,6 +209,25 @@ def test_a_document_without_a_file_has_no_download_link(client, library):
     assert 'href="https://example.org/notice"' in content
 
 
+def test_a_document_with_unknown_metadata_is_listed_last_and_shown_as_unknown(client, library):
+    PolicyDocumentFactory(title="Dated plan", issued_on=datetime.date(2020, 1, 1))
+    unknown = {"issuing_body": "", "issuing_body_zh": "", "jurisdiction": "", "document_type": "", "issued_on": None}
+    PolicyDocumentFactory(title="导入的通知", slug="imported", **unknown)
+
+    listing = client.get(LIBRARY)
+    page = client.get("/library/imported/")
+
+    assert titles(listing) == ["Dated plan", "导入的通知"]  # undated last
+    assert "Issuer unknown · Date unknown" in listing.content.decode()
+    assert titles(client.get(LIBRARY, {"year": "2020"})) == ["Dated plan"]
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert '<p class="eyebrow">Type unknown</p>' in content
+    assert "<dt>Issued by</dt><dd>Unknown</dd>" in content
+    assert "<dt>Jurisdiction</dt><dd>Unknown</dd>" in content
+    assert "<dt>Issue date</dt><dd>Unknown</dd>" in content
+
+
 # --- Addresses ----------------------------------------------------------------------------------
 
 
