@@ -11,8 +11,10 @@ on the models rather than in the search backend:
   a callable returning {value: label} in the active language.
 
 Sources keep the order they are registered in (apps' `ready()` run in
-`INSTALLED_APPS` order): it is the order of a rebuild. The content apps come
-before `search`, whose `ready()` connects the index updates of every source.
+`INSTALLED_APPS` order), which is the order of a rebuild; results follow it
+only in exact ties, which follow the order rows were written, as any update
+changes anyway. The content apps come before `search`, whose `ready()`
+connects the index updates of every registered source.
 """
 
 from collections.abc import Callable
