@@ -12,10 +12,10 @@ import io
 import pytest
 from django.db import transaction
 from django.test import override_settings
-from initiatives.eod_demo import load_eod_programmes
-from portal.demo import load_site
-from portal.demo_library import load_briefs, load_library
 
+from demo.eod import load_eod_programmes
+from demo.library import load_briefs, load_library
+from demo.site import load_site
 from search.backends import DatabaseBackend
 from search.records import all_records
 from search.service import SearchService
