@@ -18,5 +18,6 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from search import signal_handlers  # connects to models: not before the app registry is ready
 
+        # The content apps, listed before search in INSTALLED_APPS, have registered their sources by now.
         signal_handlers.connect()
         post_migrate.connect(_ensure_fulltext_index, sender=self)

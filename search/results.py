@@ -25,6 +25,9 @@ PER_PAGE = 10
 class Scope:
     """What one search page searches: which content, its facets, range filters and sorts.
 
+    Site search's is `SITE`; an app defines its own for its pages (the EOD
+    catalogue's is `initiatives.eod.catalogue.CATALOGUE`).
+
     `sorts` maps a sort name to record fields, "-" for descending; "_score"
     is relevance (the database backend's own score).
     """
@@ -43,27 +46,6 @@ SITE = Scope(
     sorts={"relevance": ("_score", "-date"), "date": ("-date", "_score")},
 )
 SORTS = tuple(SITE.sorts)
-# The EOD programme catalogue: a deal database for financiers.
-CATALOGUE = Scope(
-    "catalogue",
-    facets={
-        "province": "province",
-        "sector": "sectors",
-        "stage": "stage",
-        "instrument": "instruments",
-        "size": "size_band",
-        "gapband": "gap_band",
-    },
-    sorts={
-        "relevance": ("_score", "-date"),
-        "gap": ("-gap", "-date"),
-        "size": ("-investment", "-date"),
-        "newest": ("-date", "_score"),
-    },
-    content_types=("initiatives.eodprogrammepage",),
-    ranges={"investment": "investment", "gap": "gap"},
-    browsable=True,
-)
 # Deeper pages than this are not served: nobody reads them, and they cost the cluster.
 MAX_WINDOW = 1000
 

@@ -6,7 +6,7 @@ Its public services, which the financier area and the API build on: `parse`,
 catalogue is, in the active language).
 
 Everything goes through `SearchService` with the catalogue scope (facets,
-range filters and sorts of `search.results.CATALOGUE`), so the catalogue
+range filters and sorts of `CATALOGUE`), so the catalogue
 answers from Elasticsearch or the database like site search does. Only the
 page of hits shown is then read from the database, for the figures a list
 or a table shows.
@@ -28,8 +28,30 @@ from members.models import Province
 from portal.text import PlainTextFormMixin
 from search.forms import clean_text
 from search.query_text import MAX_QUERY_LENGTH
-from search.results import CATALOGUE, MAX_WINDOW, Hit, SearchRequest, SearchResults
+from search.results import MAX_WINDOW, Hit, Scope, SearchRequest, SearchResults
 from search.service import SearchService
+
+# The catalogue's search: a deal database for financiers, over EOD programmes' records.
+CATALOGUE = Scope(
+    "catalogue",
+    facets={
+        "province": "province",
+        "sector": "sectors",
+        "stage": "stage",
+        "instrument": "instruments",
+        "size": "size_band",
+        "gapband": "gap_band",
+    },
+    sorts={
+        "relevance": ("_score", "-date"),
+        "gap": ("-gap", "-date"),
+        "size": ("-investment", "-date"),
+        "newest": ("-date", "_score"),
+    },
+    content_types=("initiatives.eodprogrammepage",),
+    ranges={"investment": "investment", "gap": "gap"},
+    browsable=True,
+)
 
 FACET_FIELDS = ("province", "sector", "stage", "instrument", "size", "gapband")
 RANGE_FIELDS = {"investment": ("invest_min", "invest_max"), "gap": ("gap_min", "gap_max")}

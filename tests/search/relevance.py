@@ -19,7 +19,8 @@ from pathlib import Path
 
 from django.apps import apps
 
-from search.results import CATALOGUE, SITE, SearchRequest
+from initiatives.eod.catalogue import CATALOGUE
+from search.results import SITE, SearchRequest
 from search.service import SearchService
 
 QUERIES = Path(__file__).resolve().parents[2] / "bench" / "relevance_queries.toml"
