@@ -91,7 +91,7 @@ def document_record(document: PolicyDocument) -> Record:
         document_type=document.document_type,
         status=document.status,
         labels=in_both_languages(document.get_document_type_display(), document.get_jurisdiction_display()),
-        number=getattr(document, "number", ""),
+        number=document.number,
         group=f"document:{document.translation_of_id or document.pk}",
         **topic_fields(document),
     )
