@@ -171,13 +171,16 @@ class CatalogueForm(PlainTextFormMixin, forms.Form):
         data, query = self.cleaned_data, QueryDict(mutable=True)
         for name in self.fields:
             value = data.get(name)
-            if value in (None, "", []) or (name == "sort" and value == "relevance"):
+            # Defaults say nothing: no empty values, unchecked switches or the default sort.
+            if value in (None, "", []) or value is False or (name == "sort" and value == "relevance"):
                 continue
             query.setlist(name, sorted(value) if isinstance(value, list) else [_plain(value)])
         return query
 
 
 def _plain(value) -> str:
+    if value is True:
+        return "1"
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)
