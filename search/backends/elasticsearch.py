@@ -330,6 +330,7 @@ class ElasticsearchBackend:
                 source = raw["_source"]
                 found[groups[source["group"]]].siblings.append(
                     {
+                        "key": raw["_id"],
                         "url": source.get("url", ""),
                         "title": source.get("title", ""),
                         "languages": source.get("languages", []),
