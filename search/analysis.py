@@ -31,6 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import opencc
 import rjieba
@@ -42,6 +43,14 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _PIECES = re.compile(f"(?P<han>[{HAN}]+)|(?P<word>[^\\W_{HAN}]+(?:['’][^\\W_{HAN}]+)*)")
 _APOSTROPHE = re.compile("['’]")
 _POSSESSIVE = re.compile("['’]s$")
+
+# The field's own words, kept whole by the segmenter (its general dictionary cuts 碳中和 into 碳中 / 和).
+WORDS_ZH = Path(__file__).with_name("words_zh.txt")
+DOMAIN_WORDS = [
+    line.strip() for line in WORDS_ZH.read_text(encoding="utf-8").splitlines() if line.strip() and line[0] != "#"
+]
+for _word in DOMAIN_WORDS:
+    rjieba.add_word(_word, None, None)  # frequency suggested by the dictionary, no part of speech
 
 # A term that never matches anything, put between streams where a backend cannot keep them apart itself.
 GAP = "zzgap"

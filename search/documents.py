@@ -24,6 +24,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from elasticsearch_dsl import Date, DenseVector, Document, Double, InnerDoc, Integer, Keyword, Nested, Text
 
+from search.analysis import DOMAIN_WORDS
+
 ALIAS = "content"
 
 # Fields a query searches, with their weight: a title match outranks a body match.
@@ -132,7 +134,8 @@ def index_body(vector_dims: int = 0, chinese_analyzer: str = "standard") -> dict
     # A fingerprint of what only a rebuild can change, the mapping and the shard count:
     # `search_status` compares it with the served index's to tell an operator when
     # a deploy (or a new SEARCH_INDEX_SHARDS) needs `search_rebuild`.
-    fixed = {"mappings": mappings, "number_of_shards": shards}
+    # The indexed terms depend on the segmenter's word list too, so changing it also asks for a rebuild.
+    fixed = {"mappings": mappings, "number_of_shards": shards, "words_zh": DOMAIN_WORDS}
     schema = hashlib.sha1(json.dumps(fixed, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
     mappings["_meta"] = {"schema": schema, "vector_dims": vector_dims, "chinese_analyzer": chinese_analyzer}
     index_settings = {

@@ -31,9 +31,16 @@ def test_different_words_stay_apart():
 
 
 def test_chinese_is_cut_into_words_with_the_shorter_words_inside_the_longer_ones_after_them():
-    assert readable_terms("生态环境导向的开发", inner=False) == ["生态环境", "导向", "的", "开发"]
+    assert readable_terms("生态保护修复的资金", inner=False) == ["生态", "保护", "修复", "的", "资金"]
     # Inner words follow their run, so a phrase of the run's words stays side by side.
-    assert readable_terms("生态环境导向的开发") == ["生态环境", "导向", "的", "开发", "生态", "环境"]
+    assert readable_terms("生态环境部发布") == ["生态环境", "部", "发布", "生态", "环境"]
+
+
+def test_the_fields_own_words_stay_whole_with_their_shorter_words_inside():
+    # The general dictionary cuts 碳中和 into 碳中 / 和 and 碳排放权 into 碳 / 排放 / 权.
+    assert readable_terms("推进碳达峰碳中和", inner=False) == ["推进", "碳达峰", "碳中和"]
+    assert readable_terms("碳排放权", inner=False) == ["碳排放权"]
+    assert {"碳排放", "排放"} <= set(readable_terms("碳排放权"))
 
 
 def test_a_chinese_term_is_one_ascii_token_that_reads_back():
@@ -46,8 +53,8 @@ def test_a_chinese_term_is_one_ascii_token_that_reads_back():
 def test_streams_keep_each_text_and_its_inner_words_apart():
     streams = analysis.streams(["Hydrogen energy", "", "新能源汽车"])
     assert streams[0] == "hydrogen energi"
-    assert [analysis.readable(t) for t in streams[1].split()] == ["新能源", "汽车"]
-    assert [analysis.readable(t) for t in streams[2].split()] == ["能源"]
+    assert [analysis.readable(t) for t in streams[1].split()] == ["新能源汽车"]
+    assert [analysis.readable(t) for t in streams[2].split()] == ["能源", "汽车", "新能源"]
 
 
 def test_analysis_remembers_a_word_as_written_for_each_english_term():
