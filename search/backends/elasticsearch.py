@@ -63,8 +63,11 @@ def ranking_query(query: ParsedQuery, chinese_subfields: bool) -> Query:
     names = alternative_names(query)
     # Named, with no weight of its own: whether a record holds every clause, not just most of them.
     should = [Q("bool", must=[clause_query(clause, names) for clause in query.clauses], boost=0, _name="complete")]
-    for number, phrase in enumerate(query.title_phrases):
-        should.append(Q("match_phrase", title_terms={"query": " ".join(phrase), "_name": f"title{number}"}))
+    phrases = [Q("match_phrase", title_terms=" ".join(phrase)) for phrase in query.title_phrases]
+    should += phrases
+    if phrases:
+        # Named, with no weight of its own: the title holds every phrase, as the database backend asks.
+        should.append(Q("bool", must=phrases, boost=0, _name="title"))
     if len(query.sequence) >= 2:
         # Nearby query words rank higher (proximity), in any field.
         should.append(Q("multi_match", query=" ".join(query.sequence), type="phrase", slop=3, fields=FIELDS))
@@ -127,7 +130,7 @@ def _candidate(raw: dict) -> Candidate:
         languages=source.get("languages") or [],
         group=source.get("group") or "",
         pages=bool(source.get("pages")),
-        title_match=any(name.startswith("title") for name in raw.get("matched_queries", [])),
+        title_match="title" in raw.get("matched_queries", []),
         complete="complete" in raw.get("matched_queries", []),
     )
 

@@ -21,6 +21,7 @@ from portal.models import PolicyBriefPage, PolicyDocument, StandardPage
 from search import indexes, synonyms
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.models import Synonym
+from search.query import parse
 from search.records import all_records, key_for, record_for
 from search.results import FACETS, Match, SearchRequest
 from search.service import SearchService
@@ -162,6 +163,20 @@ def added(backend):
         backend.delete(stored)
     if keys and isinstance(backend, ElasticsearchBackend):
         backend.client.indices.refresh(index=indexes.alias_name())
+
+
+def test_a_title_is_the_one_asked_for_only_when_it_holds_every_phrase(backend, added):
+    both = PolicyDocumentFactory(title="Kiln retrofit guideline on the clinker ratio", title_en="")
+    one = PolicyDocumentFactory(  # its title holds the quoted phrase, but not the words typed before it
+        title="Clinker ratio notice", title_en="", page_texts=["The kiln retrofit guideline applies."]
+    )
+    added(both, one)
+    text = 'kiln retrofit guideline "clinker ratio"'
+
+    found = backend.retrieve(parse(text, exact=True), SearchRequest(text=text, exact=True), None, 50).lexical
+
+    named = {candidate.key: candidate.title_match for candidate in found}
+    assert named == {key(both): True, key(one): False}
 
 
 def test_a_quoted_phrase_needs_its_words_side_by_side(search, added):
