@@ -104,6 +104,21 @@ def fuse(lexical: list[Candidate], semantic: list[Candidate]) -> list[Candidate]
     return pinned + rest
 
 
+def by_date(lexical: list[Candidate], semantic: list[Candidate]) -> list[Candidate]:
+    """Everything found, by words or by meaning alone, newest first (undated last): what a date sort lists,
+    so that the pages show every result the total counts. Ties keep word matches first."""
+    merged: dict[str, Candidate] = {}
+    for rank, candidate in enumerate(lexical):
+        candidate.lexical_rank = rank
+        merged[candidate.key] = candidate
+    for rank, candidate in enumerate(semantic):
+        known = merged.setdefault(candidate.key, candidate)
+        known.semantic_rank = rank
+        known.chunk = candidate.chunk
+    ordered = sorted(merged.values(), key=lambda candidate: candidate.lexical_rank is None)  # stable
+    return sorted(ordered, key=lambda candidate: str(candidate.date or ""), reverse=True)
+
+
 def grouped(candidates: list[Candidate], language: str) -> list[tuple[Candidate, list[Candidate]]]:
     """Translations folded into one result each, at the place of the best of them.
 

@@ -68,12 +68,19 @@ class SearchService:
 
     def _run(self, backend, query, request: SearchRequest) -> SearchResults:
         meaning, status = self._meaning(query, request)
+        first = request.order(bool(query))[0]
+        if first not in ("_score", "-date"):
+            # Sorted by an amount (the catalogue's gap or size), results are those that hold the words:
+            # a record found by meaning alone has no place in such a list that a reader could see.
+            meaning = None
         limit = ranking.candidates_needed(request)
         retrieved = backend.retrieve(query, request, meaning, limit)
         results = SearchResults(request=request, query=query, backend=backend.name, semantic=status)
         results.total, results.facets, results.took_ms = retrieved.total, retrieved.facets, retrieved.took_ms
-        if request.order(bool(query))[0] == "_score":
+        if first == "_score":
             ordered = ranking.fuse(retrieved.lexical, retrieved.semantic)
+        elif first == "-date":
+            ordered = ranking.by_date(retrieved.lexical, retrieved.semantic)
         else:
             ordered = retrieved.lexical
         groups = ranking.grouped(ordered, request.language)

@@ -179,6 +179,14 @@ def test_a_title_is_the_one_asked_for_only_when_it_holds_every_phrase(backend, a
     assert named == {key(both): True, key(one): False}
 
 
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_the_pages_list_every_result_the_total_counts_in_either_order(search, sort):
+    for text in ("hydrogen", "what is the plan for hydrogen in industry", "氢能"):
+        results = search(text, sort=sort, per_page=50)
+        assert results.total < 50, text  # one page holds them all
+        assert len(results.hits) == results.total, (text, [hit.key for hit in results.hits])
+
+
 def test_a_quoted_phrase_needs_its_words_side_by_side(search, added):
     # A phrase in no synonym group, so only the quotes can be what keeps the words together.
     assert "price floor" not in synonyms.synonym_map()
