@@ -91,6 +91,8 @@ FILE_NAME = re.compile(r"\.(pdf|docx?|wps|html?|txt|rtf)$", re.I)
 DOCUMENT_NUMBER = re.compile(r"^\S{0,12}[〔\[（(【]\d{4}[〕\]）)】]\s*\d+\s*号$")
 PAGE_MARKER = re.compile(r"^(page\s*\d+(\s*(of|/)\s*\d+)?|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|[-—\s]*\d+[-—\s]*)$", re.I)
 LETTER = re.compile(r"[^\W\d_]")
+# A first line that ends a sentence is the text starting, not a title (titles end without a full stop).
+SENTENCE_END = re.compile(r"[。！？!?]$|[^\W\d_]{2}\.$")
 TITLE_LINE_LENGTH = 200  # a longer first line is a paragraph, not a title
 TITLE_SOURCES = {
     "metadata": _lazy("Title: from the file’s title metadata."),
@@ -298,6 +300,8 @@ def find_title(data: bytes, path: Path) -> tuple[str, str]:
     for text, where in title_candidates(data, file_name(path)):
         text = _excerpt(text)
         limit = PolicyDocument._meta.get_field("title").max_length if where == "metadata" else TITLE_LINE_LENGTH
+        if where == "line" and SENTENCE_END.search(text):
+            continue
         if len(text) <= limit and reads_as_title(text, path):
             return text, where
     return title_from_name(path), "name"

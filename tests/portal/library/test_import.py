@@ -234,6 +234,15 @@ def test_a_text_file_is_titled_by_its_first_line_and_nothing_else_is_made_up(tmp
     assert "(unknown: issuing body (English), jurisdiction, document type, issue date)" in output
 
 
+@pytest.mark.parametrize(
+    "first_line", ["低碳发展要立足长远，不留痕迹地推进。", "These notes cover offshore wind for parks.", "Why now?"]
+)
+def test_a_first_line_that_is_a_sentence_is_not_taken_for_a_title(tmp_path, first_line):
+    document, _output = import_one(tmp_path, "offshore-wind-notes.txt", f"{first_line}\nMore text.\n".encode())
+
+    assert document.title == "offshore wind notes"
+
+
 def test_a_pdf_is_titled_by_its_title_metadata(tmp_path):
     data = files.titled_pdf([["Page one of the plan", "More text"]], title="Action Plan for Carbon Dioxide Peaking")
 
