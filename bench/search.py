@@ -511,12 +511,15 @@ def work(args) -> dict[str, Figures]:
     with throwaway_database(name, **kwargs):
         if connection.vendor == "sqlite":
             results["sqlite"] = run_database("sqlite", records, requests, args)
+            print_backend(results["sqlite"])
         else:
             if "postgresql" in args.wanted or "elasticsearch" in args.wanted:
                 # The database copy first: Elasticsearch reads the vectors and the spelling vocabulary from it.
                 results["postgresql"] = run_database("postgresql", records, requests, args)
+                print_backend(results["postgresql"])
             if "elasticsearch" in args.wanted:
                 results["elasticsearch"] = run_elasticsearch(records, requests, args)
+                print_backend(results["elasticsearch"])
             if "postgresql" not in args.wanted:
                 del results["postgresql"]
     return results
@@ -573,8 +576,6 @@ def main() -> None:
         results |= work(args)
     embedding = query_embedding_times(list(dict.fromkeys(request.text for request in requests)))
     ordered = {name: results[name] for name in BACKENDS if name in results}
-    for figures in ordered.values():
-        print_backend(figures)
     if embedding:
         print(f"\nquery embedding (uncached, one query at a time): {percentiles(embedding)}")
     disagreements = print_hits(ordered, requests) if len(ordered) > 1 else {}
