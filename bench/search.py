@@ -116,6 +116,8 @@ def generate(count: int, seed: int = 2060):
             "year": day.year,
             "topics": [slug for slug, _, _ in topics],
             "topic_names": [name for _, en, zh_name in topics for name in (en, zh_name)],
+            # As `search.records` gives every page and document: results count groups of translations.
+            "group": f"bench:{n}",
         }
         if rng.random() < 0.6:
             issuer, issuer_zh = rng.choice(ISSUERS)
