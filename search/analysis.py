@@ -272,6 +272,11 @@ def word_term(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=50_000)
+def _english(term: str) -> bool:
+    return term.isalpha() and term.isascii()
+
+
 def _han_tokens(run: str, offset: int, inner: bool) -> Iterator[Token]:
     words = rjieba.tokenize(run)
     for word, start, end in words:
@@ -316,18 +321,17 @@ def analyse(texts: Iterable[str]) -> Analysed:
         if not text:
             continue
         stream, inner = [], []
-        for match in _PIECES.finditer(fold(text)):
-            piece = match.group()
-            if match.group("han"):
-                cut = rjieba.cut(piece)
+        for han, piece in _PIECES.findall(fold(text)):
+            if han:
+                cut = rjieba.cut(han)
                 stream += map(chinese_term, cut)
                 whole = set(cut)
-                inner += (chinese_term(word) for word in rjieba.cut_for_search(piece) if word not in whole)
+                inner += (chinese_term(word) for word in rjieba.cut_for_search(han) if word not in whole)
             else:
                 term = word_term(piece)
                 if term:
                     stream.append(term)
-                    if term not in words and term.isalpha() and term.isascii():
+                    if term not in words and _english(term):
                         words[term] = piece
         out.extend(" ".join(part) for part in (stream, inner) if part)
     return Analysed(out, words)

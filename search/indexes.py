@@ -25,6 +25,9 @@ from search.status import best_chinese_analyzer
 
 # The id is the document's _id; labels are searched through label_terms.
 DOCUMENT_FIELDS_EXCLUDED = ("id", "labels")
+# Bytes per bulk request. With meaning vectors a record is ~100 KB of JSON, and a node refuses
+# (429) what it is coordinating past 10 % of its heap: two requests in flight must fit in a 512 MB heap's.
+BULK_BYTES = 16 * 2**20
 
 
 def alias_name() -> str:
@@ -150,7 +153,9 @@ def fill(client: Elasticsearch, name: str, records: Iterable[Record], chunk_size
     in_flight: deque[Future] = deque()
 
     def send(batch: list[dict]) -> tuple[int, int]:
-        ok, errors = helpers.bulk(client, batch, chunk_size=len(batch), raise_on_error=False, stats_only=True)
+        ok, errors = helpers.bulk(
+            client, batch, chunk_size=len(batch), max_chunk_bytes=BULK_BYTES, raise_on_error=False, stats_only=True
+        )
         return ok, errors
 
     with ThreadPoolExecutor(max_workers=2) as pool:

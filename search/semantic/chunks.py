@@ -13,6 +13,10 @@ deterministic, so unchanged text gives the same chunks and the same stored
 vectors.
 """
 
+import bisect
+import functools
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -37,13 +41,12 @@ MAX_CHUNKS = 48
 
 # A token is one Chinese character, or a run of anything else up to the next space or
 # Chinese character, each with the whitespace after it, so joining tokens gives the text back.
-_TOKEN = re.compile(rf"[{HAN}]\s*|[^\s{HAN}]+\s*")
-_WORDLIKE = re.compile(r"\w")
+# The pattern tells the three kinds apart (a Chinese character, a run holding a letter or digit,
+# a run of punctuation alone) in one pass over the text: it runs over every passage of a rebuild.
+_TOKEN = re.compile(rf"([{HAN}]\s*)|([^\s{HAN}]*?[^\W{HAN}][^\s{HAN}]*\s*)|([^\s{HAN}]+\s*)")
 # The end of a sentence: Chinese full stops need no space after them, Latin ones do
 # (so "3.5" and "e.g." inside a sentence are not cuts); closing quotes and brackets stay with it.
-_CHINESE_END = re.compile(r"[。！？；…]+[”’」』）)》]*\s*$")
-_LATIN_END = re.compile(r"[.!?;]+[\"'”’)\]]*\s+$")
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_SENTENCE_END = re.compile(r"(?:[。！？；…]+[”’」』）)》]*\s*|[.!?;]+[\"'”’)\]]*\s+)$")
 _CHINESE_GAP = re.compile(rf"(?<=[{HAN}，。；：！？、”）》])\s+(?=[{HAN}，。；：！？、“（《])")
 
 
@@ -54,44 +57,49 @@ class Chunk:
     text: str
 
 
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    cost: float
-    ends_sentence: bool
+@dataclass
+class _Tokens:
+    """A text's tokens: what each says, what it costs in words, whether a sentence ends with it."""
+
+    texts: list[str]
+    costs: list[float]
+    ends: list[bool]
 
 
-def _tokens(text: str, budget: float = float("inf")) -> list[_Token]:
+def _tokens(text: str, budget: float = float("inf")) -> _Tokens:
     """The text's tokens, up to about `budget` words (what is past the chunk cap is never read)."""
-    tokens, used = [], 0.0
+    tokens, used = _Tokens([], [], []), 0.0
     for line in text.splitlines():
         found = _TOKEN.findall(line.strip())
-        for i, piece in enumerate(found):
-            last = i == len(found) - 1
-            if last:
-                piece = piece.rstrip() + " "  # lines join with a space (removed again between Chinese)
-            cost = HAN_CHARACTER if _HAN_CHAR.match(piece) else 1.0 if _WORDLIKE.search(piece) else 0.0
-            # A line end ends a sentence too: a heading, a list item, a table row.
-            ends = last or bool(_CHINESE_END.search(piece) or _LATIN_END.search(piece))
-            tokens.append(_Token(piece, cost, ends))
-            used += cost
+        if not found:
+            continue
+        texts = [han or word or other for han, word, other in found]
+        costs = [HAN_CHARACTER if han else 1.0 if word else 0.0 for han, word, _ in found]
+        # A Chinese character never ends a sentence: the sentence marks are not Han characters.
+        ends = [not han and _SENTENCE_END.search(word or other) is not None for han, word, other in found]
+        texts[-1] = texts[-1].rstrip() + " "  # lines join with a space (removed again between Chinese)
+        ends[-1] = True  # a line end ends a sentence too: a heading, a list item, a table row
+        tokens.texts += texts
+        tokens.costs += costs
+        tokens.ends += ends
+        used = functools.reduce(operator.add, costs, used)  # as token by token, to the last rounding
         if used > budget:
             break
     return tokens
 
 
-def _join(tokens: list[_Token]) -> str:
+def _join(texts: list[str]) -> str:
     # Lines joined with a space: none is wanted between Chinese characters (or their punctuation).
-    return _CHINESE_GAP.sub("", "".join(token.text for token in tokens).strip())
+    return "".join(_CHINESE_GAP.split("".join(texts).strip()))
 
 
 def windows(text: str, limit: int = MAX_CHUNKS) -> list[str]:
     """`text` cut into at most `limit` overlapping windows of about WINDOW words."""
     tokens = _tokens(text, budget=limit * WINDOW)
-    n = len(tokens)
-    cumulative = [0.0]
-    for token in tokens:
-        cumulative.append(cumulative[-1] + token.cost)
+    n = len(tokens.texts)
+    cumulative = list(itertools.accumulate(tokens.costs, initial=0.0))
+    # Where a sentence ends: i such that token i - 1 ends one.
+    sentence_ends = [i for i, ends in enumerate(tokens.ends, 1) if ends]
 
     def cost(start: int, end: int) -> float:
         return cumulative[end] - cumulative[start]
@@ -101,18 +109,23 @@ def windows(text: str, limit: int = MAX_CHUNKS) -> list[str]:
         if cost(start, n) <= LAST_WINDOW:
             end, at_sentence = n, True
         else:
-            end = start
+            # The furthest end within WINDOW: found by bisection, then settled by the same
+            # comparison as a token-by-token walk (cost is monotonic in `end`, rounding included).
+            end = max(start, min(n, bisect.bisect_right(cumulative, cumulative[start] + WINDOW) - 1))
             while end < n and cost(start, end + 1) <= WINDOW:
                 end += 1
+            while end > start and cost(start, end) > WINDOW:
+                end -= 1
             end = max(end, start + 1)
-            # Back to the last sentence end, unless that leaves the window less than half full.
-            cut = next(
-                (i for i in range(end, start, -1) if tokens[i - 1].ends_sentence and cost(start, i) >= MIN_FILL),
-                None,
-            )
+            # Back to the last sentence end, unless that leaves the window less than half full
+            # (an earlier sentence end would leave it emptier still).
+            at = bisect.bisect_right(sentence_ends, end) - 1
+            cut = sentence_ends[at] if at >= 0 and sentence_ends[at] > start else None
+            if cut is not None and cost(start, cut) < MIN_FILL:
+                cut = None
             at_sentence = cut is not None
             end = cut or end
-        piece = _join(tokens[start:end])
+        piece = _join(tokens.texts[start:end])
         if piece:
             found.append(piece)
         if end >= n:
@@ -123,7 +136,7 @@ def windows(text: str, limit: int = MAX_CHUNKS) -> list[str]:
         for i in range(end - 1, start, -1):
             if cost(i, end) > OVERLAP:
                 break
-            if not at_sentence or tokens[i - 1].ends_sentence:
+            if not at_sentence or tokens.ends[i - 1]:
                 following = i
         start = following
     return found
@@ -133,21 +146,21 @@ def _head(record: dict[str, Any]) -> tuple[str, str]:
     """The head's text, and what of the summary did not fit in it (windowed with the body)."""
     titles = [" ".join(t.split()) for t in (record.get("title"), record.get("alt_title")) if t and t.strip()]
     titles = list(dict.fromkeys(titles))  # a document whose two titles are the same says it once
-    budget = max(WINDOW - sum(token.cost for title in titles for token in _tokens(title)), MIN_FILL)
+    budget = max(WINDOW - sum(cost for title in titles for cost in _tokens(title).costs), MIN_FILL)
     tokens = _tokens(record.get("summary") or "")
-    if sum(token.cost for token in tokens) <= budget * 1.25:
-        return "\n".join(filter(None, [*titles, _join(tokens)])), ""
+    if sum(tokens.costs) <= budget * 1.25:
+        return "\n".join(filter(None, [*titles, _join(tokens.texts)])), ""
     # A long summary: the head takes its first sentences (or words), the rest goes with the body.
     used, cut, hard = 0.0, 0, 0
-    for i, token in enumerate(tokens):
-        used += token.cost
+    for i, (cost, ends) in enumerate(zip(tokens.costs, tokens.ends, strict=True)):
+        used += cost
         if used > budget:
             break
         hard = i + 1
-        if token.ends_sentence:
+        if ends:
             cut = i + 1
     cut = cut or hard
-    return "\n".join(filter(None, [*titles, _join(tokens[:cut])])), _join(tokens[cut:])
+    return "\n".join(filter(None, [*titles, _join(tokens.texts[:cut])])), _join(tokens.texts[cut:])
 
 
 def chunks(record: dict[str, Any]) -> list[Chunk]:
