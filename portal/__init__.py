@@ -12,7 +12,7 @@ docstring). It builds on the ground floor and the site's models.
 The ground floor, which every app may import and which imports no app (not
 `members`, `initiatives`, `search`, `demo`, `api`) and nothing of the shell
 or the library, not even inside a function:
-`admin_exports`, `admin_views`, `blocks`, `cache`, `celery` (the Celery app;
+`accounts`, `admin_exports`, `admin_views`, `blocks`, `cache`, `celery` (the Celery app;
 its `idempotent_task` decorator and `TRANSIENT_ERRORS` are helpers every app
 uses), `chrome`, `csp`, `filetypes`, `home_panels`, `honeypot`, `i18n`,
 `images`, `jsonld`, `mail`, `migration_grants`, `page_cache`, `pagination`,
