@@ -20,7 +20,8 @@ uses), `chrome`, `csp`, `filetypes`, `home_panels`, `honeypot`, `i18n`,
 `task_backend`, `tasks`, `text`, `uploads`, `formats/`, `templatetags/`, and
 the site's own models, imported from their modules: `models.pages` (home and
 standard pages; apps add home page panels through `home_panels`),
-`models.site_settings`, `models.topics`, `models.heartbeat`.
+`models.site_settings`, `models.topics`, `models.heartbeat`, `models.mail` (the
+once-only email log the apps' logs extend).
 `tests/portal/test_floors.py` checks this module by module, and the first
 import-linter contract in `pyproject.toml` (`make lint`) through every chain
 of imports.
