@@ -21,7 +21,6 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail.users.models import UserProfile
 
 from members.models import MemberCompany, NotificationLog, ProgressReport, PublicChange, Representative
-from portal import mail
 
 logger = logging.getLogger(__name__)
 
@@ -70,12 +69,7 @@ def render_email(template: str, context: dict, user) -> EmailMessage:
 
 def send_once(key: str, messages: list[EmailMessage]) -> bool:
     """Send `messages` unless `key` was sent before; True if they went out now."""
-    recipients = [address for message in messages for address in message.to]
-
-    def claim() -> bool:
-        return NotificationLog.objects.get_or_create(key=key, defaults={"recipients": recipients})[1]
-
-    return mail.send_once(claim, messages, label=key)
+    return NotificationLog.send_once(key, messages)
 
 
 # --- Review outcomes ---------------------------------------------------------

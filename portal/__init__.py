@@ -13,7 +13,7 @@ docstring). It builds on the ground floor and the site's models.
 The ground floor, which every app may import and which imports no app (not
 `members`, `initiatives`, `search`, `demo`, `api`) and nothing of the shell
 or the library, not even inside a function:
-`admin_exports`, `admin_views`, `blocks`, `cache`, `celery` (the Celery app;
+`accounts`, `admin_exports`, `admin_views`, `blocks`, `cache`, `celery` (the Celery app;
 its `idempotent_task` decorator and `TRANSIENT_ERRORS` are helpers every app
 uses), `chrome`, `csp`, `filetypes`, `home_panels`, `honeypot`, `i18n`,
 `images`, `jsonld`, `mail`, `migration_grants`, `page_cache`, `pagination`,
@@ -21,7 +21,8 @@ uses), `chrome`, `csp`, `filetypes`, `home_panels`, `honeypot`, `i18n`,
 `task_backend`, `tasks`, `text`, `uploads`, `formats/`, `templatetags/`, and
 the site's own models, imported from their modules: `models.pages` (home and
 standard pages; apps add home page panels through `home_panels`),
-`models.site_settings`, `models.topics`, `models.heartbeat`.
+`models.site_settings`, `models.topics`, `models.heartbeat`, `models.mail` (the
+once-only email log the apps' logs extend).
 `tests/portal/test_floors.py` checks this module by module, and the first
 import-linter contract in `pyproject.toml` (`make lint`) through every chain
 of imports.

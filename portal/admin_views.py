@@ -42,6 +42,26 @@ class RefusedWith403Mixin:
         )
 
 
+class RefusedWith403ViewSetMixin:
+    """For a viewset: every view it builds answers a refused permission with 403, saying the viewset's `forbidden_*`.
+
+    A view class without `RefusedWith403Mixin` gets it here, so a viewset names only the views that do more
+    than the generic ones; a view's own non-empty `forbidden_*` give way to the viewset's.
+    """
+
+    forbidden_title = ""
+    forbidden_icon = ""
+    forbidden_message = ""
+    forbidden_advice = ""
+
+    def construct_view(self, view_class, **kwargs):
+        if not issubclass(view_class, RefusedWith403Mixin):
+            view_class = type(view_class.__name__, (RefusedWith403Mixin, view_class), {})
+        names = ("forbidden_title", "forbidden_icon", "forbidden_message", "forbidden_advice")
+        texts = {name: getattr(self, name) for name in names if getattr(self, name)}
+        return super().construct_view(view_class, **{**texts, **kwargs})
+
+
 class PublicSideViewSetMixin:
     """For a `ModelViewSet` of rows only the public side makes: no "add" view, no "add" permission to grant."""
 

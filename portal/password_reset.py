@@ -1,7 +1,8 @@
 """Password reset for the member and financier areas, on Django's own reset views and form.
 
-Each area subclasses these with its accounts, templates and pages; staff keep
-Wagtail's reset in the admin. The rules:
+Each area subclasses the form for its accounts and mounts these views through
+`portal.accounts`, which gives them its pages' texts; staff keep Wagtail's reset
+in the admin. The rules:
 
 - The request page gives every well-formed address the same answer, a redirect
   to the "check your email" page. The rate limits (per client address, per
@@ -137,14 +138,24 @@ def within_limits(request, email: str) -> bool:
     )
 
 
+class AreaPage:
+    """Puts the area (`portal.accounts.AreaAccounts`) in the page's context: the pages are shared, it says whose."""
+
+    area = None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(area=self.area, **kwargs)
+
+
 @method_decorator(never_cache, name="dispatch")
-class AreaPasswordResetView(auth_views.PasswordResetView):
+class AreaPasswordResetView(AreaPage, auth_views.PasswordResetView):
     """Asks for an address and answers "check your email" whatever follows.
 
-    Subclasses set `form_class`, `template_name`, `success_url` and `send_task`,
-    the area's Celery task taking (email, language, key).
+    Given `area`, `form_class`, `success_url` and `send_task`, the area's Celery
+    task taking (email, language, key).
     """
 
+    template_name = "portal/accounts/password_reset.html"
     send_task = None
 
     def form_valid(self, form):
@@ -156,18 +167,21 @@ class AreaPasswordResetView(auth_views.PasswordResetView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class AreaPasswordResetDoneView(auth_views.PasswordResetDoneView):
-    """The "check your email" page; subclasses set `template_name`."""
+class AreaPasswordResetDoneView(AreaPage, auth_views.PasswordResetDoneView):
+    """The "check your email" page, given `area`."""
+
+    template_name = "portal/accounts/password_reset_sent.html"
 
 
-class AreaPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class AreaPasswordResetConfirmView(AreaPage, auth_views.PasswordResetConfirmView):
     """Django's confirm view (never cached, token moved out of the address) for one area's accounts and tokens.
 
-    Subclasses set `reset_form` (the area's AreaPasswordResetForm), `template_name`
-    and `success_url`, the area's sign-in page.
+    Given `area`, `reset_form` (the area's AreaPasswordResetForm) and `success_url`,
+    the area's sign-in page.
     """
 
-    reset_form: type[AreaPasswordResetForm]
+    template_name = "portal/accounts/password_reset_confirm.html"
+    reset_form: type[AreaPasswordResetForm] | None = None
     done_message = _("Your new password is set. Sign in with it now.")
 
     @property

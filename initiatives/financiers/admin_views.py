@@ -10,7 +10,8 @@
 
 Reading needs the model's `view` permission, acting its `change` permission
 (Moderators have both). Anyone else who reaches these pages gets a plain 403,
-whether they came from a link, a bookmark or a script.
+whether they came from a link, a bookmark or a script: the viewsets give every
+view that answer (`portal.admin_views.RefusedWith403ViewSetMixin`).
 """
 
 from django.conf import settings
@@ -27,9 +28,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
@@ -39,7 +38,6 @@ from initiatives.financiers import accounts
 from initiatives.financiers import interest as interests
 from initiatives.financiers.admin_urls import ACCOUNTS
 from initiatives.financiers.models import ExpressionOfInterest, Financier
-from portal import admin_views
 from portal.admin_exports import ExportIndexView
 from portal.text import PlainTextFormMixin
 
@@ -73,15 +71,6 @@ DECISION_SLUGS = {"approve": Status.APPROVED, "reject": Status.REJECTED, "suspen
 SLUG_FOR = {status: slug for slug, status in DECISION_SLUGS.items()}
 
 
-class RefusedWith403Mixin(admin_views.RefusedWith403Mixin):
-    forbidden_title = _("Financiers")
-    forbidden_icon = "user"
-    forbidden_message = _("Your account does not have permission for this page about financiers.")
-    forbidden_advice = _(
-        "Moderators approve financiers and answer their expressions of interest. Ask an administrator if you need to."
-    )
-
-
 def decision_url(financier: Financier, status: str) -> str:
     return reverse(f"{ACCOUNTS}:{SLUG_FOR[status]}", args=[quote(financier.pk)])
 
@@ -106,7 +95,7 @@ class FinancierFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
-class FinancierIndexView(RefusedWith403Mixin, ExportIndexView):
+class FinancierIndexView(ExportIndexView):
     any_permission_required = ["view", "change"]
 
     def get_base_queryset(self):
@@ -121,7 +110,7 @@ class FinancierIndexView(RefusedWith403Mixin, ExportIndexView):
         return buttons
 
 
-class FinancierInspectView(RefusedWith403Mixin, InspectView):
+class FinancierInspectView(InspectView):
     any_permission_required = ["view", "change"]
 
     def get_field_label(self, field_name, field):
@@ -155,19 +144,7 @@ class FinancierInspectView(RefusedWith403Mixin, InspectView):
         return buttons
 
 
-class FinancierEditView(RefusedWith403Mixin, EditView):
-    pass
-
-
-class FinancierHistoryView(RefusedWith403Mixin, HistoryView):
-    pass
-
-
-class FinancierUsageView(RefusedWith403Mixin, UsageView):
-    pass
-
-
-class DecisionView(RefusedWith403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class DecisionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """Approve, reject or suspend a financier: GET asks (with an optional note to them), POST decides."""
 
     model = Financier
@@ -250,9 +227,8 @@ class InterestFilterSet(WagtailFilterSet):
         programme.extra["empty_label"] = _("All programmes")
 
 
-class InterestIndexView(RefusedWith403Mixin, ExportIndexView):
+class InterestIndexView(ExportIndexView):
     any_permission_required = ["view", "change"]
-    forbidden_title = _("Expressions of interest")
 
     def get_base_queryset(self):
         # The user too: the download has each financier's work email.
@@ -273,9 +249,7 @@ class InterestAdminForm(PlainTextFormMixin, WagtailAdminModelForm):
         return cleaned
 
 
-class InterestEditView(RefusedWith403Mixin, EditView):
-    forbidden_title = _("Expressions of interest")
-
+class InterestEditView(EditView):
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
         self.previous_status = obj.status
@@ -296,32 +270,19 @@ class InterestEditView(RefusedWith403Mixin, EditView):
         return _("Expression of interest updated.")
 
 
-class InterestInspectView(RefusedWith403Mixin, InspectView):
+class InterestInspectView(InspectView):
     any_permission_required = ["view", "change"]
-    forbidden_title = _("Expressions of interest")
-
-
-class InterestHistoryView(RefusedWith403Mixin, HistoryView):
-    forbidden_title = _("Expressions of interest")
-
-
-class InterestUsageView(RefusedWith403Mixin, UsageView):
-    forbidden_title = _("Expressions of interest")
 
 
 # --- Saved searches (read-only) ---------------------------------------------------------------------
 
 
-class SavedSearchIndexView(RefusedWith403Mixin, IndexView):
-    forbidden_title = _("Saved searches")
-
+class SavedSearchIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("financier")
 
 
-class SavedSearchInspectView(RefusedWith403Mixin, InspectView):
-    forbidden_title = _("Saved searches")
-
+class SavedSearchInspectView(InspectView):
     def get_field_label(self, field_name, field):
         if field_name == "filters":
             return _("Filters")

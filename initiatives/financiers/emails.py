@@ -25,7 +25,6 @@ from initiatives.eod.catalogue import catalogue_page
 from initiatives.financiers.admin_urls import ACCOUNTS, INTERESTS, admin_url
 from initiatives.financiers.models import ExpressionOfInterest, Financier, FinancierEmail
 from members.notifications import reachable
-from portal import mail
 from portal.i18n import page_in
 from portal.mail import page_url, site_url
 
@@ -59,12 +58,7 @@ def build(template: str, context: dict, to: str, language: str, *, headers: dict
 
 def send_once(key: str, messages: list[EmailMessage]) -> bool:
     """Send `messages` unless `key` was sent before; True if they went out now."""
-    recipients = [address for message in messages for address in message.to]
-
-    def claim() -> bool:
-        return FinancierEmail.objects.get_or_create(key=key, defaults={"recipients": recipients})[1]
-
-    return mail.send_once(claim, messages, label=key)
+    return FinancierEmail.send_once(key, messages)
 
 
 def staff_recipients() -> list[tuple[str, str]]:

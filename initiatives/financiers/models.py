@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.eod.choices import Instrument
+from portal.models.mail import EmailLog
 
 
 class Financier(models.Model):
@@ -251,7 +252,7 @@ class ExpressionOfInterest(models.Model):
             raise ValidationError({"amount_max": _("The upper amount cannot be below the lower one.")})
 
 
-class FinancierEmail(models.Model):
+class FinancierEmail(EmailLog):
     """An email about a financier's account or interest that must go out once: its key says which.
 
     Claimed in the same transaction as the send (see `portal.mail.send_once`).
@@ -260,14 +261,6 @@ class FinancierEmail(models.Model):
     "password-reset-<request>-<user>".
     """
 
-    key = models.CharField(_("key"), max_length=200, unique=True)
-    recipients = models.JSONField(_("recipients"), default=list)
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-sent_at"]
+    class Meta(EmailLog.Meta):
         verbose_name = _("financier email")
         verbose_name_plural = _("financier emails")
-
-    def __str__(self) -> str:
-        return self.key

@@ -4,20 +4,13 @@ expressions of interest."""
 from django.urls import path
 
 from initiatives.financiers import views
+from portal.accounts import account_urls
 
 app_name = "financiers"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("login/", views.FinancierLoginView.as_view(), name="login"),
-    path("logout/", views.FinancierLogoutView.as_view(), name="logout"),
-    path("password-reset/", views.FinancierPasswordResetView.as_view(), name="password_reset"),
-    path("password-reset/sent/", views.FinancierPasswordResetSentView.as_view(), name="password_reset_sent"),
-    path(
-        "password-reset/<uidb64>/<token>/",
-        views.FinancierPasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
+    *account_urls(views.ACCOUNTS),
     path("signup/", views.signup, name="signup"),
     path("searches/new/", views.saved_search_create, name="saved_search_create"),
     path("searches/<int:pk>/", views.saved_search_edit, name="saved_search_edit"),

@@ -13,13 +13,12 @@ from functools import wraps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse, reverse_lazy
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -39,7 +38,7 @@ from initiatives.financiers.forms import (
 from initiatives.financiers.models import AlertDigest, ExpressionOfInterest, Financier, SavedSearch
 from initiatives.financiers.password_reset import FinancierPasswordResetForm
 from initiatives.financiers.tasks import send_financier_password_reset
-from portal import password_reset
+from portal.accounts import AreaAccounts
 from portal.ratelimit import client_ip, hit
 
 Status = Financier.Status
@@ -127,41 +126,32 @@ def area_page(request, template: str, context: dict, *, status: int = 200) -> Te
 # --- Signing up, in and out -------------------------------------------------------------------
 
 
-class FinancierLoginView(auth_views.LoginView):
-    form_class = FinancierAuthenticationForm
-    template_name = "initiatives/financiers/login.html"
-    redirect_authenticated_user = True
-    next_page = reverse_lazy("financiers:dashboard")
-
-
-class FinancierLogoutView(auth_views.LogoutView):
-    """Sign out (POST only, as in Django) and come back to the financier login page."""
-
-    next_page = reverse_lazy("financiers:login")
-
-    def post(self, request, *args, **kwargs):
-        response = super().post(request, *args, **kwargs)
-        messages.info(request, _("You have signed out."))
-        return response
-
-
-class FinancierPasswordResetView(password_reset.AreaPasswordResetView):
-    form_class = FinancierPasswordResetForm
-    send_task = send_financier_password_reset
-    template_name = "initiatives/financiers/password_reset.html"
-    success_url = reverse_lazy("financiers:password_reset_sent")
-
-
-class FinancierPasswordResetSentView(password_reset.AreaPasswordResetDoneView):
-    template_name = "initiatives/financiers/password_reset_sent.html"
-
-
-class FinancierPasswordResetConfirmView(password_reset.AreaPasswordResetConfirmView):
-    """Set a new password from the emailed link, then sign in on the financier login page."""
-
-    reset_form = FinancierPasswordResetForm
-    template_name = "initiatives/financiers/password_reset_confirm.html"
-    success_url = reverse_lazy("financiers:login")
+ACCOUNTS = AreaAccounts(
+    namespace="financiers",
+    login_form=FinancierAuthenticationForm,
+    login_template="initiatives/financiers/login.html",
+    home="financiers:dashboard",
+    reset_form=FinancierPasswordResetForm,
+    send_task=send_financier_password_reset,
+    slug="financier",
+    name=gettext_lazy("Financier area"),
+    stylesheets=("members/area.css", "initiatives/financiers.css"),
+    request_title=gettext_lazy("Reset your financier area password"),
+    request_description=gettext_lazy("Get an email with a link to set a new password for the financier area."),
+    request_lead=gettext_lazy(
+        "Enter the work email you signed up with. We will email you a link to set a new password."
+    ),
+    other_reset_note=gettext_lazy("Member companies’ representatives reset their password in the member area instead."),
+    other_reset_label=gettext_lazy("Member password reset"),
+    other_reset_url_name="member_area:password_reset",
+    sent_description=gettext_lazy("A link to set a new password for the financier area is on its way."),
+    sent_lead=gettext_lazy(
+        "If the address you entered belongs to a financier account, an email with a link to set a new password is on its way."
+    ),
+    confirm_description=gettext_lazy("Set a new password for the financier area."),
+    confirm_lead=gettext_lazy("Choose the password you will sign in to the financier area with from now on."),
+)
+"""The financier area's sign-in, sign-out and password reset pages (`portal.accounts`)."""
 
 
 def signup_page(request, form: SignUpForm, *, status: int = 200):

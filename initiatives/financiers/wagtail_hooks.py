@@ -16,14 +16,21 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from initiatives.financiers import admin_views as views
 from initiatives.financiers.admin_urls import ACCOUNTS, INTERESTS, SAVED_SEARCHES
 from initiatives.financiers.models import ExpressionOfInterest, Financier, SavedSearch
-from portal.admin_views import PublicSideViewSetMixin
+from portal.admin_views import PublicSideViewSetMixin, RefusedWith403ViewSetMixin
 
 
-class PublicSideViewSet(PublicSideViewSetMixin, ModelViewSet):
+class PublicSideViewSet(RefusedWith403ViewSetMixin, PublicSideViewSetMixin, ModelViewSet):
     """Rows made only by the public side: no "add" view, and no "add" permission offered in the group editor.
 
-    Staff inspect and edit them; they are not in the search index or the reference index.
+    Staff inspect and edit them; they are not in the search index or the reference index. A refused
+    permission is a 403 page saying so, in every view.
     """
+
+    forbidden_icon = "user"
+    forbidden_message = _("Your account does not have permission for this page about financiers.")
+    forbidden_advice = _(
+        "Moderators approve financiers and answer their expressions of interest. Ask an administrator if you need to."
+    )
 
     add_to_reference_index = False
     inspect_view_enabled = True
@@ -38,12 +45,10 @@ class FinancierViewSet(PublicSideViewSet):
     url_prefix = "financiers"
     icon = "user"
     menu_label = _("Accounts")
+    forbidden_title = _("Financiers")
 
     index_view_class = views.FinancierIndexView
     inspect_view_class = views.FinancierInspectView
-    edit_view_class = views.FinancierEditView
-    history_view_class = views.FinancierHistoryView
-    usage_view_class = views.FinancierUsageView
 
     list_display = [
         "full_name",
@@ -93,7 +98,7 @@ class FinancierViewSet(PublicSideViewSet):
         decisions = [
             path(
                 f"{slug}/<{self.pk_path_converter}:pk>/",
-                views.DecisionView.as_view(decision=status),
+                self.construct_view(views.DecisionView, decision=status),
                 name=slug,
             )
             for slug, status in views.DECISION_SLUGS.items()
@@ -108,12 +113,11 @@ class InterestViewSet(PublicSideViewSet):
     url_prefix = "expressions-of-interest"
     icon = "mail"
     menu_label = _("Expressions of interest")
+    forbidden_title = _("Expressions of interest")
 
     index_view_class = views.InterestIndexView
     inspect_view_class = views.InterestInspectView
     edit_view_class = views.InterestEditView
-    history_view_class = views.InterestHistoryView
-    usage_view_class = views.InterestUsageView
 
     list_display = [
         "programme_title",
@@ -192,6 +196,7 @@ class SavedSearchViewSet(PublicSideViewSet):
     url_prefix = "saved-searches"
     icon = "search"
     menu_label = _("Saved searches")
+    forbidden_title = _("Saved searches")
 
     index_view_class = views.SavedSearchIndexView
     inspect_view_class = views.SavedSearchInspectView

@@ -3,20 +3,13 @@
 from django.urls import path
 
 from members.area import views
+from portal.accounts import account_urls
 
 app_name = "member_area"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("login/", views.MemberLoginView.as_view(), name="login"),
-    path("logout/", views.MemberLogoutView.as_view(), name="logout"),
-    path("password-reset/", views.MemberPasswordResetView.as_view(), name="password_reset"),
-    path("password-reset/sent/", views.MemberPasswordResetSentView.as_view(), name="password_reset_sent"),
-    path(
-        "password-reset/<uidb64>/<token>/",
-        views.MemberPasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
+    *account_urls(views.ACCOUNTS),
 ]
 
 for slug, prefix in (("pledge", "pledges"), ("report", "reports")):

@@ -12,16 +12,16 @@ from decimal import Decimal
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import floatformat
 from django.template.response import TemplateResponse
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from members import review
@@ -29,7 +29,7 @@ from members.area.forms import MemberAuthenticationForm, PledgeForm, ProgressRep
 from members.models import Pledge, ProgressReport, Representative
 from members.password_reset import MemberPasswordResetForm
 from members.tasks import send_password_reset
-from portal import password_reset
+from portal.accounts import AreaAccounts
 from portal.i18n import join_list
 
 # --- Who may come in ----------------------------------------------------------
@@ -75,41 +75,32 @@ def viewer_refused(request):
     )
 
 
-class MemberLoginView(auth_views.LoginView):
-    form_class = MemberAuthenticationForm
-    template_name = "members/area/login.html"
-    redirect_authenticated_user = True
-    next_page = reverse_lazy("member_area:dashboard")
-
-
-class MemberLogoutView(auth_views.LogoutView):
-    """Sign out (POST only, as in Django) and come back to the member login page."""
-
-    next_page = reverse_lazy("member_area:login")
-
-    def post(self, request, *args, **kwargs):
-        response = super().post(request, *args, **kwargs)
-        messages.info(request, _("You have signed out."))
-        return response
-
-
-class MemberPasswordResetView(password_reset.AreaPasswordResetView):
-    form_class = MemberPasswordResetForm
-    send_task = send_password_reset
-    template_name = "members/area/password_reset.html"
-    success_url = reverse_lazy("member_area:password_reset_sent")
-
-
-class MemberPasswordResetSentView(password_reset.AreaPasswordResetDoneView):
-    template_name = "members/area/password_reset_sent.html"
-
-
-class MemberPasswordResetConfirmView(password_reset.AreaPasswordResetConfirmView):
-    """Set a new password from the emailed link, then sign in on the member login page."""
-
-    reset_form = MemberPasswordResetForm
-    template_name = "members/area/password_reset_confirm.html"
-    success_url = reverse_lazy("member_area:login")
+ACCOUNTS = AreaAccounts(
+    namespace="member_area",
+    login_form=MemberAuthenticationForm,
+    login_template="members/area/login.html",
+    home="member_area:dashboard",
+    reset_form=MemberPasswordResetForm,
+    send_task=send_password_reset,
+    slug="member",
+    name=gettext_lazy("Member area"),
+    stylesheets=("members/area.css",),
+    request_title=gettext_lazy("Reset your member area password"),
+    request_description=gettext_lazy("Get an email with a link to set a new password for the member area."),
+    request_lead=gettext_lazy(
+        "Enter the email address of your representative account. We will email you a link to set a new password."
+    ),
+    other_reset_note=gettext_lazy("Association staff reset their password on the administration site."),
+    other_reset_label=gettext_lazy("Staff password reset"),
+    other_reset_url_name="wagtailadmin_password_reset",
+    sent_description=gettext_lazy("A link to set a new password for the member area is on its way."),
+    sent_lead=gettext_lazy(
+        "If the address you entered belongs to a representative account, an email with a link to set a new password is on its way."
+    ),
+    confirm_description=gettext_lazy("Set a new password for the member area."),
+    confirm_lead=gettext_lazy("Choose the password you will sign in to the member area with from now on."),
+)
+"""The member area's sign-in, sign-out and password reset pages (`portal.accounts`)."""
 
 
 # --- Kinds of item --------------------------------------------------------------

@@ -1,8 +1,9 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models.mail import EmailLog
 
-class NotificationLog(models.Model):
+
+class NotificationLog(EmailLog):
     """One email (or batch of emails) that must go out once: its key says which.
 
     Tasks that send mail claim the key and send in the same transaction, so a
@@ -12,14 +13,6 @@ class NotificationLog(models.Model):
     "password-reset-<request>-<user>".
     """
 
-    key = models.CharField(_("key"), max_length=200, unique=True)
-    recipients = models.JSONField(_("recipients"), default=list)
-    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-sent_at"]
+    class Meta(EmailLog.Meta):
         verbose_name = _("notification log entry")
         verbose_name_plural = _("notification log")
-
-    def __str__(self) -> str:
-        return self.key
