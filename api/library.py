@@ -73,12 +73,13 @@ class DocumentOut(Schema):
     title: str = Field(description="In the response language where there is one (the English title in English).")
     original_title: str
     title_en: str
-    issuing_body: str
-    jurisdiction: str
+    number: str = Field(description="The document number as printed (国发〔2021〕23号), or empty.")
+    issuing_body: str | None = Field(description="In the response language where there is one; null when unknown.")
+    jurisdiction: str | None = Field(description="Null when unknown.")
     region: str
-    document_type: str
+    document_type: str | None = Field(description="Null when unknown.")
     languages: list[str]
-    issued_on: datetime.date
+    issued_on: datetime.date | None = Field(description="Null when unknown; undated documents are listed last.")
     effective_on: datetime.date | None
     status: str
     summary: str
@@ -150,10 +151,11 @@ def document_data(request: HttpRequest, document: PolicyDocument) -> dict:
         "title": document.display_title,
         "original_title": document.title,
         "title_en": document.title_en,
-        "issuing_body": document.display_issuing_body,
-        "jurisdiction": document.jurisdiction,
+        "number": document.number,
+        "issuing_body": document.display_issuing_body or None,
+        "jurisdiction": document.jurisdiction or None,
         "region": document.region,
-        "document_type": document.document_type,
+        "document_type": document.document_type or None,
         "languages": list(document.languages or []),
         "issued_on": document.issued_on,
         "effective_on": document.effective_on,

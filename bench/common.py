@@ -23,13 +23,17 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 
 @contextmanager
-def throwaway_database(name: str):
-    """A fresh, migrated PostgreSQL database of its own name, dropped at the end whatever happens."""
-    if connection.vendor != "postgresql":
+def throwaway_database(name: str, path: Path | None = None):
+    """A fresh, migrated database of its own name, dropped at the end whatever happens.
+
+    PostgreSQL; or SQLite when `path` (the throwaway file) is given and DATABASE_URL names SQLite.
+    """
+    if connection.vendor != "postgresql" and not (path and connection.vendor == "sqlite"):
         sys.exit('This benchmark runs on PostgreSQL: set DATABASE_URL (eval "$(scripts/services up)").')
     settings.DEBUG = False  # no per-query logging while timing
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = f"bench_{name}_{os.getpid()}"
+    test_name = str(path) if connection.vendor == "sqlite" else f"bench_{name}_{os.getpid()}"
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = test_name
     original_name = settings.DATABASES["default"]["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:

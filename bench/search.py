@@ -1,34 +1,54 @@
-"""Benchmark of site search on both backends. Prints figures; not a test.
+"""Benchmark of site search on every backend. Prints figures; not a test.
 
     eval "$(scripts/services up 2>/dev/null)"
-    .venv/bin/python bench/search.py [--size 10k|100k] [--queries 200] [--backends elasticsearch,database]
-                                     [--shards 2] [--database-queries 50]
+    .venv/bin/python bench/search.py [--size 10k|100k] [--queries 200]
+                                     [--backends elasticsearch,postgresql,sqlite] [--shards 2] [--profile]
 
 Generates bilingual records of realistic length (briefs, events and pages
 with a summary and a body; library documents with a few extracted pages,
-half of them in Chinese with an English title), loads them into a throwaway
-PostgreSQL database's search table and a throwaway Elasticsearch index
-through the same `replace_all` a rebuild uses, then runs realistic queries
-(English and Chinese terms, phrases, synonyms, filters, date sort, second
-pages) through `SearchService` and prints p50/p95 of the portal's call and,
-for Elasticsearch, of the cluster's own `took`, with the rebuild rate, then the
-targets set for Elasticsearch at 100,000 records, each met or missed.
+half of them in Chinese with an English title) and loads them through the
+same `replace_all` a rebuild uses into a throwaway PostgreSQL database (the
+database backend), a throwaway Elasticsearch index, and a throwaway SQLite
+file (the database backend on SQLite, in a process of its own since Django
+reads DATABASE_URL once). Then it runs realistic queries (English and Chinese
+terms, phrases, synonyms, filters, date sort, second pages) through
+`SearchService`, exact words only ("lexical") and words with meaning
+("hybrid"), and prints per backend and mode p50/p95 of the portal's call, the
+rebuild rate, the query embedding's p95, the vectors' cost, the hit counts of
+the backends side by side and the targets, each met or missed.
 
 Records are generated before the clock starts, not read from pages, so the
-rebuild rate is the indexing side alone (making up random text costs about as
-much CPU as indexing it, and would be charged to the cluster on a small
-machine); `search_rebuild` adds reading content from the database.
+rebuild rate is the indexing side alone; `search_rebuild` adds reading content
+from the database. Meaning vectors are not computed for every passage (that
+is `search_embed`'s work, hours of CPU at 100,000 records): a sample of
+passages is embedded with the real encoder and every passage gets one of those
+vectors, slightly perturbed, stored the way `search_embed` stores it, so
+storage, loading and scoring cost what they would, though what is found by
+meaning is not meaningful.
 """
 
 import argparse
+import cProfile
+import dataclasses
 import datetime
+import json
 import os
+import pstats
 import random
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
+import numpy as np
 from common import throwaway_database
 from django.conf import settings
+from django.db import connection
+
+BACKENDS = ("elasticsearch", "postgresql", "sqlite")
+MODES = ("lexical", "hybrid")
 
 SIZES = {"10k": 10_000, "100k": 100_000}
 
@@ -96,6 +116,8 @@ def generate(count: int, seed: int = 2060):
             "year": day.year,
             "topics": [slug for slug, _, _ in topics],
             "topic_names": [name for _, en, zh_name in topics for name in (en, zh_name)],
+            # As `search.records` gives every page and document: results count groups of translations.
+            "group": f"bench:{n}",
         }
         if rng.random() < 0.6:
             issuer, issuer_zh = rng.choice(ISSUERS)
@@ -159,49 +181,109 @@ def queries(count: int, seed: int = 2030):
         )
 
 
-# The targets for Elasticsearch at 100,000 records on a 2-core machine.
-PORTAL_P95_MS = 100
-REBUILD_DOCS_PER_SECOND = 1000
+# --- Vectors -----------------------------------------------------------------------------------
 
 
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[18] if len(values) >= 20 else max(values)
+def store_vectors(records: list, sample_size: int) -> dict:
+    """Every passage's vector, as `search_embed` would store it: real vectors of a sample, perturbed for the rest."""
+    from search.semantic.chunks import chunks
+    from search.semantic.encoder import get_encoder
+    from search.semantic.models import Embedding
+    from search.semantic.vectors import PASSAGE, digest, to_bytes
 
-
-def percentiles(values: list[float]) -> str:
-    return f"p50 {statistics.median(values):7.1f} ms   p95 {p95(values):7.1f} ms"
-
-
-def verdict(met: bool, text: str) -> str:
-    return f"  {'met   ' if met else 'MISSED'} {text}"
-
-
-def targets(rate: float, portal: list[float], took: list[float], count: int) -> None:
-    portal_p95, took_p95 = p95(portal), p95(took)
-    print(f"\nTargets (Elasticsearch; set for 100,000 records, this run has {count:,})")
-    print(verdict(portal_p95 < PORTAL_P95_MS, f"portal search call p95 {portal_p95:.0f} ms < {PORTAL_P95_MS} ms"))
-    print(
-        verdict(
-            portal_p95 <= 2 * took_p95 + 10,
-            f"portal p95 {portal_p95:.0f} ms within 2 x the cluster's took p95 + 10 ms ({2 * took_p95 + 10:.0f} ms)",
-        )
-    )
-    print(verdict(rate >= REBUILD_DOCS_PER_SECOND, f"rebuild {rate:.0f} docs/s >= {REBUILD_DOCS_PER_SECOND}"))
-
-
-def settle(client, index: str, limit: float = 300) -> float:
-    """Wait for the merges a bulk load leaves running: they compete with searches for two cores for a while."""
+    encoder = get_encoder()
+    if encoder is None:
+        return {}
     started = time.monotonic()
-    while time.monotonic() - started < limit:
-        merges = client.indices.stats(index=index, metric="merge")["_all"]["primaries"]["merges"]["current"]
-        if not merges:
-            break
-        time.sleep(2)
-    return time.monotonic() - started
+    digests, sample_texts = {}, []
+    for record in records:
+        for chunk in chunks(record):
+            digests.setdefault(digest(encoder.version, PASSAGE, chunk.text), None)
+            if len(sample_texts) < sample_size and random.Random(chunk.text).random() < 0.05:  # noqa: S311
+                sample_texts.append(chunk.text)
+    chunked = time.monotonic() - started
+    encode_started = time.monotonic()
+    sample = encoder.encode_passages(sample_texts, threads=2)
+    encoded = time.monotonic() - encode_started
+    rng = np.random.default_rng(2060)
+    keys = list(digests)
+    batch = 5000
+    for start in range(0, len(keys), batch):
+        part = keys[start : start + batch]
+        picked = sample[[int(key[:8], 16) % len(sample) for key in part]]
+        vectors = picked + rng.normal(0, 0.01, picked.shape).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        Embedding.objects.bulk_create(
+            [Embedding(digest=key, vector=to_bytes(vector)) for key, vector in zip(part, vectors, strict=True)]
+        )
+    return {
+        "passages": len(keys),
+        "sample": len(sample_texts),
+        "encode_seconds": encoded,
+        "chunk_seconds": chunked,
+        "seconds": time.monotonic() - started,
+    }
 
 
-def run(backend, requests) -> tuple[list[float], list[float]]:
-    """Times each request; prints and returns the portal's times and the cluster's own `took`."""
+def query_embedding_times(texts: list[str]) -> list[float]:
+    """The query embedding alone, uncached, as a search pays it for a query not seen before."""
+    from search.semantic.encoder import get_encoder
+
+    encoder = get_encoder()
+    if encoder is None:
+        return []
+    encoder.encode_queries(["warm up"])
+    times = []
+    for text in texts:
+        started = time.perf_counter()
+        encoder.encode_queries([text])
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def database_vector_cost(requests) -> dict:
+    """What the database backend's scoring by meaning costs: loading the matrix, its memory, one query's scoring."""
+    from search import vectors
+    from search.ranking import Meaning
+    from search.semantic.vectors import query_vector
+
+    started = time.monotonic()
+    vectors.matrix()
+    load = time.monotonic() - started
+    loaded = vectors.matrix()
+    memory = loaded.vectors.nbytes + loaded.entries.nbytes + loaded.ordinals.nbytes + 8 * len(loaded.pages)
+    times = []
+    for request in requests:
+        vector = query_vector(request.text)
+        if vector is None:
+            continue
+        meaning = Meaning(vector, settings.SEARCH_SEMANTIC_FLOOR, settings.SEARCH_SEMANTIC_MARGIN)
+        started = time.perf_counter()
+        vectors.nearest(meaning, limit=100)
+        times.append((time.perf_counter() - started) * 1000)
+    return {"rows": len(loaded.entries), "bytes": memory, "load_seconds": load, "score_ms": times}
+
+
+# --- Running one backend ---------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Figures:
+    backend: str
+    records: int = 0
+    rebuild_seconds: float = 0.0
+    portal: dict = dataclasses.field(default_factory=dict)  # mode -> [ms]
+    took: dict = dataclasses.field(default_factory=dict)  # mode -> [ms], Elasticsearch's own
+    totals: dict = dataclasses.field(default_factory=dict)  # "exact" / "words" -> [hits per query]
+    notes: list = dataclasses.field(default_factory=list)
+    vectors: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        return self.records / self.rebuild_seconds if self.rebuild_seconds else 0.0
+
+
+def timed_searches(backend, requests) -> tuple[list[float], list[float], list[int]]:
     from search.service import SearchService
 
     service = SearchService(backend)
@@ -215,71 +297,292 @@ def run(backend, requests) -> tuple[list[float], list[float]]:
         totals.append(results.total)
         if results.took_ms is not None:
             took.append(results.took_ms)
-    print(f"  portal search call   {percentiles(portal)}")
-    if took:
-        print(f"  cluster took         {percentiles(took)}")
-    print(f"  hits per query       median {statistics.median(totals):.0f}, {sum(t == 0 for t in totals)} with none")
-    return portal, took
+    return portal, took, totals
+
+
+def word_totals(backend, requests) -> list[int]:
+    """Hits by words with synonyms and corrections, meaning left out: what both backends must agree on."""
+    from search.query import parse
+    from search.ranking import candidates_needed
+
+    return [
+        backend.retrieve(parse(r.text, correct=not r.as_typed), r, None, candidates_needed(r)).total for r in requests
+    ]
+
+
+def measure(name: str, records: list, rebuild, profile: bool) -> Figures:
+    figures = Figures(name, len(records))
+    profiler = cProfile.Profile() if profile else None
+    started = time.monotonic()
+    if profiler:
+        profiler.enable()
+    rebuild(records)
+    if profiler:
+        profiler.disable()
+    figures.rebuild_seconds = time.monotonic() - started
+    if profiler:
+        print(f"\n{name}: replace_all profile (top 25 by own time)")
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+    return figures
+
+
+def search_figures(figures: Figures, backend, requests) -> None:
+    exact = [dataclasses.replace(request, exact=True) for request in requests]
+    for mode, batch in (("lexical", exact), ("hybrid", requests)):
+        portal, took, totals = timed_searches(backend, batch)
+        figures.portal[mode], figures.took[mode] = portal, took
+        if mode == "lexical":
+            figures.totals["exact"] = totals
+    figures.totals["words"] = word_totals(backend, requests)
+
+
+def run_database(name: str, records: list, requests, args) -> Figures:
+    from search.backends import DatabaseBackend
+    from search.backends.fulltext import install
+
+    install(connection)  # the full-text index (migration 0007 made it; idempotent)
+    figures_vectors = store_vectors(records, args.vector_sample) if not args.no_vectors else {}
+    backend = DatabaseBackend()
+    figures = measure(name, records, backend.replace_all, args.profile)
+    figures.vectors = figures_vectors
+    if figures_vectors:
+        figures.vectors["database"] = database_vector_cost(requests)
+    search_figures(figures, backend, requests)
+    return figures
+
+
+def settle(client, index: str, limit: float = 600) -> float:
+    """Wait for the merges a bulk load leaves running: they compete with searches for two cores for a while."""
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        merges = client.indices.stats(index=index, metric="merge")["_all"]["primaries"]["merges"]["current"]
+        if not merges:
+            break
+        time.sleep(2)
+    return time.monotonic() - started
+
+
+def vector_storage(client, index: str) -> dict:
+    """The index's size on disk, and what of it the dense vectors take (the disk usage API reads every file)."""
+    stats = client.indices.stats(index=index)["_all"]["primaries"]["store"]["size_in_bytes"]
+    try:
+        usage = client.options(request_timeout=600).indices.disk_usage(index=index, run_expensive_tasks=True)
+    except Exception as error:  # noqa: BLE001 - an optional figure
+        return {"index_bytes": stats, "error": str(error)[:200]}
+    fields = usage[index]["fields"]
+    vector = fields.get("chunks.vector", {})
+    return {
+        "index_bytes": stats,
+        "vector_bytes": vector.get("total_in_bytes", 0),
+        "knn_bytes": vector.get("knn_vectors_in_bytes", 0),
+    }
+
+
+def run_elasticsearch(records: list, requests, args) -> Figures:
+    from search.backends import ElasticsearchBackend
+    from search.indexes import versioned_indexes
+
+    settings.ELASTICSEARCH_INDEX_PREFIX = f"bench-{args.name}-{os.getpid()}"
+    settings.SEARCH_INDEX_SHARDS = args.shards
+    backend = ElasticsearchBackend()
+    try:
+        result = None
+
+        def rebuild(batch):
+            nonlocal result
+            result = backend.replace_all(batch, chunk_size=args.chunk_size)
+
+        figures = measure("elasticsearch", records, rebuild, profile=False)
+        figures.notes.append(f"{args.shards} shards, {result.failed} failed")
+        figures.notes.append(f"then {settle(backend.client, result.index):.0f} s of segment merging before querying")
+        figures.vectors = vector_storage(backend.client, result.index)
+        search_figures(figures, backend, requests)
+        return figures
+    finally:
+        names = versioned_indexes(backend.client)
+        if names:
+            backend.client.indices.delete(index=",".join(names))
+
+
+# --- Printing ----------------------------------------------------------------------------------
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[18] if len(values) >= 20 else max(values, default=0.0)
+
+
+def percentiles(values: list[float]) -> str:
+    return f"p50 {statistics.median(values):7.1f} ms   p95 {p95(values):7.1f} ms" if values else "-"
+
+
+def mib(n: float) -> str:
+    return f"{n / 2**20:,.0f} MiB"
+
+
+def print_backend(figures: Figures) -> None:
+    print(f"\n{figures.backend}: rebuilt {figures.records:,} records in {figures.rebuild_seconds:.1f} s, "
+          f"{figures.rate:,.0f} records/s" + "".join(f"; {note}" for note in figures.notes))  # fmt: skip
+    for mode in MODES:
+        print(f"  {mode:8} portal call   {percentiles(figures.portal[mode])}")
+        if figures.took.get(mode):
+            print(f"  {mode:8} cluster took  {percentiles(figures.took[mode])}")
+    exact = figures.totals["exact"]
+    print(f"  hits per query (exact words): median {statistics.median(exact):,.0f}, {exact.count(0)} with none")
+    vectors = figures.vectors
+    if "database" in vectors:
+        db = vectors["database"]
+        print(f"  vectors: {vectors['passages']:,} passages ({vectors['sample']} embedded for real, the rest "
+              f"perturbed copies; stored in {vectors['seconds']:.0f} s, not counted above)")  # fmt: skip
+        print(f"  scoring by meaning: matrix of {db['rows']:,} rows, {mib(db['bytes'])} per process, loaded in "
+              f"{db['load_seconds']:.1f} s; scoring {percentiles(db['score_ms'])}")  # fmt: skip
+    elif "index_bytes" in vectors:
+        line = f"  index {mib(vectors['index_bytes'])} on disk"
+        if "vector_bytes" in vectors:
+            line += f", of which dense vectors {mib(vectors['vector_bytes'])} (HNSW graph and quantised copy included)"
+        print(line)
+
+
+def agreement(name_a: str, a: list[int], name_b: str, b: list[int], requests) -> int:
+    """Queries whose hit counts differ by more than 1 %; prints the worst few."""
+    off = [
+        (abs(x - y) / max(x, y), i) for i, (x, y) in enumerate(zip(a, b, strict=True)) if abs(x - y) > 0.01 * max(x, y)
+    ]
+    off.sort(reverse=True)
+    for _, i in off[:5]:
+        print(f"      {requests[i].text!r:34} filters {requests[i].filters}: {name_a} {a[i]:,}  {name_b} {b[i]:,}")
+    return len(off)
+
+
+def print_hits(results: dict[str, Figures], requests) -> dict[str, int]:
+    names = list(results)
+    print("\nHit counts side by side (median per query; queries differing by more than 1 %)")
+    disagreements = {}
+    for kind, label in (("exact", "exact words"), ("words", "with synonyms and corrections")):
+        medians = "   ".join(f"{name} {statistics.median(results[name].totals[kind]):,.0f}" for name in names)
+        print(f"  {label:30} {medians}")
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                print(f"    {a} / {b}:")
+                count = agreement(a, results[a].totals[kind], b, results[b].totals[kind], requests)
+                print(f"      {count} of {len(requests)} queries differ by more than 1 %")
+                disagreements[f"{a}/{b} {label}"] = count
+    return disagreements
+
+
+def verdict(met: bool, text: str) -> None:
+    print(f"  {'met   ' if met else 'MISSED'} {text}")
+
+
+def print_targets(results: dict[str, Figures], embedding: list[float], disagreements: dict, count: int) -> None:
+    print(f"\nTargets (this run: {count:,} records)")
+    es, pg, lite = (results.get(name) for name in BACKENDS)
+    if es and pg:
+        for mode in MODES:
+            a, b = p95(pg.portal[mode]), p95(es.portal[mode])
+            verdict(a <= 3 * b, f"PostgreSQL {mode} p95 {a:.0f} ms <= 3 x Elasticsearch's {b:.0f} ms (set at 100,000)")
+    if pg:
+        verdict(pg.rate >= 1000, f"PostgreSQL rebuild {pg.rate:,.0f} records/s >= 1,000 (set at 100,000)")
+    if lite:
+        for mode in MODES:
+            value = p95(lite.portal[mode])
+            verdict(value < 200, f"SQLite {mode} p95 {value:.0f} ms < 200 ms (set at 10,000)")
+    for pair, n in disagreements.items():
+        verdict(n == 0, f"hit counts within 1 %, {pair}: {n} queries differ")
+    if es:
+        hybrid, lexical = p95(es.portal["hybrid"]), p95(es.portal["lexical"])
+        verdict(hybrid <= 1.5 * lexical, f"Elasticsearch hybrid p95 {hybrid:.0f} ms <= 1.5 x lexical {lexical:.0f} ms "
+                "(set at 100,000)")  # fmt: skip
+        verdict(es.rate >= 1000, f"Elasticsearch rebuild {es.rate:,.0f} records/s >= 1,000 (set at 100,000)")
+    if embedding:
+        verdict(p95(embedding) < 30, f"query embedding p95 {p95(embedding):.1f} ms < 30 ms")
+
+
+# --- Main: a process per database ----------------------------------------------------------------
+
+
+def work(args) -> dict[str, Figures]:
+    """The backends on the database this process was started with."""
+    count = SIZES[args.size]
+    requests = list(queries(args.queries))
+    started = time.monotonic()
+    records = list(generate(count))
+    print(f"[{connection.vendor}] generated {count:,} records in {time.monotonic() - started:.1f} s (not counted)")
+    results = {}
+    name = f"{args.name}_{connection.vendor}"
+    kwargs = {"path": Path(tempfile.gettempdir()) / f"bench_{name}_{os.getpid()}.sqlite3"}
+    with throwaway_database(name, **kwargs):
+        if connection.vendor == "sqlite":
+            results["sqlite"] = run_database("sqlite", records, requests, args)
+            print_backend(results["sqlite"])
+        else:
+            if "postgresql" in args.wanted or "elasticsearch" in args.wanted:
+                # The database copy first: Elasticsearch reads the vectors and the spelling vocabulary from it.
+                results["postgresql"] = run_database("postgresql", records, requests, args)
+                print_backend(results["postgresql"])
+            if "elasticsearch" in args.wanted:
+                results["elasticsearch"] = run_elasticsearch(records, requests, args)
+                print_backend(results["elasticsearch"])
+            if "postgresql" not in args.wanted:
+                del results["postgresql"]
+    return results
+
+
+def run_sqlite_worker(args) -> dict[str, Figures]:
+    out = Path(tempfile.gettempdir()) / f"bench_{args.name}_{os.getpid()}.json"
+    env = {k: v for k, v in os.environ.items() if k not in ("ELASTICSEARCH_URL", "SEARCH_BACKEND", "CACHE_URL")}
+    env["DATABASE_URL"] = "sqlite:///" + str(Path(tempfile.gettempdir()) / f"bench_{args.name}_{os.getpid()}.sqlite3")
+    command = [sys.executable, __file__, *sys.argv[1:], "--worker", "--out", str(out)]
+    if subprocess.run(command, env=env, check=False).returncode:  # noqa: S603 - this script
+        sys.exit("The SQLite run failed.")
+    try:
+        return {name: Figures(**fields) for name, fields in json.loads(out.read_text()).items()}
+    finally:
+        out.unlink(missing_ok=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=SIZES, default="10k", help="number of records")
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--backends", default="elasticsearch,database")
-    parser.add_argument(
-        "--shards",
-        type=int,
-        default=2,
-        help="primary shards of the Elasticsearch index (SEARCH_INDEX_SHARDS); one per core lets one query use every core",
-    )
-    parser.add_argument("--chunk-size", type=int, default=1000, help="records per bulk request")
-    parser.add_argument(
-        "--database-queries", type=int, default=50, help="queries for the database backend (it scans; keep it short)"
-    )
+    parser.add_argument("--backends", default=",".join(BACKENDS), help="any of " + ", ".join(BACKENDS))
+    parser.add_argument("--shards", type=int, default=2, help="primary shards of the Elasticsearch index")
+    parser.add_argument("--chunk-size", type=int, default=1000, help="records per Elasticsearch bulk request")
+    parser.add_argument("--vector-sample", type=int, default=300, help="passages embedded with the real encoder")
+    parser.add_argument("--no-vectors", action="store_true", help="store no vectors: hybrid searches by words only")
+    parser.add_argument("--profile", action="store_true", help="print a profile of the database rebuild")
+    parser.add_argument("--name", default="search", help="a name of its own for the throwaway database, file and index")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    count, wanted = SIZES[args.size], args.backends.split(",")
-    requests = list(queries(args.queries))
-    print(f"{count} records, {len(requests)} queries, {os.cpu_count()} CPU(s)\n")
+    args.wanted = [name.strip().replace("database", "postgresql") for name in args.backends.split(",")]
+    if unknown := set(args.wanted) - set(BACKENDS):
+        parser.error(f"unknown backends: {', '.join(sorted(unknown))}")
+    if args.worker:
+        results = work(args)
+        Path(args.out).write_text(json.dumps({name: dataclasses.asdict(f) for name, f in results.items()}))
+        return
 
-    started = time.monotonic()
-    records = list(generate(count))
-    print(f"generated {count} records in {time.monotonic() - started:.1f} s (not counted below)\n")
-
-    elasticsearch_figures = None
-    with throwaway_database("search"):
-        from search.backends import DatabaseBackend, ElasticsearchBackend
-        from search.indexes import versioned_indexes
-
-        if "elasticsearch" in wanted:
-            if not settings.ELASTICSEARCH_URL:
-                raise SystemExit("Set ELASTICSEARCH_URL for the Elasticsearch run.")
-            settings.ELASTICSEARCH_INDEX_PREFIX = f"bench-{os.getpid()}"
-            settings.SEARCH_INDEX_SHARDS = args.shards
-            backend = ElasticsearchBackend()
-            try:
-                result = backend.replace_all(records, chunk_size=args.chunk_size)
-                size = backend.client.indices.stats(index=result.index)["_all"]["primaries"]["store"]["size_in_bytes"]
-                print(f"elasticsearch ({args.shards} shards): rebuilt {result.indexed} records in {result.seconds:.1f} s, "
-                      f"{result.rate:.0f} docs/s, index {size / 2**20:.0f} MiB")  # fmt: skip
-                print(
-                    f"  then {settle(backend.client, result.index):.0f} s of background segment merging before querying"
-                )
-                portal, took = run(backend, requests)
-                elasticsearch_figures = (result.rate, portal, took)
-            finally:
-                names = versioned_indexes(backend.client)
-                if names:
-                    backend.client.indices.delete(index=",".join(names))
-        if "database" in wanted:
-            backend = DatabaseBackend()
-            started = time.monotonic()
-            stored = backend.replace_all(records)
-            seconds = time.monotonic() - started
-            print(f"\ndatabase: rebuilt {stored} records in {seconds:.1f} s, {stored / seconds:.0f} docs/s")
-            run(backend, requests[: args.database_queries])
-    if elasticsearch_figures:
-        targets(*elasticsearch_figures, count=count)
+    count, requests = SIZES[args.size], list(queries(args.queries))
+    load = os.getloadavg()[0]
+    print(f"{count:,} records, {len(requests)} queries, {os.cpu_count()} CPU(s), load average {load:.1f} at the start")
+    results: dict[str, Figures] = {}
+    if "sqlite" in args.wanted:
+        results |= run_sqlite_worker(args)
+    if {"postgresql", "elasticsearch"} & set(args.wanted):
+        if connection.vendor != "postgresql":
+            sys.exit(
+                'PostgreSQL and Elasticsearch runs need DATABASE_URL on PostgreSQL (eval "$(scripts/services up)").'
+            )
+        if "elasticsearch" in args.wanted and not settings.ELASTICSEARCH_URL:
+            sys.exit("Set ELASTICSEARCH_URL for the Elasticsearch run.")
+        results |= work(args)
+    embedding = query_embedding_times(list(dict.fromkeys(request.text for request in requests)))
+    ordered = {name: results[name] for name in BACKENDS if name in results}
+    if embedding:
+        print(f"\nquery embedding (uncached, one query at a time): {percentiles(embedding)}")
+    disagreements = print_hits(ordered, requests) if len(ordered) > 1 else {}
+    print_targets(ordered, embedding, disagreements, count)
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end (2 shared cores: figures under load are slower)")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@
 The shell, on top, assembles the project and may import any app:
 `settings/`, `urls` (mounts every app's URLs and the API), `views` and
 `health` (sign-in, /healthz), `wsgi`, `apps`, `admin_site`, `wagtail_hooks`
-(site-wide admin: topics), the management commands and `models/__init__`,
-which re-exports the library's models under the `portal` app label.
+(site-wide admin: topics), `search_records` (standard pages and topics in
+search), the management commands and `models/__init__`, which re-exports the
+library's models under the `portal` app label.
 
 The library and briefs, one feature package: `portal.library` (see its
 docstring). It builds on the ground floor and the site's models.

@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _ensure_fulltext_index(sender, using: str = "default", **kwargs) -> None:
+    # On SQLite a migration that alters SearchEntry rebuilds its table, which drops the index's triggers.
+    from search.backends import fulltext  # imports models: not before the app registry is ready
+
+    fulltext.install(connections[using])
 
 
 class SearchConfig(AppConfig):
@@ -7,6 +16,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from search import signal_handlers
+        from search import signal_handlers  # connects to models: not before the app registry is ready
 
+        # The content apps, listed before search in INSTALLED_APPS, have registered their sources by now.
         signal_handlers.connect()
+        post_migrate.connect(_ensure_fulltext_index, sender=self)

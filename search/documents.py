@@ -1,13 +1,18 @@
 """The Elasticsearch side of a record: its Document, mapping and index settings.
 
+Matching and ranking use the `*_terms` fields: the record's analysed terms
+(`search.analysis`, done in Python, the same the database backend indexes),
+one array value per stream, under the `standard` analyser that every
+cluster has, which keeps each term whole. The record's own text is kept for
+display only (not indexed): highlights and reasons are worked out in Python
+from it, the same way for every backend.
+
 Documents' extracted pages are `nested` passages rather than one child
 document per page: a document stays one hit (totals and facet counts count
-documents, not pages, with no collapsing or de-duplication), and
-`inner_hits` brings back a document's best pages with their numbers. The
-page texts are also indexed in `body` (one array value per page, so a phrase
-never runs across pages), which the main query matches: nested clauses there
-would be scored for every match in the corpus, while the passages are asked
-for only for the page of hits shown.
+documents, not pages), and `inner_hits` brings back a document's best pages
+with their numbers, asked for only for the page of hits shown. Meaning
+vectors are `nested` too, one per passage (`chunks`): a kNN search finds a
+record by its closest passage and says which one it is.
 """
 
 import copy
@@ -17,42 +22,46 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from elasticsearch_dsl import Date, Document, Double, InnerDoc, Integer, Keyword, Nested, Text
+from elasticsearch_dsl import Date, DenseVector, Document, Double, InnerDoc, Integer, Keyword, Nested, Text
+
+from search.analysis import DOMAIN_WORDS
 
 ALIAS = "content"
 
 # Fields a query searches, with their weight: a title match outranks a body match.
-SEARCH_FIELDS = {
-    "title": 4.0,
-    "alt_title": 4.0,
-    "labels": 2.0,
-    "summary": 2.0,
-    "body": 1.0,
+TERM_FIELDS = {
+    "title_terms": 4.0,
+    "label_terms": 2.0,
+    "summary_terms": 2.0,
+    "body_terms": 1.0,
 }
-# Text fields that get a subfield analysed by a better Chinese analyser when the cluster has one.
-CHINESE_SUBFIELDS = ["title", "alt_title", "summary", "body", "labels"]
-
-
-# Two-word shingles make a phrase query (every Chinese query on the standard
-# analyser is one) a lookup of rare word pairs instead of a walk over the
-# postings of common single words and characters. That walk costs as much on
-# a short field as on a long one: it depends on how many documents hold the
-# words, not on how long the field is.
-PHRASES = {"index_phrases": True}
+DISPLAY = {"index": False}
 
 
 class Passage(InnerDoc):
     page = Integer()
-    text = Text()  # only ever searched within the ten documents on a page of results
+    text = Text(**DISPLAY)
+    terms = Text()  # which pages of a hit hold the query's terms (inner hits, for the page shown only)
+
+
+class Chunk(InnerDoc):
+    ordinal = Integer()
+    page = Integer()
+    text = Text(**DISPLAY)
 
 
 class ContentDocument(Document):
     content_type = Keyword()
-    title = Text(copy_to="spelling", **PHRASES)
-    alt_title = Text(copy_to="spelling", **PHRASES)
-    summary = Text(copy_to="spelling", **PHRASES)
-    body = Text(**PHRASES)
+    title = Text(**DISPLAY)
+    alt_title = Text(**DISPLAY)
+    summary = Text(**DISPLAY)
+    body = Text(**DISPLAY)
+    title_terms = Text()
+    label_terms = Text()
+    summary_terms = Text()
+    body_terms = Text()
     passages = Nested(Passage)
+    chunks = Nested(Chunk)  # with a `vector` dense_vector added by `index_body`, sized to the model
     url = Keyword(index=False)
     languages = Keyword()
     date = Date(format="strict_date")
@@ -61,12 +70,11 @@ class ContentDocument(Document):
     topic_names = Keyword(index=False)
     issuing_body = Keyword()
     issuing_body_zh = Keyword(index=False)
-    # Topic names and issuing bodies in both languages, searched as one field:
-    # each field a query names is one more phrase query per alternative.
-    labels = Text(copy_to="spelling", **PHRASES)
     jurisdiction = Keyword()
     document_type = Keyword()
     status = Keyword()
+    group = Keyword()  # records that are translations of each other share it
+    number = Keyword(index=False)  # a document's number, searched through title_terms
     version = Keyword()
     pages = Integer()  # how many passages a document has: its hits get page highlights
     # EOD programmes: the catalogue's facets, ranges and sorts (amounts in CNY million).
@@ -78,8 +86,6 @@ class ContentDocument(Document):
     gap = Double()
     size_band = Keyword()
     gap_band = Keyword()
-    # Vocabulary for "did you mean": titles, summaries and topic names.
-    spelling = Text()
 
     @classmethod
     def _matches(cls, hit: dict) -> bool:
@@ -110,19 +116,28 @@ def replica_settings() -> dict:
     )
 
 
-def index_body(chinese_analyzer: str) -> dict:
-    """Settings and mappings for a new index, given the best Chinese analyser available."""
+# Display texts that also get a subfield analysed by the cluster's own Chinese analyser, where it has one
+# (smartcn, ICU): a ranking signal on top of the terms, which alone decide what matches.
+CHINESE_SUBFIELDS = ["title", "alt_title", "summary"]
+
+
+def index_body(vector_dims: int = 0, chinese_analyzer: str = "standard") -> dict:
+    """Settings and mappings for a new index, with meaning vectors of `vector_dims` (0: none)."""
     mappings = copy.deepcopy(ContentDocument._doc_type.mapping.to_dict())
     if chinese_analyzer != "standard":
         for name in CHINESE_SUBFIELDS:
             mappings["properties"][name]["fields"] = {"zh": {"type": "text", "analyzer": chinese_analyzer}}
+    if vector_dims:
+        vector = DenseVector(dims=vector_dims, index=True, similarity="cosine")
+        mappings["properties"]["chunks"]["properties"]["vector"] = vector.to_dict()
     shards = shard_count()
     # A fingerprint of what only a rebuild can change, the mapping and the shard count:
     # `search_status` compares it with the served index's to tell an operator when
     # a deploy (or a new SEARCH_INDEX_SHARDS) needs `search_rebuild`.
-    fixed = {"mappings": mappings, "number_of_shards": shards}
+    # The indexed terms depend on the segmenter's word list too, so changing it also asks for a rebuild.
+    fixed = {"mappings": mappings, "number_of_shards": shards, "words_zh": DOMAIN_WORDS}
     schema = hashlib.sha1(json.dumps(fixed, sort_keys=True).encode(), usedforsecurity=False).hexdigest()[:12]
-    mappings["_meta"] = {"chinese_analyzer": chinese_analyzer, "schema": schema}
+    mappings["_meta"] = {"schema": schema, "vector_dims": vector_dims, "chinese_analyzer": chinese_analyzer}
     index_settings = {
         "number_of_shards": shards,
         **replica_settings(),

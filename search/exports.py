@@ -17,6 +17,7 @@ the page's hits in the page's order.
 
 import dataclasses
 import math
+from collections import defaultdict
 from collections.abc import Iterator
 from html import unescape
 
@@ -24,13 +25,12 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
-from portal.i18n import pick
 from portal.spreadsheets import Column, csv_response, xlsx_response
-from search import presenters
+from search import presenters, registry
 from search.forms import search_request
 from search.presenters import HitView
+from search.records import key_for
 from search.results import MAX_WINDOW
 from search.service import SearchService
 
@@ -38,7 +38,8 @@ FORMATS = ("csv", "xlsx")
 EXPORT_LIMIT = MAX_WINDOW
 # The largest page the search serves: the export walks the result set in pages of this size.
 BATCH = 50
-DOCUMENT = "portal.policydocument"
+# Columns a content type fills through its source's `export_details`, empty for the rest.
+DETAILS = ("issuer", "jurisdiction", "doctype")
 
 
 def query_for(params: QueryDict, extension: str) -> str:
@@ -75,19 +76,23 @@ def _pk(view: HitView) -> int | None:
     return int(pk) if pk.isdecimal() else None
 
 
+def _by_type(views: list[HitView]) -> dict[str, set[int]]:
+    found = defaultdict(set)
+    for view in views:
+        if _pk(view) is not None:
+            found[view.hit.content_type].add(_pk(view))
+    return found
+
+
 def visible(views: list[HitView]) -> list[HitView]:
     """The hits whose page or document is live and public now (the index may lag an unpublish by seconds)."""
-    from portal.models import PolicyDocument
-
-    documents = {_pk(view) for view in views if view.hit.content_type == DOCUMENT}
-    pages = {_pk(view) for view in views if view.hit.content_type != DOCUMENT}
-    live_documents = set(
-        PolicyDocument.objects.filter(live=True, pk__in=documents - {None}).values_list("pk", flat=True)
-    )
-    live_pages = set(Page.objects.live().public().filter(pk__in=pages - {None}).values_list("pk", flat=True))
-    return [
-        view for view in views if _pk(view) in (live_documents if view.hit.content_type == DOCUMENT else live_pages)
-    ]
+    live = set()
+    for label, pks in _by_type(views).items():
+        source = registry.source(label)
+        if source is not None:
+            rows = source.queryset().prefetch_related(None).filter(pk__in=pks).values_list("pk", flat=True)
+            live.update(key_for(label, pk) for pk in rows)
+    return [view for view in views if view.hit.key in live]
 
 
 def plain_text(html: str) -> str:
@@ -117,38 +122,28 @@ def columns() -> list[Column]:
     ]
 
 
-def _document_details(views: list[HitView]) -> dict[int, dict[str, str]]:
-    from portal.models import DocumentType, Jurisdiction, PolicyDocument
-
-    pks = [_pk(view) for view in views if view.hit.content_type == DOCUMENT]
-    jurisdictions, doctypes = dict(Jurisdiction.choices), dict(DocumentType.choices)
-    rows = PolicyDocument.objects.filter(pk__in=pks).values_list(
-        "pk", "issuing_body", "issuing_body_zh", "jurisdiction", "document_type"
-    )
-    return {
-        pk: {
-            "issuer": pick(issuer, issuer_zh),
-            "jurisdiction": str(jurisdictions.get(jurisdiction, jurisdiction)),
-            "doctype": str(doctypes.get(doctype, doctype)),
-        }
-        for pk, issuer, issuer_zh, jurisdiction, doctype in rows
-    }
+def _details(views: list[HitView]) -> dict[str, dict[str, str]]:
+    """Record key -> the `DETAILS` columns its content type fills (a document's issuer, jurisdiction, type)."""
+    found = {}
+    for label, pks in _by_type(views).items():
+        source = registry.source(label)
+        if source is not None and source.export_details is not None:
+            found.update({key_for(label, pk): values for pk, values in source.export_details(sorted(pks)).items()})
+    return found
 
 
 def rows(views: list[HitView], request: HttpRequest) -> Iterator[dict]:
-    from portal.models import DocumentLanguage
-
-    details = _document_details(views)
-    languages = dict(DocumentLanguage.choices)
-    empty = {"issuer": "", "jurisdiction": "", "doctype": ""}
+    details = _details(views)
+    languages = registry.facet_labels("language").get("language", {})
+    empty = dict.fromkeys(DETAILS, "")
     for view in views:
         hit = view.hit
-        document = details.get(_pk(view), empty) if hit.content_type == DOCUMENT else empty
         yield {
             "title": hit.title,
             "type": view.type_label,
             "date": view.date,
-            **document,
+            **empty,
+            **details.get(hit.key, {}),
             "language": ", ".join(str(languages.get(code, code)) for code in hit.languages),
             "url": request.build_absolute_uri(hit.url) if hit.url else "",
             "passage": plain_text(first_passage(view)),

@@ -25,7 +25,7 @@ from django.utils import feedgenerator, timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from portal.models import SiteIdentity
+from portal.models.site_settings import SiteIdentity
 from search.exports import first_passage, matching_hits
 from search.forms import search_request
 from search.presenters import HitView

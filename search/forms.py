@@ -3,6 +3,7 @@
 import unicodedata
 
 from django.http import QueryDict
+from django.utils import translation
 
 from search.query_text import MAX_QUERY_LENGTH
 from search.results import FACETS, SORTS, SearchRequest
@@ -41,4 +42,11 @@ def search_request(params: QueryDict) -> SearchRequest:
         filters=filters,
         sort=sort if sort in SORTS else SORTS[0],
         page=page_number(params),
+        exact=switched_on(params, "exact"),
+        as_typed=switched_on(params, "as_typed"),
+        language=translation.get_language() or "",
     )
+
+
+def switched_on(params: QueryDict, name: str) -> bool:
+    return params.get(name, "") in ("1", "on", "true")

@@ -1,74 +1,106 @@
-"""Highlighting for the database backend: escaped snippets with <mark> around matches.
+"""Escaped snippets with <mark> around what matched, the same for every backend.
 
-Alternatives are normalised phrases; in the original text their words may be
-separated by any punctuation or spacing and differ in case, so each becomes a
-regex that allows exactly that.
+A text is analysed as the index analysed it (`search.analysis`), so a mark
+goes on every word whose term a query alternative holds: "Vehicles" for a
+search for "vehicle", 碳达峰 in 实现碳达峰目标. Chinese phrases are also found
+as runs of characters, whichever way the text was cut into words.
 """
 
-import itertools
 import re
-from functools import lru_cache
 
 from django.utils.html import escape
 
-from search.query_text import HAN
+from search import analysis
+from search.query import Alternative
 
 SNIPPET_LENGTH = 180
-# A letter or digit that is not Han: what a Latin word must not touch.
-LATIN_WORD_CHAR = f"[^\\W_{HAN}]"
 
 
-@lru_cache(maxsize=256)
-def pattern(alternatives: tuple[str, ...]) -> re.Pattern | None:
-    parts = []
-    for alternative in sorted(alternatives, key=len, reverse=True):
-        units = re.findall(f"[{HAN}]|[^\\s{HAN}]+", alternative)
-        if not units:
+def _spans(text: str, alternatives: tuple[Alternative, ...]) -> list[tuple[int, int, int]]:
+    """(start, end, index of the alternative) of every match in `text`, offsets into `text`."""
+    if not text or not alternatives:
+        return []
+    folded, offsets = analysis.fold_with_offsets(text)
+    found = analysis.tokens(folded)
+    by_term: dict[str, list[int]] = {}
+    words = [token for token in found if not token.inner]
+    for index, token in enumerate(found):
+        by_term.setdefault(token.term, []).append(index)
+    word_index = {id(token): n for n, token in enumerate(words)}
+    spans = []
+    for number, alternative in enumerate(alternatives):
+        readable = [analysis.readable(term) for term in alternative.terms]
+        if all(analysis.is_han(word) for word in readable):
+            run = "".join(readable)
+            spans += [(m.start(), m.end(), number) for m in re.finditer(re.escape(run), folded)]
             continue
-        body = re.escape(units[0])
-        for before, unit in itertools.pairwise(units):
-            latin_pair = not re.match(f"[{HAN}]", before) and not re.match(f"[{HAN}]", unit)
-            body += (r"[\W_]+" if latin_pair else r"[\W_]*") + re.escape(unit)
-        start = "" if re.match(f"[{HAN}]", units[0]) else f"(?<!{LATIN_WORD_CHAR})"
-        end = "" if re.match(f"[{HAN}]", units[-1]) else f"(?!{LATIN_WORD_CHAR})"
-        parts.append(f"{start}{body}{end}")
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        first, rest = alternative.terms[0], alternative.terms[1:]
+        for index in by_term.get(first, []):
+            token = found[index]
+            if not rest:
+                spans.append((token.start, token.end, number))
+                continue
+            position = word_index.get(id(token))
+            if position is None:
+                continue
+            following = words[position + 1 : position + 1 + len(rest)]
+            if [t.term for t in following] == list(rest):
+                spans.append((token.start, following[-1].end, number))
+    return sorted((offsets[start], offsets[end], number) for start, end, number in spans)
 
 
-def _marked(text: str, regex: re.Pattern | None) -> str:
-    if regex is None:
-        return escape(text)
+def _merged(spans: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end, _ in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
+
+
+def _marked(text: str, spans: list[tuple[int, int]], offset: int = 0) -> str:
     out, last = [], 0
-    for match in regex.finditer(text):
-        out += [escape(text[last : match.start()]), "<mark>", escape(match.group()), "</mark>"]
-        last = match.end()
+    for start, end in spans:
+        start, end = start - offset, end - offset
+        if start < last or end > len(text):
+            continue
+        out += [escape(text[last:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        last = end
     out.append(escape(text[last:]))
     return "".join(out)
 
 
-def whole(text: str, alternatives: tuple[str, ...]) -> str:
+def matched(text: str, alternatives: tuple[Alternative, ...]) -> set[int]:
+    """Indexes of the alternatives found in `text`."""
+    return {number for _, _, number in _spans(text, alternatives)}
+
+
+def whole(text: str, alternatives: tuple[Alternative, ...]) -> str:
     """All of `text`, escaped, every match marked (titles)."""
-    return _marked(text, pattern(alternatives))
+    return _marked(text, _merged(_spans(text, alternatives)))
 
 
-def count(text: str, alternatives: tuple[str, ...]) -> int:
-    regex = pattern(alternatives)
-    return len(regex.findall(text)) if regex and text else 0
-
-
-def snippet(text: str, alternatives: tuple[str, ...], length: int = SNIPPET_LENGTH) -> str | None:
-    """About `length` characters around the first match, escaped and marked; None without a match."""
-    regex = pattern(alternatives)
-    match = regex.search(text) if regex and text else None
-    if match is None:
+def snippet(text: str, alternatives: tuple[Alternative, ...], length: int = SNIPPET_LENGTH) -> str | None:
+    """About `length` characters where most different alternatives match, escaped and marked; None without a match."""
+    spans = _spans(text, alternatives)
+    if not spans:
         return None
-    start = max(0, match.start() - length // 3)
+    # The window that shows the most different alternatives, then the earliest.
+    best_start, best_score = spans[0][0], -1
+    for start, _, _ in spans:
+        inside = {number for s, e, number in spans if s >= start and e <= start + length}
+        if len(inside) > best_score:
+            best_start, best_score = start, len(inside)
+    start = max(0, best_start - length // 4)
     if start:
-        space = text.rfind(" ", start - 20, start)
+        space = text.rfind(" ", max(0, start - 20), start)
         start = space + 1 if space > 0 else start
     end = min(len(text), start + length)
-    piece = " ".join(text[start:end].split())
-    return ("…" if start else "") + _marked(piece, regex) + ("…" if end < len(text) else "")
+    inside = [(s, e) for s, e in _merged(spans) if s >= start and e <= end]
+    piece = text[start:end]
+    html = _marked(piece, inside, offset=start)
+    return ("…" if start else "") + " ".join(html.split()) + ("…" if end < len(text) else "")
 
 
 def plain(text: str, length: int = SNIPPET_LENGTH) -> str:

@@ -15,12 +15,19 @@ from dataclasses import dataclass
 
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
+from search import analysis, terms
 from search.client import index_name
 from search.documents import ALIAS, index_body, replica_settings
 from search.records import Record
+from search.semantic.encoder import get_encoder
+from search.semantic.service import chunk_vectors
 from search.status import best_chinese_analyzer
 
-DOCUMENT_FIELDS_EXCLUDED = ("id",)
+# The id is the document's _id; labels are searched through label_terms.
+DOCUMENT_FIELDS_EXCLUDED = ("id", "labels")
+# Bytes per bulk request. With meaning vectors a record is ~100 KB of JSON, and a node refuses
+# (429) what it is coordinating past 10 % of its heap: two requests in flight must fit in a 512 MB heap's.
+BULK_BYTES = 16 * 2**20
 
 
 def alias_name() -> str:
@@ -51,7 +58,8 @@ def cluster_chinese_analyzer(client: Elasticsearch) -> str:
 def create_index(client: Elasticsearch, *, bulk_load: bool = False) -> str:
     """A new, empty versioned index; `bulk_load` turns refresh and replicas off until `finish_bulk_load`."""
     name = f"{alias_name()}-v{time.time_ns() // 1000}"
-    body = index_body(cluster_chinese_analyzer(client))
+    encoder = get_encoder()
+    body = index_body(encoder.dims if encoder else 0, cluster_chinese_analyzer(client))
     if bulk_load:
         body["settings"] |= {
             "refresh_interval": "-1",
@@ -71,15 +79,27 @@ def finish_bulk_load(client: Elasticsearch, name: str) -> None:
     client.indices.refresh(index=name)
 
 
-def to_action(record: Record, index: str) -> dict:
+def document_source(record: Record) -> dict:
+    """The indexed document of a record: its display fields, its terms, its pages and its passages' vectors."""
     # Empty strings would show up as a facet value of their own.
     source = {k: v for k, v in record.items() if k not in DOCUMENT_FIELDS_EXCLUDED and v != ""}
-    if record["passages"]:
-        # Page texts are matched through `body`; `passages` only serves page-numbered highlights.
-        source["body"] = [record["body"], *(passage["text"] for passage in record["passages"])]
+    for name, analysed in terms.record_terms(record).items():
+        source[name] = analysed.streams
+    source["passages"] = [
+        {"page": passage["page"], "text": passage["text"], "terms": analysis.streams([passage["text"]])}
+        for passage in record["passages"]
+    ]
     source["pages"] = len(record["passages"])
-    source["labels"] = [*record["topic_names"], *filter(None, [record["issuing_body"], record["issuing_body_zh"]])]
-    return {"_op_type": "index", "_index": index, "_id": record["id"], "_source": source}
+    source["chunks"] = [
+        {"ordinal": chunk.ordinal, "page": chunk.page, "text": chunk.text}
+        | ({"vector": vector.tolist()} if vector is not None else {})
+        for chunk, vector in chunk_vectors(record)
+    ]
+    return source
+
+
+def to_action(record: Record, index: str) -> dict:
+    return {"_op_type": "index", "_index": index, "_id": record["id"], "_source": document_source(record)}
 
 
 def point_alias(client: Elasticsearch, name: str) -> list[str]:
@@ -133,7 +153,9 @@ def fill(client: Elasticsearch, name: str, records: Iterable[Record], chunk_size
     in_flight: deque[Future] = deque()
 
     def send(batch: list[dict]) -> tuple[int, int]:
-        ok, errors = helpers.bulk(client, batch, chunk_size=len(batch), raise_on_error=False, stats_only=True)
+        ok, errors = helpers.bulk(
+            client, batch, chunk_size=len(batch), max_chunk_bytes=BULK_BYTES, raise_on_error=False, stats_only=True
+        )
         return ok, errors
 
     with ThreadPoolExecutor(max_workers=2) as pool:

@@ -10,9 +10,13 @@ from wagtail.admin.panels import FieldPanel
 class SearchEntry(models.Model):
     """One searchable record (see `search.records`), flattened for `DatabaseBackend`.
 
-    `head`, `lead` and `haystack` hold normalised text (`search.query.normalise`)
-    so matching is a plain `contains` that behaves the same on SQLite and
-    PostgreSQL; `tags` holds the multi-valued filters as " topic:x lang:en sector:y ".
+    The `*_terms` columns hold the record's analysed terms (`search.analysis`),
+    the same the Elasticsearch index holds, one stream after another with
+    `analysis.GAP` between them. The database indexes them itself: on
+    PostgreSQL a generated `search_vector` tsvector (title A, labels B,
+    summary C, body D) with a GIN index, on SQLite the FTS5 table
+    `search_searchentry_fts`, kept in step by triggers. Both are made by
+    migration 0007 (see there), so the model does not name them.
     """
 
     key = models.CharField(max_length=80, unique=True)
@@ -31,6 +35,7 @@ class SearchEntry(models.Model):
     status = models.CharField(max_length=20, blank=True)
     languages = models.JSONField(default=list, blank=True)
     topics = models.JSONField(default=list, blank=True)
+    group = models.CharField(max_length=80, blank=True)  # records that are translations of each other share it
     # EOD programmes: the catalogue's facets, ranges (CNY million) and sorts.
     province = models.CharField(max_length=10, blank=True)
     stage = models.CharField(max_length=30, blank=True)
@@ -38,10 +43,10 @@ class SearchEntry(models.Model):
     gap_band = models.CharField(max_length=20, blank=True)
     investment = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     gap = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
-    tags = models.TextField(blank=True)
-    head = models.TextField(blank=True)
-    lead = models.TextField(blank=True)
-    haystack = models.TextField(blank=True)
+    title_terms = models.TextField(blank=True)
+    label_terms = models.TextField(blank=True)
+    summary_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
     version = models.CharField(max_length=40)
 
     class Meta:
@@ -51,6 +56,47 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class SearchTag(models.Model):
+    """A value of a multi-valued facet (language, topic, sector, instrument) of an entry: counted in SQL."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="tags")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=60)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value", "entry"], name="search_tag_facet_value")]
+        constraints = [models.UniqueConstraint(fields=["entry", "facet", "value"], name="one_tag_per_value")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}:{self.value}"
+
+
+class SearchChunk(models.Model):
+    """A passage of an entry that has a meaning vector: the head (title and summary) or a window of its text."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="chunks")
+    ordinal = models.PositiveSmallIntegerField()
+    page = models.PositiveIntegerField(null=True, blank=True)
+    digest = models.CharField(max_length=64, db_index=True)  # the text's `Embedding`, when computed
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "ordinal"], name="one_chunk_per_ordinal")]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}#{self.ordinal}"
+
+
+class SearchTerm(models.Model):
+    """An English-like term of the index with how many entries hold it: the vocabulary spelling corrects to."""
+
+    term = models.CharField(max_length=100, unique=True)
+    word = models.CharField(max_length=100)  # a word as written that gives the term ("emissions" for "emiss")
+    documents = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.term
 
 
 class Synonym(models.Model):
@@ -106,3 +152,6 @@ class PendingUpdate(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+from search.semantic.models import Embedding  # noqa: E402, F401 - the model lives with the semantic search code

@@ -7,8 +7,7 @@ from django.apps import apps
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from portal.i18n import pick
-from search.records import localized_document_url
+from search import registry
 from search.results import FACETS, Hit, SearchResults
 
 FACET_LABELS = {
@@ -29,20 +28,6 @@ def _type_label(label: str) -> str:
         return str(apps.get_model(label)._meta.verbose_name_plural).capitalize()
     except (LookupError, ValueError):
         return label
-
-
-def _choice_labels() -> dict[str, dict[str, str]]:
-    from portal.models import DocumentLanguage, DocumentType, Jurisdiction, PolicyDocument, Topic
-
-    languages = dict(DocumentLanguage.choices)
-    issuers = dict(PolicyDocument.objects.filter(live=True).values_list("issuing_body", "issuing_body_zh").distinct())
-    return {
-        "doctype": dict(DocumentType.choices),
-        "jurisdiction": dict(Jurisdiction.choices),
-        "language": languages,
-        "topic": {topic.slug: topic.name for topic in Topic.objects.all()},
-        "issuer": {english: pick(english, chinese) for english, chinese in issuers.items()},
-    }
 
 
 def toggled(params: QueryDict, name: str, value: str) -> str:
@@ -77,7 +62,8 @@ def facet_groups(
     labels: dict[str, dict[str, str]] | None = None,
     ordered: dict[str, list[str]] | None = None,
 ) -> list[FacetGroup]:
-    """Facets in the order of `titles` (site search's by default), values labelled from `labels`.
+    """Facets in the order of `titles` (site search's by default), values labelled from `labels`
+    (by default what the apps registered for site search's facets).
 
     Values come by count, selected ones first; facets named in `ordered` keep
     that order instead (size bands, stages).
@@ -85,7 +71,7 @@ def facet_groups(
     if not results.facets:
         return []
     titles = titles or {name: FACET_LABELS[name] for name in FACET_ORDER}
-    labels = _choice_labels() if labels is None else labels
+    labels = registry.facet_labels() if labels is None else labels
     ordered = ordered or {}
     groups = []
     for name, title in titles.items():
@@ -120,8 +106,9 @@ def hit_views(results: SearchResults) -> list[HitView]:
     views = []
     for hit in results.hits:
         date = datetime.date.fromisoformat(hit.date[:10]) if hit.date else None
-        if hit.content_type == "portal.policydocument":
-            hit.url = localized_document_url(hit.url)
+        source = registry.source(hit.content_type)
+        if source is not None and source.localize_url is not None:
+            hit.url = source.localize_url(hit.url)
         views.append(HitView(hit, str(_type_label(hit.content_type)), date))
     return views
 
@@ -149,6 +136,14 @@ def without_filters(params: QueryDict, keep: tuple[str, ...] = ("q", "sort")) ->
 def with_query(params: QueryDict, text: str) -> str:
     query = params.copy()
     query["q"] = text
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def as_typed(params: QueryDict) -> str:
+    """The same search with the words as typed: "Search instead for"."""
+    query = params.copy()
+    query["as_typed"] = "1"
     query.pop("page", None)
     return query.urlencode()
 

@@ -25,6 +25,9 @@ PER_PAGE = 10
 class Scope:
     """What one search page searches: which content, its facets, range filters and sorts.
 
+    Site search's is `SITE`; an app defines its own for its pages (the EOD
+    catalogue's is `initiatives.eod.catalogue.CATALOGUE`).
+
     `sorts` maps a sort name to record fields, "-" for descending; "_score"
     is relevance (the database backend's own score).
     """
@@ -43,27 +46,6 @@ SITE = Scope(
     sorts={"relevance": ("_score", "-date"), "date": ("-date", "_score")},
 )
 SORTS = tuple(SITE.sorts)
-# The EOD programme catalogue: a deal database for financiers.
-CATALOGUE = Scope(
-    "catalogue",
-    facets={
-        "province": "province",
-        "sector": "sectors",
-        "stage": "stage",
-        "instrument": "instruments",
-        "size": "size_band",
-        "gapband": "gap_band",
-    },
-    sorts={
-        "relevance": ("_score", "-date"),
-        "gap": ("-gap", "-date"),
-        "size": ("-investment", "-date"),
-        "newest": ("-date", "_score"),
-    },
-    content_types=("initiatives.eodprogrammepage",),
-    ranges={"investment": "investment", "gap": "gap"},
-    browsable=True,
-)
 # Deeper pages than this are not served: nobody reads them, and they cost the cluster.
 MAX_WINDOW = 1000
 
@@ -80,6 +62,9 @@ class SearchRequest:
     ranges: dict[str, tuple[Decimal | None, Decimal | None]] = field(default_factory=dict)
     # Record field -> accepted values, set by the page rather than the visitor (no facet counts).
     fixed: dict[str, list[str]] = field(default_factory=dict)
+    exact: bool = False  # "exact words only": no synonyms, spelling corrections or matching by meaning
+    as_typed: bool = False  # "search instead for": no spelling corrections
+    language: str = ""  # the visitor's language: which version of a translated record represents it
 
     def __post_init__(self) -> None:
         facets = self.scope.facets
@@ -115,6 +100,24 @@ class SearchRequest:
 class Passage:
     html: str  # escaped text with <mark> around matches
     page: int | None = None  # PDF page number, for documents
+    by_meaning: bool = False  # chosen as closest in meaning, not for the words it holds
+
+
+@dataclass(frozen=True)
+class Match:
+    """One reason a hit matched: a word as typed, or what stood in for it."""
+
+    kind: str  # "typed", "synonym", "inner", "spelling" (see search.query), or "meaning"
+    label: str  # what matched ("emissions trading")
+    typed: str = ""  # what the visitor typed for it ("carbon trading"), when that differs
+
+
+@dataclass
+class Translation:
+    key: str
+    url: str
+    title: str
+    languages: list[str]
 
 
 @dataclass
@@ -129,6 +132,17 @@ class Hit:
     summary: str = ""
     languages: list[str] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)  # why it matched, words first
+    translations: list[Translation] = field(default_factory=list)  # the same record in other languages
+    group: str = ""
+
+    @property
+    def by_meaning(self) -> bool:
+        return any(match.kind == "meaning" for match in self.matches)
+
+    @property
+    def by_meaning_only(self) -> bool:
+        return bool(self.matches) and all(match.kind == "meaning" for match in self.matches)
 
 
 @dataclass
@@ -150,6 +164,8 @@ class SearchResults:
     suggestion: str = ""  # "did you mean", when nothing matched
     total_without_filters: int | None = None  # when filters hid every match
     degraded: bool = False  # the cluster was down and the database answered
+    corrected: str = ""  # "Showing results for": the query as searched, when spelling was corrected
+    semantic: str = "off"  # matching by meaning: "on", "off" (exact words, or switched off) or "unavailable"
 
     @property
     def searched(self) -> bool:

@@ -7,17 +7,26 @@ results = SearchService().search(
     SearchRequest(text="碳达峰 steel", filters={"type": ["portal.policydocument"], "year": ["2024"]},
                   sort="relevance", page=1)
 )
-results.total, results.hits[0].title_html, results.hits[0].passages[0].page, results.facets["topic"]
+results.total, results.hits[0].title_html, results.hits[0].passages[0].page, results.hits[0].matches
+
+A search runs in the same steps on every backend: the query is parsed into
+clauses (`search.query`), the backend retrieves the best records by words and
+by meaning with the counts and facets (`retrieve`), the two lists are fused
+and translations folded together (`search.ranking`), and the page shown is
+explained and highlighted (`details`, `search.explain`).
 """
 
 import logging
 
+from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
+from search import explain, ranking
 from search.backends import DatabaseBackend, get_backend
 from search.query import parse
 from search.results import SearchRequest, SearchResults
+from search.semantic.vectors import query_vector
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +42,7 @@ class SearchService:
         return self._backend
 
     def search(self, request: SearchRequest) -> SearchResults:
-        query = parse(request.text)
+        query = parse(request.text, exact=request.exact, correct=not request.as_typed)
         if not query and not request.narrowed and not request.scope.browsable:
             # Nothing asked yet: the page shows the search box and what it can do.
             return SearchResults(request=request, query=query, backend=self.backend.name)
@@ -48,10 +57,40 @@ class SearchService:
             results.degraded = True
             return results
 
+    def _meaning(self, query, request: SearchRequest) -> tuple[ranking.Meaning | None, str]:
+        """What to look for by meaning, and what the results should say about matching by meaning."""
+        if request.exact or not query:
+            return None, "off"
+        vector = query_vector(request.text)
+        if vector is None:
+            return None, "unavailable"
+        return ranking.Meaning(vector, settings.SEARCH_SEMANTIC_FLOOR, settings.SEARCH_SEMANTIC_MARGIN), "on"
+
     def _run(self, backend, query, request: SearchRequest) -> SearchResults:
-        results = backend.search(query, request)
-        if results.total == 0 and query:
-            results.suggestion = backend.suggest(query)
-            if request.narrowed:
-                results.total_without_filters = backend.count(query, request)
+        meaning, status = self._meaning(query, request)
+        first = request.order(bool(query))[0]
+        if first not in ("_score", "-date"):
+            # Sorted by an amount (the catalogue's gap or size), results are those that hold the words:
+            # a record found by meaning alone has no place in such a list that a reader could see.
+            meaning = None
+        limit = ranking.candidates_needed(request)
+        retrieved = backend.retrieve(query, request, meaning, limit)
+        results = SearchResults(request=request, query=query, backend=backend.name, semantic=status)
+        results.total, results.facets, results.took_ms = retrieved.total, retrieved.facets, retrieved.took_ms
+        if first == "_score":
+            ordered = ranking.fuse(retrieved.lexical, retrieved.semantic)
+        elif first == "-date":
+            ordered = ranking.by_date(retrieved.lexical, retrieved.semantic)
+        else:
+            ordered = retrieved.lexical
+        groups = ranking.grouped(ordered, request.language)
+        page = groups[request.offset : request.offset + request.per_page]
+        details = backend.details([candidate.key for candidate, _ in page], query)
+        results.hits = [explain.hit(query, candidate, details[candidate.key]) for candidate, _ in page]
+        if query.corrections and any(match.kind == "spelling" for hit in results.hits for match in hit.matches):
+            results.corrected = query.corrected_text  # "Showing results for"
+        elif query.corrections and not results.total:
+            results.suggestion = query.corrected_text  # "Did you mean", where filters hid the corrected word
+        if results.total == 0 and query and request.narrowed:
+            results.total_without_filters = backend.count(query, request)
         return results

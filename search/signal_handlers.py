@@ -17,7 +17,8 @@ from wagtail.signals import page_published, page_unpublished
 
 from search import synonyms
 from search.models import Synonym
-from search.records import SOURCES, key_for, source_for
+from search.records import key_for, source_for
+from search.registry import SOURCES
 
 logger = logging.getLogger(__name__)
 _state = threading.local()
@@ -55,21 +56,17 @@ def enqueue(key: str) -> None:
     transaction.on_commit(send, robust=True)
 
 
-def content_changed(sender, instance, raw: bool = False, **kwargs) -> None:
-    if raw:  # fixture loading
-        return
+def changed(instance) -> None:
+    """Queue an index update for `instance`, if it is searchable: for apps whose other changes alter its record."""
     source = source_for(instance)
     if source is not None:
         enqueue(key_for(source.label, instance.pk))
 
 
-def topic_changed(sender, instance, raw: bool = False, **kwargs) -> None:
-    """A renamed topic changes the records of everything tagged with it."""
-    if raw or instance.pk is None:
+def content_changed(sender, instance, raw: bool = False, **kwargs) -> None:
+    if raw:  # fixture loading
         return
-    for related in ("briefs", "documents", "events"):
-        for obj in getattr(instance, related).all().only("pk"):
-            content_changed(type(obj), obj)
+    changed(instance)
 
 
 def synonyms_changed(sender, **kwargs) -> None:
@@ -77,6 +74,7 @@ def synonyms_changed(sender, **kwargs) -> None:
 
 
 def connect() -> None:
+    """Index updates for every registered source (the content apps registered theirs before search is ready)."""
     for source in SOURCES:
         model = source.model
         post_save.connect(content_changed, sender=model, dispatch_uid=f"search-save-{source.label}")
@@ -84,6 +82,5 @@ def connect() -> None:
         if issubclass(model, Page):
             page_published.connect(content_changed, sender=model, dispatch_uid=f"search-publish-{source.label}")
             page_unpublished.connect(content_changed, sender=model, dispatch_uid=f"search-unpublish-{source.label}")
-    post_save.connect(topic_changed, sender="portal.Topic", dispatch_uid="search-topic-save")
     post_save.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-save")
     post_delete.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonyms-delete")

@@ -5,6 +5,8 @@ from dataclasses import asdict, dataclass, field
 
 from elasticsearch import Elasticsearch
 
+from search.semantic.encoder import get_encoder
+
 # Chinese analysers in order of preference, each with the plugin or module
 # that provides it. The `standard` analyser is always there: it splits Han
 # text into single characters, so Chinese queries then rely on phrase matching.
@@ -86,6 +88,7 @@ def cluster_status(client: Elasticsearch, url: str = "") -> ClusterStatus:
 
 
 def _schema_current(client: Elasticsearch, analyzer: str) -> bool | None:
+    # Imported here: search.indexes asks this module which Chinese analyser to use.
     from search.documents import index_body
     from search.indexes import alias_name
 
@@ -93,5 +96,6 @@ def _schema_current(client: Elasticsearch, analyzer: str) -> bool | None:
     served = [body["mappings"].get("_meta", {}).get("schema") for body in mappings.values()]
     if not served:
         return None
-    wanted = index_body(analyzer)["mappings"]["_meta"]["schema"]
+    encoder = get_encoder()  # its vector size is part of the mapping
+    wanted = index_body(encoder.dims if encoder else 0, analyzer)["mappings"]["_meta"]["schema"]
     return all(schema == wanted for schema in served)

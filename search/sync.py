@@ -24,6 +24,8 @@ from portal.celery import TRANSIENT_ERRORS
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.models import PendingUpdate
 from search.records import all_records, record_for
+from search.semantic.encoder import get_encoder
+from search.semantic.service import chunk_vectors
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +42,34 @@ def configured_backends() -> list:
 
 
 def sync_one(key: str) -> bool:
-    """Upsert or delete one record everywhere, from the database as it is now. Returns whether it is searchable."""
+    """Upsert or delete one record everywhere, from the database as it is now. Returns whether it is searchable.
+
+    A record stored with passages whose meaning vectors are not computed yet gets them from
+    `search.embed_records`, which stores it again once they are (words match meanwhile).
+    """
     record = record_for(key)
     for backend in configured_backends():
         if record is None:
             backend.delete(key)
         else:
             backend.store(record)
+    if record is not None and lacks_vectors(record):
+        embed_later([key])
     return record is not None
+
+
+def lacks_vectors(record) -> bool:
+    return get_encoder() is not None and any(vector is None for _, vector in chunk_vectors(record))
+
+
+def embed_later(keys: list[str]) -> None:
+    # Imported here: search.semantic.tasks runs sync_one when it is done, so each module needs the other.
+    from search.semantic.tasks import embed_records
+
+    try:
+        embed_records.delay(keys)
+    except Exception:  # a broker problem must not undo the index update; search_embed catches up
+        logger.exception("Embedding of %s not queued", keys)
 
 
 def mark_pending(key: str) -> None:

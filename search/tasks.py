@@ -36,3 +36,6 @@ def sync_pending_records(grace_seconds: float = PENDING_GRACE.total_seconds()) -
     except UNREACHABLE as error:
         logger.info("Search cluster still unreachable, pending updates wait for the next run: %s", error)
         return 0
+
+
+from search.semantic.tasks import embed_records  # noqa: E402, F401 - registers search.embed_records

@@ -4,6 +4,7 @@ from django.utils.formats import number_format
 
 from search import exports, feeds, presenters
 from search.forms import search_request
+from search.semantic.encoder import encoder_status
 from search.service import SearchService
 
 
@@ -26,6 +27,8 @@ def search(request: HttpRequest) -> HttpResponse:
         "sort_links": presenters.sort_links(params),
         "clear_filters": presenters.without_filters(params),
         "suggestion_query": presenters.with_query(params, results.suggestion) if results.suggestion else "",
+        "as_typed_query": presenters.as_typed(params),
+        "semantic_reason": encoder_status() if results.semantic == "unavailable" else "",
         "export_queries": {extension: exports.query_for(params, extension) for extension in exports.FORMATS},
         "export_cap": exports.EXPORT_LIMIT,
         "export_limit": number_format(exports.EXPORT_LIMIT, force_grouping=True),

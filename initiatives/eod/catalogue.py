@@ -6,7 +6,7 @@ Its public services, which the financier area and the API build on: `parse`,
 catalogue is, in the active language).
 
 Everything goes through `SearchService` with the catalogue scope (facets,
-range filters and sorts of `search.results.CATALOGUE`), so the catalogue
+range filters and sorts of `CATALOGUE`), so the catalogue
 answers from Elasticsearch or the database like site search does. Only the
 page of hits shown is then read from the database, for the figures a list
 or a table shows.
@@ -28,8 +28,30 @@ from members.models import Province
 from portal.text import PlainTextFormMixin
 from search.forms import clean_text
 from search.query_text import MAX_QUERY_LENGTH
-from search.results import CATALOGUE, MAX_WINDOW, Hit, SearchRequest, SearchResults
+from search.results import MAX_WINDOW, Hit, Scope, SearchRequest, SearchResults
 from search.service import SearchService
+
+# The catalogue's search: a deal database for financiers, over EOD programmes' records.
+CATALOGUE = Scope(
+    "catalogue",
+    facets={
+        "province": "province",
+        "sector": "sectors",
+        "stage": "stage",
+        "instrument": "instruments",
+        "size": "size_band",
+        "gapband": "gap_band",
+    },
+    sorts={
+        "relevance": ("_score", "-date"),
+        "gap": ("-gap", "-date"),
+        "size": ("-investment", "-date"),
+        "newest": ("-date", "_score"),
+    },
+    content_types=("initiatives.eodprogrammepage",),
+    ranges={"investment": "investment", "gap": "gap"},
+    browsable=True,
+)
 
 FACET_FIELDS = ("province", "sector", "stage", "instrument", "size", "gapband")
 RANGE_FIELDS = {"investment": ("invest_min", "invest_max"), "gap": ("gap_min", "gap_max")}
@@ -94,6 +116,8 @@ class CatalogueForm(PlainTextFormMixin, forms.Form):
     gap_min = _amount_field(_("Financing gap from (CNY million)"))
     gap_max = _amount_field(_("Financing gap to (CNY million)"))
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    exact = forms.BooleanField(label=_("Exact words only"), required=False)
+    as_typed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, data: QueryDict, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -137,6 +161,9 @@ class CatalogueForm(PlainTextFormMixin, forms.Form):
             per_page=per_page,
             scope=CATALOGUE,
             fixed={"languages": [language]},
+            exact=bool(data.get("exact")),
+            as_typed=bool(data.get("as_typed")),
+            language=language,
         )
 
     def canonical(self) -> QueryDict:
@@ -144,13 +171,16 @@ class CatalogueForm(PlainTextFormMixin, forms.Form):
         data, query = self.cleaned_data, QueryDict(mutable=True)
         for name in self.fields:
             value = data.get(name)
-            if value in (None, "", []) or (name == "sort" and value == "relevance"):
+            # Defaults say nothing: no empty values, unchecked switches or the default sort.
+            if value in (None, "", []) or value is False or (name == "sort" and value == "relevance"):
                 continue
             query.setlist(name, sorted(value) if isinstance(value, list) else [_plain(value)])
         return query
 
 
 def _plain(value) -> str:
+    if value is True:
+        return "1"
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)

@@ -61,6 +61,7 @@ def serve_catalogue(page, request: HttpRequest) -> TemplateResponse:
         "sort_choices": catalogue.SORT_CHOICES,
         "clear_filters": presenters.without_filters(params, keep=("q", "sort", "view")),
         "suggestion_query": presenters.with_query(params, results.suggestion) if results.suggestion else "",
+        "as_typed_query": presenters.as_typed(params),
         "show_restricted": show_restricted,
         # The financier area's template tags say whether the visitor may save this search, or has.
         "saved_search_query": export_query,

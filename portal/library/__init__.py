@@ -8,6 +8,8 @@
 - `importer`: bulk import from a folder or a CSV manifest (`manage.py
   import_documents`).
 - `feeds`: the briefs' RSS and Atom feeds.
+- `search_records`: briefs and documents in site search (records, facet
+  labels, export columns), registered with the search app.
 - `wagtail_hooks`: the library's admin (imported by `portal.wagtail_hooks`).
 
 Templates stay under `templates/portal/` (`library/`, `briefs/`, and the brief

@@ -235,6 +235,57 @@ def extract_pages(data: bytes, name: str) -> list[str]:
     return [text]
 
 
+# --- What the file says about itself ---------------------------------------------------------
+
+TITLE_STYLES = ("Title", "Heading")
+
+
+def title_candidates(data: bytes, name: str) -> list[tuple[str, str]]:
+    """What the file offers as its title, best first, as (text, where) with where "metadata", "heading" or "line".
+
+    The metadata is the PDF's /Title or the DOCX's core title, as the authoring tool left it
+    (often the file name or nothing, which the caller weighs); the heading is a DOCX's first
+    paragraph styled Title or Heading; the line is the first non-empty line of the text as
+    laid out (a PDF's first page read without joining Chinese lines, so the title's own line).
+    An unreadable file offers nothing.
+    """
+    candidates = []
+    try:
+        kind = file_kind(data, name)
+        if kind == PDF:
+            reader = open_pdf(data)
+            metadata = reader.metadata
+            if metadata is not None and metadata.title:
+                candidates.append((str(metadata.title), "metadata"))
+            try:
+                text = tidy(reader.pages[0].extract_text() or "")
+            except Exception:  # noqa: BLE001 - a damaged first page still leaves the metadata and the file name
+                text = ""
+        elif kind == DOCX:
+            document = open_docx(data)
+            if document.core_properties.title:
+                candidates.append((document.core_properties.title, "metadata"))
+            heading = next(
+                (
+                    paragraph.text
+                    for paragraph in document.paragraphs
+                    if paragraph.text.strip()
+                    and paragraph.style is not None
+                    and paragraph.style.name.startswith(TITLE_STYLES)
+                ),
+                "",
+            )
+            if heading:
+                candidates.append((heading, "heading"))
+            text = tidy(docx_text(data))
+        else:
+            text = tidy({HTML: html_text, TEXT: decode_text}[kind](data))
+    except ExtractionError:
+        return candidates
+    candidates += [(line, "line") for line in text.split("\n") if line.strip()][:5]
+    return [(storable(value).strip(), where) for value, where in candidates]
+
+
 # --- Documents ----------------------------------------------------------------------
 
 

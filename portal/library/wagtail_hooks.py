@@ -6,6 +6,10 @@ edit form, with the reason when it failed and a button to read the file
 again. The form refuses a file that cannot be read (wrong type, empty,
 encrypted, damaged) before anything is saved.
 
+Entries whose issuing body, jurisdiction, type or issue date nobody knows yet
+(imported files rarely say) are marked in the listing, found with the "Needs
+metadata" filter, counted on the dashboard and named at the top of the form.
+
 Wagtail looks for hooks in apps only: `portal.wagtail_hooks` imports this module.
 """
 
@@ -14,16 +18,22 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from django_filters import BooleanFilter
+from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList, Panel
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal.library.extraction import ExtractionError, check_file
 from portal.library.models import Extraction, PolicyDocument
+from portal.library.models.documents import NEEDS_METADATA
 from portal.library.tasks import extract_document_text
 from portal.text import PlainTextFormMixin
 
@@ -78,6 +88,38 @@ class ExtractionColumn(Column):
     cell_template_name = "portal/library/admin/extraction_cell.html"
 
 
+class MetadataPanel(Panel):
+    """Which of the facts every entry should give are still unknown; not a form field."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "portal/library/admin/metadata_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk) and self.instance.needs_metadata
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["missing"] = self.instance.missing_metadata()
+            return context
+
+
+class MetadataColumn(Column):
+    """What is still unknown of the entry, or nothing when it is complete."""
+
+    cell_template_name = "portal/library/admin/metadata_cell.html"
+
+
+class PolicyDocumentFilterSet(WagtailFilterSet):
+    needs_metadata = BooleanFilter(label=_("Needs metadata"), method="filter_needs_metadata", widget=BooleanRadioSelect)
+
+    class Meta:
+        model = PolicyDocument
+        fields = ["needs_metadata", "document_type", "jurisdiction", "status", "extraction", "live"]
+
+    def filter_needs_metadata(self, queryset, name, value):
+        return queryset.filter(NEEDS_METADATA) if value else queryset.exclude(NEEDS_METADATA)
+
+
 @require_POST
 def reextract(request, pk):
     """Read the file again now, whatever is on record (staff fixed the file's storage, or the reader improved)."""
@@ -102,13 +144,16 @@ class PolicyDocumentViewSet(SnippetViewSet):
         Column("status", label=_("Legal status"), accessor="get_status_display", sort_key="status"),
         LiveStatusTagColumn(label=_("Publication")),
         ExtractionColumn("extraction", label=_("Text"), sort_key="extraction"),
+        MetadataColumn("metadata", label=_("Metadata"), accessor="missing_metadata"),
     ]
-    list_filter = ["document_type", "jurisdiction", "status", "extraction", "live"]
+    filterset_class = PolicyDocumentFilterSet
     list_per_page = 50
     search_fields = ["title", "title_en", "slug", "issuing_body", "issuing_body_zh"]
     search_backend_name = None  # plain database lookups: exact for Chinese titles too
     ordering = ["-issued_on", "title"]
-    edit_handler = ObjectList([ExtractionPanel(), *PolicyDocument.panels], base_form_class=PolicyDocumentForm)
+    edit_handler = ObjectList(
+        [MetadataPanel(), ExtractionPanel(), *PolicyDocument.panels], base_form_class=PolicyDocumentForm
+    )
 
     @classmethod
     def permission_policy_for_user(cls, user, action: str) -> bool:
@@ -127,3 +172,25 @@ class LibraryGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryGroup)
+
+
+class MetadataToCompleteSummaryItem(SummaryItem):
+    """On the dashboard: how many entries still lack their issuer, jurisdiction, type or date, linked to the list."""
+
+    order = 350
+    template_name = "portal/library/admin/metadata_summary.html"
+
+    def is_shown(self):
+        return PolicyDocumentViewSet.permission_policy_for_user(self.request.user, "change")
+
+    def get_context_data(self, parent_context):
+        list_url = reverse(PolicyDocument.snippet_viewset.get_url_name("list"))
+        return {
+            "count": PolicyDocument.objects.filter(NEEDS_METADATA).count(),
+            "url": f"{list_url}?needs_metadata=true",
+        }
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_metadata_to_complete(request, summary_items):
+    summary_items.append(MetadataToCompleteSummaryItem(request))

@@ -263,6 +263,15 @@ SEARCH_INDEX_SHARDS = env.get("SEARCH_INDEX_SHARDS", "1")
 # a second node is there). Applied by every rebuild; a live index can be changed
 # with PUT <alias>/_settings (docs/operations.md).
 SEARCH_INDEX_REPLICAS = env.get("SEARCH_INDEX_REPLICAS", "0-1")
+# The multilingual sentence encoder of semantic search (search.semantic.encoder):
+# "use-multilingual-3", "multilingual-e5-small" (the optional `e5` extra) or "off".
+# Its weights ship in its package: nothing is downloaded at run time.
+SEARCH_EMBEDDING_MODEL = env.get("SEARCH_EMBEDDING_MODEL", "use-multilingual-3")
+# Matching by meaning (search.ranking.Meaning): a record counts when its closest passage is at least
+# SEARCH_SEMANTIC_FLOOR similar to the query (cosine) and within SEARCH_SEMANTIC_MARGIN of the closest
+# record's, for the active model. Chosen on the relevance bench (bench/README.md).
+SEARCH_SEMANTIC_FLOOR = float(env.get("SEARCH_SEMANTIC_FLOOR", "0.15"))
+SEARCH_SEMANTIC_MARGIN = float(env.get("SEARCH_SEMANTIC_MARGIN", "0.15"))
 
 # Whole anonymous pages kept in the cache for this many seconds (0: off), retired
 # at once by any content change (portal.page_cache); the TTL bounds what time

@@ -25,3 +25,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps, as in development, without a collectstatic run.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Matching by meaning is switched on by the search tests that are about it: embedding every page
+# a test saves would cost the whole suite minutes.
+SEARCH_EMBEDDING_MODEL = "off"

@@ -1,7 +1,9 @@
 """The two search backends behind `SearchService`, with one interface:
 
-search(query, request) -> SearchResults
-suggest(query) -> str            a corrected query, or ""
+retrieve(query, request, meaning, limit) -> Retrieved   candidates by words and by meaning,
+                                                        with the total and the facets
+details(keys, query) -> {key: Details}                  what explains and shows each hit
+count(query, request) -> int                            the total alone
 store(record) / delete(key)      keep one record in sync
 replace_all(records) -> int      rebuild from scratch
 versions() -> {key: version}     what the backend holds, for reconciling

@@ -1,43 +1,64 @@
-"""The embedded backend: `SearchEntry` rows matched with `contains` on normalised text.
+"""The embedded backend: the database's own full-text index over `SearchEntry`.
 
-Works the same on SQLite and PostgreSQL. Matching and filtering run in SQL;
-ranking is a SQL score (title beats summary beats body, per clause);
-facet counts and highlights are worked out in Python on the matched rows.
+It carries the site while Elasticsearch is down and is the whole search on a
+machine without it, so it is an index, not a scan: the analysed terms
+(`search.analysis`, the same Elasticsearch holds) are matched by PostgreSQL's
+GIN index over a tsvector or SQLite's FTS5 table (`search.backends.fulltext`),
+facets are grouped counts in one SQL statement over the matched rows, and
+vectors are scored in memory by `search.vectors`. Highlights, reasons and the
+fusion of words and meaning are shared with Elasticsearch (`search.ranking`,
+`search.explain`).
 """
 
-import difflib
 from collections import Counter
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db import connection, transaction
+from django.db.models import F
 
-from search import highlight
-from search.models import SearchEntry
+from search import analysis, spelling, terms, vectors
+from search.backends.fulltext import for_vendor, joined
+from search.models import SearchChunk, SearchEntry, SearchTag, SearchTerm
 from search.query import ParsedQuery
-from search.query_text import needle, normalise
+from search.ranking import Candidate, Chunk, Meaning
 from search.records import Record
-from search.results import FacetValue, Hit, Passage, SearchRequest, SearchResults
+from search.results import FacetValue, SearchRequest
+from search.semantic.chunks import chunks
+from search.semantic.encoder import get_encoder
+from search.semantic.vectors import PASSAGE, digest
 
-# Fields apart in the stored text, so a phrase never runs from one into the next.
-GAP = " \n "
-# Multi-valued record fields, kept in `tags` as " prefix:value ".
-MULTI_VALUED = {"languages": "lang", "topics": "topic", "sectors": "sector", "instruments": "instrument"}
-VOCABULARY_KEY = "search:database:vocabulary"
-TITLE, SUMMARY, BODY = 4, 2, 1
+# Multi-valued record fields: one `SearchTag` row per value, so facets count them in SQL.
+MULTI_VALUED = ("languages", "topics", "sectors", "instruments")
+ENTRY = "search_searchentry"
+TAG = "search_searchtag"
+CANDIDATE_COLUMNS = ["key", "content_type", "title", "alt_title", "summary", "url", "date", "languages", "group"]
 
 
 def _amount(value) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def entry_values(record: Record) -> dict:
-    tags = [f"{prefix}:{value}" for field, prefix in MULTI_VALUED.items() for value in record[field]]
-    head = [record["title"], record["alt_title"], *record["topic_names"]]
-    rest = [record["issuing_body"], record["issuing_body_zh"], record["body"]]
-    rest += [passage["text"] for passage in record["passages"]]
-    return {
+@dataclass
+class Analysed:
+    values: dict  # SearchEntry fields
+    tags: list[tuple[str, str]]
+    words: dict[str, str]  # English-like term -> a word that gives it
+    chunks: list[tuple[int, int | None, str]]  # (ordinal, page, digest) of each passage with a meaning vector
+
+
+def passage_digests(record: Record) -> list[tuple[int, int | None, str]]:
+    """The record's passages and the digests their vectors are kept under, when a model is on."""
+    encoder = get_encoder()
+    if encoder is None:
+        return []
+    return [(c.ordinal, c.page, digest(encoder.version, PASSAGE, c.text)) for c in chunks(record)]
+
+
+def analysed(record: Record) -> Analysed:
+    """A record as the database keeps it: its columns, its facet tags and its English-like words."""
+    fields = terms.record_terms(record)
+    values = {
         "content_type": record["content_type"],
         "title": record["title"][:500],
         "alt_title": record["alt_title"][:500],
@@ -53,104 +74,221 @@ def entry_values(record: Record) -> dict:
         "status": record["status"],
         "languages": record["languages"],
         "topics": record["topics"],
+        "group": record.get("group", "")[:80],
         "province": record["province"],
         "stage": record["stage"],
         "size_band": record["size_band"],
         "gap_band": record["gap_band"],
         "investment": _amount(record["investment"]),
         "gap": _amount(record["gap"]),
-        "tags": f" {' '.join(tags)} ",
-        "head": " " + GAP.join(normalise(text) for text in head) + " ",
-        "lead": f" {normalise(record['summary'])} ",
-        "haystack": " " + GAP.join(normalise(text) for text in [*head, record["summary"], *rest] if text) + " ",
         "version": record["version"],
+        **{column: joined(result.streams) for column, result in fields.items()},
     }
+    tags = sorted({(name, str(value)[:60]) for name in MULTI_VALUED for value in record[name]})
+    return Analysed(values, tags, terms.words(fields), passage_digests(record))
 
 
-def _any(column: str, alternatives: tuple[str, ...]) -> Q:
-    condition = Q()
-    for alternative in alternatives:
-        condition |= Q(**{f"{column}__contains": needle(alternative)})
-    return condition
+def _english_terms(entry_terms: list[str]) -> set[str]:
+    return {term for text in entry_terms for term in text.split() if term.isalpha() and term.isascii()}
 
 
-def _filter_q(field: str, values: list[str]) -> Q:
-    if field in MULTI_VALUED:
-        condition = Q()
-        for value in values:
-            condition |= Q(tags__contains=f" {MULTI_VALUED[field]}:{value} ")
-        return condition
-    if field == "year":
-        return Q(year__in=[int(v) for v in values if str(v).isdigit()])
-    return Q(**{f"{field}__in": values})
+def _count_terms(added: dict[str, str], removed: set[str]) -> None:
+    """Keep `SearchTerm.documents` in step with one entry's change: +1 for its new terms, -1 for its old ones."""
+    if added:
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(term=term[:100], word=word[:100], documents=0) for term, word in added.items()],
+            ignore_conflicts=True,
+        )
+        SearchTerm.objects.filter(term__in=list(added)).update(documents=F("documents") + 1)
+    if removed:
+        SearchTerm.objects.filter(term__in=list(removed), documents__gt=0).update(documents=F("documents") - 1)
+    if added or removed:
+        spelling.changed()
 
 
-def _scope_q(request: SearchRequest) -> Q:
+def _insert(model, objects: list) -> None:
+    """Insert new rows in bulk and set their ids: COPY on PostgreSQL, `bulk_create` elsewhere.
+
+    On PostgreSQL `bulk_create` sends each column as one array parameter (UNNEST), which the
+    driver quotes element by element in Python: for a rebuild's long texts that cost as much as
+    analysing them. COPY streams the rows instead, with ids drawn from the table's sequence first.
+    """
+    if not objects:
+        return
+    if connection.vendor != "postgresql":
+        # bulk_create sets the new rows' ids on SQLite 3.35+ (RETURNING).
+        model.objects.bulk_create(objects, batch_size=2000)
+        return
+    table, pk = model._meta.db_table, model._meta.pk
+    fields = [f for f in model._meta.concrete_fields if f is not pk]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in [pk, *fields])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [table, pk.column, len(objects)],
+        )
+        for obj, (pk_value,) in zip(objects, cursor.fetchall(), strict=True):
+            setattr(obj, pk.attname, pk_value)
+        with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
+            for obj in objects:
+                copy.write_row([obj.pk, *(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)])
+
+
+# --- SQL for scope, filters and facets --------------------------------------------------------
+
+
+def _in(column: str, values: list) -> tuple[str, list]:
+    return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
+
+
+def _filter_sql(alias: str, field_name: str, values: list[str]) -> tuple[str, list]:
+    if field_name in MULTI_VALUED:
+        inner, params = _in("t.value", values)
+        return (
+            f"EXISTS (SELECT 1 FROM {TAG} t WHERE t.entry_id = {alias}.id AND t.facet = %s AND {inner})",
+            [field_name, *params],
+        )
+    if field_name == "year":
+        years = [int(v) for v in values if str(v).isdigit()] or [-1]
+        return _in(f"{alias}.year", years)
+    return _in(f'{alias}."{field_name}"', values)
+
+
+def scope_sql(request: SearchRequest, alias: str = "e") -> tuple[str, list]:
     """What the scope and the range filters rule out: applied to hits and facet counts alike."""
-    scope, condition = request.scope, Q()
+    scope, parts, params = request.scope, ["1 = 1"], []
     if scope.content_types:
-        condition &= Q(content_type__in=scope.content_types)
+        sql, more = _in(f"{alias}.content_type", list(scope.content_types))
+        parts.append(sql)
+        params += more
     for name, (low, high) in request.ranges.items():
-        column = scope.ranges[name]
+        column = f"{alias}.{scope.ranges[name]}"
         if low is not None:
-            condition &= Q(**{f"{column}__gte": low})
+            parts.append(f"{column} >= %s")
+            params.append(low)
         if high is not None:
-            condition &= Q(**{f"{column}__lte": high})
-    for field, values in request.fixed.items():
-        condition &= _filter_q(field, values)
-    return condition
+            parts.append(f"{column} <= %s")
+            params.append(high)
+    for field_name, values in request.fixed.items():
+        sql, more = _filter_sql(alias, field_name, values)
+        parts.append(sql)
+        params += more
+    return " AND ".join(parts), params
 
 
-def _row_values(facets: dict[str, str], columns: list[str], row: tuple) -> dict[str, set[str]]:
-    """Each facet's values for one matched row (`columns` then `tags`)."""
-    by_column = dict(zip(columns, row[:-1], strict=True))
-    tags: dict[str, set[str]] = {}
-    for tag in row[-1].split():
-        prefix, _, value = tag.partition(":")
-        tags.setdefault(prefix, set()).add(value)
-    values = {}
-    for name, field in facets.items():
-        if field in MULTI_VALUED:
-            values[name] = tags.get(MULTI_VALUED[field], set())
-        else:
-            value = by_column[field]
-            values[name] = {str(value)} if value not in ("", None) else set()
-    return values
+def filters_sql(request: SearchRequest, alias: str = "e", leave_out: str = "") -> tuple[str, list]:
+    """The visitor's facet filters (one left out, for that facet's own counts)."""
+    parts, params = ["1 = 1"], []
+    for name, values in request.filters.items():
+        if name != leave_out:
+            sql, more = _filter_sql(alias, request.scope.facets[name], values)
+            parts.append(sql)
+            params += more
+    return " AND ".join(parts), params
 
 
-def _order_by(fields: tuple[str, ...]) -> list:
-    order = []
-    for name in fields:
-        if name == "_score":
-            order.append("-score")
-        else:
-            column = name.lstrip("-")
-            order.append(F(column).desc(nulls_last=True) if name.startswith("-") else F(column).asc(nulls_last=True))
-    return [*order, "key"]
+# --- The backend ----------------------------------------------------------------------------
+
+
+@dataclass
+class Details:
+    """What the page shows of one hit beyond its candidate: which alternatives it holds, and where."""
+
+    matched: set[int] = field(default_factory=set)  # indexes into the query's alternatives
+    passages: list[dict] = field(default_factory=list)  # {"page", "text"}, every page
+    body: str = ""
+    siblings: list[dict] = field(default_factory=list)  # translations: {"key", "url", "title", "languages"}
+    texts: dict = field(default_factory=dict)  # the texts passages are cut from, where the backend keeps no passages
+
+    def chunk_text(self, ordinal: int) -> str:
+        found = chunks(self.texts) if self.texts else []
+        return found[ordinal].text if ordinal < len(found) else ""
+
+
+@dataclass
+class Retrieved:
+    took_ms: float | None = None
+    total: int = 0
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    lexical: list[Candidate] = field(default_factory=list)
+    semantic: list[Candidate] = field(default_factory=list)
 
 
 class DatabaseBackend:
     name = "database"
 
+    @property
+    def fulltext(self):
+        return for_vendor(connection.vendor)
+
     # --- Writing ------------------------------------------------------------
 
     def store(self, record: Record) -> None:
-        SearchEntry.objects.update_or_create(key=record["id"], defaults=entry_values(record))
+        made = analysed(record)
+        with transaction.atomic():
+            old = SearchEntry.objects.filter(key=record["id"]).values_list(*terms.FIELDS).first()
+            entry, _ = SearchEntry.objects.update_or_create(key=record["id"], defaults=made.values)
+            SearchTag.objects.filter(entry=entry).delete()
+            SearchTag.objects.bulk_create([SearchTag(entry=entry, facet=f, value=v) for f, v in made.tags])
+            before_chunks = set(SearchChunk.objects.filter(entry=entry).values_list("ordinal", "page", "digest"))
+            if before_chunks != set(made.chunks):
+                SearchChunk.objects.filter(entry=entry).delete()
+                SearchChunk.objects.bulk_create(
+                    [SearchChunk(entry=entry, ordinal=o, page=p, digest=d) for o, p, d in made.chunks]
+                )
+                vectors.changed()
+            before = _english_terms(list(old)) if old else set()
+            after = set(made.words)
+            _count_terms({t: made.words[t] for t in after - before}, before - after)
 
     def delete(self, key: str) -> None:
-        SearchEntry.objects.filter(key=key).delete()
+        with transaction.atomic():
+            old = SearchEntry.objects.filter(key=key).values_list(*terms.FIELDS).first()
+            if old is None:
+                return
+            SearchEntry.objects.filter(key=key).delete()
+            _count_terms({}, _english_terms(list(old)))
+            vectors.changed()
 
     def replace_all(self, records, batch_size: int = 500) -> int:
-        count, batch = 0, []
+        count, batch, words, documents = 0, [], {}, Counter()
+
+        def flush() -> int:
+            entries = [SearchEntry(key=key, **made.values) for key, made in batch]
+            _insert(SearchEntry, entries)  # sets each entry's id, which its tags and chunks need
+            tags = [
+                SearchTag(entry=entry, facet=facet, value=value)
+                for entry, (_, made) in zip(entries, batch, strict=True)
+                for facet, value in made.tags
+            ]
+            _insert(SearchTag, tags)
+            passages = [
+                SearchChunk(entry=entry, ordinal=ordinal, page=page, digest=key)
+                for entry, (_, made) in zip(entries, batch, strict=True)
+                for ordinal, page, key in made.chunks
+            ]
+            _insert(SearchChunk, passages)
+            return len(entries)
+
         with transaction.atomic():
             SearchEntry.objects.all().delete()
+            SearchTerm.objects.all().delete()
             for record in records:
-                batch.append(SearchEntry(key=record["id"], **entry_values(record)))
+                made = analysed(record)
+                for term, word in made.words.items():
+                    words.setdefault(term, word)
+                documents.update(made.words.keys())
+                batch.append((record["id"], made))
                 if len(batch) >= batch_size:
-                    count += len(SearchEntry.objects.bulk_create(batch))
+                    count += flush()
                     batch = []
-            count += len(SearchEntry.objects.bulk_create(batch))
-        cache.delete(VOCABULARY_KEY)
+            if batch:
+                count += flush()
+            _insert(
+                SearchTerm, [SearchTerm(term=t[:100], word=words[t][:100], documents=n) for t, n in documents.items()]
+            )
+            spelling.changed()
+            vectors.changed()
         return count
 
     def versions(self) -> dict[str, str]:
@@ -158,108 +296,190 @@ class DatabaseBackend:
 
     # --- Reading ------------------------------------------------------------
 
-    def matching(self, query: ParsedQuery) -> QuerySet:
-        entries = SearchEntry.objects.all()
-        for clause in query.matching_clauses:
-            entries = entries.filter(_any("haystack", clause))
-        return entries
+    def _where(self, query: ParsedQuery, request: SearchRequest, semantic_ids: list[int]) -> tuple[str, list]:
+        """Matched by words or by meaning, within the scope."""
+        parts, params = [], []
+        if query:
+            sql, params = self.fulltext.match(query)
+            parts.append(sql)
+        if semantic_ids:
+            sql, more = _in("e.id", semantic_ids)
+            parts.append(sql)
+            params += more
+        matched = "(" + " OR ".join(parts) + ")" if parts else ("1 = 1" if not query else "1 = 0")
+        scope, scope_params = scope_sql(request)
+        return f"{matched} AND {scope}", params + scope_params
 
-    def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResults:
-        matched = self.matching(query).filter(_scope_q(request))
-        results = SearchResults(request=request, query=query, backend=self.name)
+    def count_and_facets(self, query: ParsedQuery, request: SearchRequest, semantic_ids: list[int]):
+        """The number of results (translations counted once) and every facet's counts, in one statement.
 
+        Each facet's counts apply every filter but its own (choosing a second value widens the results).
+        """
+        where, params = self._where(query, request, semantic_ids)
         facets = request.scope.facets
-        columns = sorted({field for field in facets.values() if field not in MULTI_VALUED})
-        counts: dict[str, Counter] = {name: Counter() for name in facets}
-        selected = {name: set(values) for name, values in request.filters.items()}
-        for row in matched.values_list(*columns, "tags").iterator(chunk_size=2000):
-            values = _row_values(facets, columns, row)
-            misses = [name for name, wanted in selected.items() if not values[name] & wanted]
-            if not misses:
-                results.total += 1
-            for name in facets:
-                # A facet's counts ignore its own filter (multi-select).
-                if not misses or misses == [name]:
-                    counts[name].update(values[name])
-        results.facets = {
-            name: [
-                FacetValue(value, n, value in selected.get(name, ()))
-                for value, n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-            ]
-            for name, counter in counts.items()
-        }
-
-        filtered = matched
-        for name, values in request.filters.items():
-            filtered = filtered.filter(_filter_q(facets[name], values))
-        score = Value(0, output_field=IntegerField())
-        for clause in query.matching_clauses:
-            score = score + Case(
-                When(_any("head", clause), then=Value(TITLE)),
-                When(_any("lead", clause), then=Value(SUMMARY)),
-                default=Value(BODY),
-                output_field=IntegerField(),
-            )
-        filtered = filtered.annotate(score=score)
-        page = filtered.order_by(*_order_by(request.order(bool(query)))).defer("head", "lead", "haystack", "tags")
-        page = page[request.offset : request.offset + request.per_page]
-        results.hits = [self._hit(entry, query) for entry in page]
-        return results
-
-    def _hit(self, entry: SearchEntry, query: ParsedQuery) -> Hit:
-        alternatives = tuple(query.alternatives)
-        passages = []
-        if entry.passages:
-            scored = []
-            for passage in entry.passages:
-                hits = sum(1 for clause in query.clauses if highlight.count(passage["text"], clause))
-                if hits:
-                    scored.append((-hits, passage["page"], passage["text"]))
-            for _, number, text in sorted(scored)[:3]:
-                passages.append(Passage(html=highlight.snippet(text, alternatives) or "", page=number))
-        else:
-            html = highlight.snippet(entry.body, alternatives)
-            if html:
-                passages.append(Passage(html=html))
-        summary = highlight.snippet(entry.summary, alternatives, length=240) or highlight.plain(entry.summary, 240)
-        return Hit(
-            key=entry.key,
-            content_type=entry.content_type,
-            title=entry.title,
-            title_html=highlight.whole(entry.title, alternatives),
-            alt_title=entry.alt_title,
-            url=entry.url,
-            date=entry.date.isoformat() if entry.date else None,
-            summary=summary,
-            languages=entry.languages,
-            passages=passages,
+        single = sorted({f for f in facets.values() if f not in MULTI_VALUED})
+        columns = ", ".join(["e.id", "e.key", 'e."group"', *(f'e."{column}"' for column in single)])
+        selects, select_params = [], []
+        all_filters, all_params = filters_sql(request, "m")
+        selects.append(
+            "SELECT '' AS facet, '' AS value, "
+            'COUNT(DISTINCT CASE WHEN m."group" = \'\' THEN m.key ELSE m."group" END) AS n '
+            f"FROM m WHERE {all_filters}"
         )
+        select_params += all_params
+        for name, field_name in facets.items():
+            others, other_params = filters_sql(request, "m", leave_out=name)
+            if field_name in MULTI_VALUED:
+                selects.append(
+                    f"SELECT %s, t.value, COUNT(*) FROM m JOIN {TAG} t ON t.entry_id = m.id AND t.facet = %s "
+                    f"WHERE {others} GROUP BY t.value"
+                )
+                select_params += [name, field_name, *other_params]
+            else:
+                selects.append(
+                    f'SELECT %s, CAST(m."{field_name}" AS TEXT), COUNT(*) FROM m '
+                    f'WHERE {others} AND m."{field_name}" IS NOT NULL AND CAST(m."{field_name}" AS TEXT) != \'\' '
+                    f'GROUP BY m."{field_name}"'
+                )
+                select_params += [name, *other_params]
+        sql = f"WITH m AS MATERIALIZED (SELECT {columns} FROM {ENTRY} e WHERE {where}) " + " UNION ALL ".join(selects)
+        total, counts = 0, {name: [] for name in facets}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params + select_params)
+            rows = cursor.fetchall()
+        for name, value, n in rows:
+            if name == "":
+                total = n
+            else:
+                counts[name].append((str(value), n))
+        chosen = {name: set(values) for name, values in request.filters.items()}
+        facet_values = {
+            name: [
+                FacetValue(value, n, value in chosen.get(name, ()))
+                for value, n in sorted(pairs, key=lambda pair: (-pair[1], pair[0]))
+            ]
+            for name, pairs in counts.items()
+        }
+        return total, facet_values
 
-    # --- No results ---------------------------------------------------------
+    def _candidates(self, ids: list[int]) -> dict[int, Candidate]:
+        rows = SearchEntry.objects.filter(id__in=ids).values_list("id", *CANDIDATE_COLUMNS, "passages")
+        found = {}
+        for pk, key, content_type, title, alt_title, summary, url, date, languages, group, passages in rows:
+            found[pk] = Candidate(
+                entry_id=pk,
+                key=key,
+                content_type=content_type,
+                title=title,
+                alt_title=alt_title,
+                summary=summary,
+                url=url,
+                date=date.isoformat() if date else None,
+                languages=languages,
+                group=group,
+                pages=any(passage.get("page") for passage in passages),
+            )
+        return found
+
+    def lexical(self, query: ParsedQuery, request: SearchRequest, limit: int) -> list[Candidate]:
+        scope, scope_params = scope_sql(request)
+        filters, filter_params = filters_sql(request)
+        where, params = f"{scope} AND {filters}", scope_params + filter_params
+        if query and request.order(True)[0] == "_score":
+            sql, sql_params = self.fulltext.ranked(query, where, params, limit)
+        else:
+            match, match_params = self.fulltext.match(query) if query else ("1 = 1", [])
+            order = ", ".join(_order_sql(request.order(bool(query))))
+            sql = f"SELECT e.id, 0, 1 FROM {ENTRY} e WHERE {match} AND {where} ORDER BY {order} LIMIT %s"
+            sql_params = [*match_params, *params, limit]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, sql_params)
+            rows = cursor.fetchall()
+        found = self._candidates([pk for pk, *_ in rows])
+        ranked = []
+        for pk, title_match, complete in rows:
+            candidate = found[pk]
+            candidate.title_match, candidate.complete = bool(title_match), bool(complete)
+            ranked.append(candidate)
+        return ranked
+
+    def semantic(self, meaning: Meaning, request: SearchRequest, limit: int) -> list[Candidate]:
+        """The records closest in meaning within the scope, the visitor's filters not applied (facets count them)."""
+        nearest = vectors.nearest(meaning, limit=limit)
+        if not nearest:
+            return []
+        scope, scope_params = scope_sql(request)
+        ids_sql, ids_params = _in("e.id", [hit.entry_id for hit in nearest])
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT e.id FROM {ENTRY} e WHERE {ids_sql} AND {scope}", ids_params + scope_params)
+            found = self._candidates([pk for (pk,) in cursor.fetchall()])
+        ranked = []
+        for hit in nearest:
+            if hit.entry_id in found:
+                candidate = found[hit.entry_id]
+                candidate.entry_id = hit.entry_id
+                candidate.chunk = Chunk(hit.ordinal, hit.page, "", hit.score)
+                ranked.append(candidate)
+        return ranked
+
+    def _filtered(self, candidates: list[Candidate], request: SearchRequest) -> list[Candidate]:
+        """The candidates the visitor's facet filters let through, in their order."""
+        if not request.filters or not candidates:
+            return candidates
+        filters, filter_params = filters_sql(request)
+        ids_sql, ids_params = _in("e.id", [c.entry_id for c in candidates])
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT e.id FROM {ENTRY} e WHERE {ids_sql} AND {filters}", ids_params + filter_params)
+            allowed = {pk for (pk,) in cursor.fetchall()}
+        return [c for c in candidates if c.entry_id in allowed]
+
+    def retrieve(self, query: ParsedQuery, request: SearchRequest, meaning: Meaning | None, limit: int) -> Retrieved:
+        retrieved = Retrieved()
+        semantic = self.semantic(meaning, request, limit) if meaning is not None else []
+        semantic_ids = [candidate.entry_id for candidate in semantic]
+        retrieved.total, retrieved.facets = self.count_and_facets(query, request, semantic_ids)
+        retrieved.semantic = self._filtered(semantic, request)
+        if query or meaning is None:
+            retrieved.lexical = self.lexical(query, request, limit)
+        return retrieved
+
+    def details(self, keys: list[str], query: ParsedQuery) -> dict[str, Details]:
+        """Which alternatives each entry holds (checked against its stored terms), its pages and its translations."""
+        alternatives = query.alternatives
+        columns = ("key", "group", "title", "alt_title", "summary", "passages", "body", *terms.FIELDS)
+        rows = SearchEntry.objects.filter(key__in=keys).values_list(*columns)
+        found, groups = {}, {}
+        for key, group, title, alt_title, summary, passages, body, *columns in rows:
+            streams = [f" {stream} " for column in columns for stream in column.split(f" {analysis.GAP} ")]
+            matched = {
+                index
+                for index, alt in enumerate(alternatives)
+                if any(f" {' '.join(alt.terms)} " in stream for stream in streams)
+            }
+            texts = {"title": title, "alt_title": alt_title, "summary": summary, "body": body, "passages": passages}
+            found[key] = Details(matched=matched, passages=passages, body=body, texts=texts)
+            if group:
+                groups[group] = key
+        if groups:
+            siblings = SearchEntry.objects.filter(group__in=list(groups)).exclude(key__in=keys)
+            for key, group, url, title, languages in siblings.values_list("key", "group", "url", "title", "languages"):
+                found[groups[group]].siblings.append({"key": key, "url": url, "title": title, "languages": languages})
+        return found
 
     def count(self, query: ParsedQuery, request: SearchRequest) -> int:
+        """Results of the query with the visitor's filters taken off (to say they hid every match)."""
         unfiltered = SearchRequest(scope=request.scope, fixed=request.fixed)
-        return self.matching(query).filter(_scope_q(unfiltered)).count()
+        total, _ = self.count_and_facets(query, unfiltered, [])
+        return total
 
-    def _vocabulary(self) -> set[str]:
-        words = cache.get(VOCABULARY_KEY)
-        if words is None:
-            words = set()
-            for head, lead in SearchEntry.objects.values_list("head", "lead").iterator(chunk_size=2000):
-                words.update(word for word in f"{head} {lead}".split() if len(word) > 2 and word.isascii())
-            cache.set(VOCABULARY_KEY, words, 600)
-        return words
 
-    def suggest(self, query: ParsedQuery) -> str:
-        vocabulary = self._vocabulary()
-        changed, words = False, []
-        for clause in query.clauses:
-            word = clause[0]
-            if word in query.words and word not in vocabulary and len(word) > 2:
-                # Same first letter and similar length: keeps the comparison cheap on a big vocabulary.
-                pool = [w for w in vocabulary if w[0] == word[0] and abs(len(w) - len(word)) <= 2]
-                close = difflib.get_close_matches(word, pool, n=1, cutoff=0.75)
-                if close:
-                    word, changed = close[0], True
-            words.append(word)
-        return " ".join(words) if changed else ""
+def _order_sql(fields: tuple[str, ...]) -> list[str]:
+    order = []
+    for name in fields:
+        if name == "_score":
+            continue
+        column = name.lstrip("-")
+        direction = "DESC" if name.startswith("-") else "ASC"
+        # NULLs last either way, on both databases.
+        order += [f"(e.{column} IS NULL)", f"e.{column} {direction}"]
+    return [*order, "e.id"]

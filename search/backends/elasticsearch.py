@@ -1,80 +1,84 @@
-"""The Elasticsearch backend: one FacetedSearch per request against the content alias."""
+"""The Elasticsearch backend: BM25 over the analysed terms, kNN over passage vectors, facets by aggregation.
+
+What matches is decided exactly as the database backend decides it
+(`search.backends.fulltext`): every required clause and `minimum_match` of the
+optional ones, a clause being any of its alternatives, each a term or a
+phrase. Ranking is BM25 across the term fields with their weights, each
+alternative weighted by why it is there, plus a boost for the query's words
+side by side (proximity) and the mark of a title match. One `msearch` asks
+for the counts and facets, the best records by words and the nearest by
+meaning; a second, for the page shown only, for what each hit holds, its
+best pages and its translations.
+"""
 
 from django.core.cache import cache
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
-from elasticsearch_dsl import FacetedSearch, Q, Search, TermsFacet
+from elasticsearch_dsl import Q
 from elasticsearch_dsl.query import Query
 
 from search import indexes
+from search.analysis import is_han
+from search.backends.database import Details, Retrieved
 from search.client import get_client
-from search.documents import CHINESE_SUBFIELDS, SEARCH_FIELDS, ContentDocument
-from search.highlight import plain
-from search.query import ParsedQuery
-from search.query_text import is_han
-from search.records import Record
-from search.results import FacetValue, Hit, Passage, SearchRequest, SearchResults
+from search.documents import CHINESE_SUBFIELDS, TERM_FIELDS
+from search.query import Alternative, Clause, ParsedQuery
+from search.ranking import Candidate, Chunk, Meaning
+from search.results import FacetValue, SearchRequest
 
-MARK = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 FACET_SIZES = {"issuer": 30, "topic": 40, "year": 30, "province": 40}
-ANALYZER_KEY = "search:elasticsearch:chinese-analyzer"
+META_KEY = "search:elasticsearch:index-meta"
+CANDIDATE_SOURCE = ["content_type", "title", "alt_title", "summary", "url", "date", "languages", "group", "pages"]
+FIELDS = [f"{name}^{boost:g}" for name, boost in TERM_FIELDS.items()]
+# How many neighbours each shard examines for every one kept (recall of the approximate search against its cost).
+SEMANTIC_CANDIDATES_FACTOR = 3
 
 
-def _phrase(text: str, fields: list[str]) -> Query:
-    return Q("multi_match", query=text, type="phrase", fields=fields)
+def alternative_query(alternative: Alternative, name: str, fields: list[str] = FIELDS) -> Query:
+    text = " ".join(alternative.terms)
+    if alternative.is_phrase:
+        return Q("multi_match", query=text, type="phrase", fields=fields, boost=alternative.weight, _name=name)
+    return Q("multi_match", query=text, fields=fields, tie_breaker=0.3, boost=alternative.weight, _name=name)
 
 
-def clause_query(clause: tuple[str, ...], fields: list[str]) -> Query:
-    """Any alternative of the clause, each as a phrase (exact order, no query syntax)."""
-    if len(clause) == 1:
-        return _phrase(clause[0], fields)
-    return Q("bool", should=[_phrase(alternative, fields) for alternative in clause], minimum_should_match=1)
+def clause_query(clause: Clause, names: dict[Alternative, str]) -> Query:
+    queries = [alternative_query(alt, names[alt]) for alt in clause.alternatives]
+    return queries[0] if len(queries) == 1 else Q("dis_max", queries=queries)
 
 
-def build_query(query: ParsedQuery, chinese_subfields: bool = False) -> Query:
-    if not query:
-        return Q("match_all")
-    boosted = [f"{name}^{boost:g}" for name, boost in SEARCH_FIELDS.items()]
-    must = [clause_query(clause, boosted) for clause in query.matching_clauses]
-    should = []
+def alternative_names(query: ParsedQuery) -> dict[Alternative, str]:
+    return {alt: f"alt{index}" for index, alt in enumerate(query.alternatives)}
+
+
+def words_query(query: ParsedQuery) -> Query:
+    """What matches by words: the same rule as the database's full-text index."""
+    names = alternative_names(query)
+    must = [clause_query(clause, names) for clause in query.required]
+    optional = [clause_query(clause, names) for clause in query.optional]
+    if optional:
+        must.append(Q("bool", should=optional, minimum_should_match=query.minimum_match))
+    return Q("bool", must=must)
+
+
+def ranking_query(query: ParsedQuery, chinese_subfields: bool) -> Query:
+    names = alternative_names(query)
+    # Named, with no weight of its own: whether a record holds every clause, not just most of them.
+    should = [Q("bool", must=[clause_query(clause, names) for clause in query.clauses], boost=0, _name="complete")]
+    phrases = [Q("match_phrase", title_terms=" ".join(phrase)) for phrase in query.title_phrases]
+    should += phrases
+    if phrases:
+        # Named, with no weight of its own: the title holds every phrase, as the database backend asks.
+        should.append(Q("bool", must=phrases, boost=0, _name="title"))
+    if len(query.sequence) >= 2:
+        # Nearby query words rank higher (proximity), in any field.
+        should.append(Q("multi_match", query=" ".join(query.sequence), type="phrase", slop=3, fields=FIELDS))
     if chinese_subfields and is_han(query.text):
-        # The segmenting analyser ranks better; the phrase clauses above keep it precise.
         zh_fields = [f"{name}.zh" for name in CHINESE_SUBFIELDS]
-        should.append(Q("multi_match", query=query.text, fields=zh_fields, operator="and"))
-    return Q("bool", must=must, should=should)
+        should.append(Q("multi_match", query=query.text, fields=zh_fields, boost=0.5))
+    return Q("bool", must=[words_query(query)], should=should)
 
 
-def passages_query(query: ParsedQuery, keys: list[str]) -> dict:
-    """The best pages of the given documents, with their numbers, highlighted.
-
-    Asked separately for the page of hits only: as part of the main query the
-    nested clause would be scored for every match in the corpus.
-    """
-    nested = Q(
-        "nested",
-        path="passages",
-        score_mode="max",
-        query=Q("bool", should=[Q("match_phrase", passages__text=alt) for alt in query.alternatives]),
-        inner_hits={
-            "size": 3,
-            "_source": False,
-            "docvalue_fields": ["passages.page"],
-            "highlight": {**MARK, "fields": {"passages.text": {"fragment_size": 180, "number_of_fragments": 1}}},
-        },
-    )
-    return {"query": Q("bool", filter=[Q("ids", values=keys)], must=[nested]).to_dict(), "size": len(keys),
-            "_source": False}  # fmt: skip
-
-
-def highlight_query(query: ParsedQuery, field: str) -> dict:
-    # slop 1 keeps the highlighter on positions: an exact phrase is answered
-    # from the `index_phrases` shingles, which the highlighter cannot map back to the text.
-    phrases = [Q("match_phrase", **{field: {"query": alt, "slop": 1}}) for alt in query.alternatives]
-    return Q("bool", should=phrases).to_dict()
-
-
-def _merge_marks(html: str) -> str:
-    # Han phrases come back one character per <mark>; show the phrase as one.
-    return html.replace("</mark><mark>", "")
+def _filter(field: str, values: list[str]) -> Query:
+    return Q("terms", **{field: list(values)})
 
 
 def scope_filters(request: SearchRequest) -> list[Query]:
@@ -86,60 +90,55 @@ def scope_filters(request: SearchRequest) -> list[Query]:
         bounds = {key: float(value) for key, value in (("gte", low), ("lte", high)) if value is not None}
         clauses.append(Q("range", **{scope.ranges[name]: bounds}))
     for field, values in request.fixed.items():
-        clauses.append(Q("terms", **{field: list(values)}))
+        clauses.append(_filter(field, values))
     return clauses
 
 
-class ContentSearch(FacetedSearch):
-    doc_types = [ContentDocument]
-
-    def __init__(self, client: Elasticsearch, parsed: ParsedQuery, request: SearchRequest, chinese: bool):
-        self.using = client
-        self.index = indexes.alias_name()
-        self.parsed = parsed
-        self.request = request
-        self.facets = {
-            name: TermsFacet(field=field, size=FACET_SIZES.get(name, 20))
-            for name, field in request.scope.facets.items()
-        }
-        sort = list(request.order(bool(parsed)))
-        super().__init__(query=build_query(parsed, chinese), filters=request.filters, sort=sort)
-
-    def query(self, search: Search, query: Query) -> Search:
-        search = search.query(query)
-        for clause in scope_filters(self.request):
-            search = search.filter(clause)
-        return search
-
-    def search(self) -> Search:
-        search = super().search().source(excludes=["body", "passages", "spelling"])
-        if not self.parsed:
-            return search
-        fields = {
-            "title": {"number_of_fragments": 0},
-            "summary": {"fragment_size": 240, "number_of_fragments": 1},
-            # Documents' long bodies are highlighted per page from their passages instead.
-            "body": {"fragment_size": 180, "number_of_fragments": 2, "max_analyzed_offset": 10_000},
-        }
-        search = search.highlight_options(**MARK)
-        for name, options in fields.items():
-            search = search.highlight(name, highlight_query=highlight_query(self.parsed, name), **options)
-        return search
+def facet_filters(request: SearchRequest, leave_out: str = "") -> list[Query]:
+    facets = request.scope.facets
+    return [_filter(facets[name], values) for name, values in request.filters.items() if name != leave_out]
 
 
-def split_body(body: dict) -> tuple[dict, dict]:
-    """One search as two the cluster runs side by side: counting, and the page of hits.
+def _knn(meaning: Meaning, request: SearchRequest, limit: int) -> dict:
+    """The records closest in meaning within the scope (the visitor's filters are applied afterwards, as words are)."""
+    return {
+        "field": "chunks.vector",
+        "query_vector": [float(x) for x in meaning.vector],
+        "k": limit,
+        "num_candidates": max(limit * SEMANTIC_CANDIDATES_FACTOR, 100),
+        "similarity": meaning.floor,
+        "filter": [clause.to_dict() for clause in scope_filters(request)],
+        "inner_hits": {"size": 1, "_source": ["chunks.ordinal", "chunks.page", "chunks.text"]},
+    }
 
-    Counting (total and facets) must visit every match but needs no scores,
-    so it asks for no hits. The page needs the ten best hits only, so it
-    does not count: without an exact total, the cluster skips documents that
-    cannot make the top ten instead of scoring every match.
-    """
-    counting = {key: value for key, value in body.items() if key in ("query", "post_filter", "aggs")}
-    counting |= {"size": 0, "track_total_hits": True}
-    page = {key: value for key, value in body.items() if key != "aggs"}
-    page["track_total_hits"] = False
-    return counting, page
+
+def cosine(score: float) -> float:
+    # Elasticsearch scores a cosine-similarity kNN match as (1 + cosine) / 2.
+    return 2 * score - 1
+
+
+def _candidate(raw: dict) -> Candidate:
+    source = raw["_source"]
+    return Candidate(
+        key=raw["_id"],
+        content_type=source["content_type"],
+        title=source.get("title", ""),
+        alt_title=source.get("alt_title") or "",
+        summary=source.get("summary") or "",
+        url=source.get("url") or "",
+        date=source.get("date"),
+        languages=source.get("languages") or [],
+        group=source.get("group") or "",
+        pages=bool(source.get("pages")),
+        title_match="title" in raw.get("matched_queries", []),
+        complete="complete" in raw.get("matched_queries", []),
+    )
+
+
+def _raise_errors(responses: list[dict]) -> None:
+    for response in responses:
+        if "error" in response:
+            raise ApiError(str(response["error"]), meta=None, body=response["error"])
 
 
 class ElasticsearchBackend:
@@ -150,7 +149,7 @@ class ElasticsearchBackend:
 
     # --- Writing ------------------------------------------------------------
 
-    def store(self, record: Record) -> None:
+    def store(self, record) -> None:
         indexes.upsert(self.client, record)
 
     def delete(self, key: str) -> None:
@@ -164,97 +163,190 @@ class ElasticsearchBackend:
 
     # --- Reading ------------------------------------------------------------
 
-    def _has_chinese_subfields(self) -> bool:
-        analyzer = cache.get(ANALYZER_KEY)
-        if analyzer is None:
+    def index_meta(self) -> dict:
+        """The served index's `_meta`: its vector size and Chinese analyser (cached briefly)."""
+        meta = cache.get(META_KEY)
+        if meta is None:
             try:
                 mappings = self.client.indices.get_mapping(index=indexes.alias_name())
             except NotFoundError:
-                return False
+                return {}
             metas = [body["mappings"].get("_meta", {}) for body in mappings.values()]
-            analyzer = metas[0].get("chinese_analyzer", "standard") if metas else "standard"
-            cache.set(ANALYZER_KEY, analyzer, 300)
-        return analyzer != "standard"
+            meta = metas[0] if metas else {}
+            cache.set(META_KEY, meta, 300)
+        return meta
 
-    def search(self, query: ParsedQuery, request: SearchRequest) -> SearchResults:
-        results = SearchResults(request=request, query=query, backend=self.name)
-        faceted = ContentSearch(self.client, query, request, self._has_chinese_subfields())
-        body = faceted.build_search()[request.offset : request.offset + request.per_page].to_dict()
-        counting, page = split_body(body)
-        # Sent raw: elasticsearch-dsl's response objects cost more than the search on small pages.
-        responses = self.client.msearch(index=indexes.alias_name(), searches=[{}, counting, {}, page])["responses"]
-        if any(response.get("status") == 404 for response in responses):
-            return results  # no index built yet
-        for response in responses:
-            if "error" in response:
-                raise ApiError(str(response["error"]), meta=None, body=response["error"])
-        counts, hits = responses
-        results.total = counts["hits"]["total"]["value"]
-        # The two requests run side by side: the slower one is how long the cluster took.
-        results.took_ms = max(counts["took"], hits["took"])
-        aggregations = counts.get("aggregations", {})
-        for name in request.scope.facets:
-            chosen = set(request.filters.get(name, []))
-            buckets = aggregations.get(f"_filter_{name}", {}).get(name, {}).get("buckets", [])
-            results.facets[name] = [FacetValue(str(b["key"]), b["doc_count"], str(b["key"]) in chosen) for b in buckets]
-        raw_hits = hits["hits"]["hits"]
-        documents = [raw["_id"] for raw in raw_hits if raw["_source"].get("pages")]
-        pages = self._passages(query, documents) if query and documents else {}
-        results.hits = [self._hit(raw, pages.get(raw["_id"], [])) for raw in raw_hits]
-        return results
+    def has_vectors(self) -> bool:
+        return bool(self.index_meta().get("vector_dims"))
 
-    def _passages(self, query: ParsedQuery, keys: list[str]) -> dict[str, list[Passage]]:
-        response = self.client.search(index=indexes.alias_name(), **passages_query(query, keys))
-        found = {}
+    def _counting(self, query: ParsedQuery, request: SearchRequest, semantic: list[str]) -> dict:
+        matched = []
+        if query:
+            matched.append(words_query(query))
+        if semantic:
+            matched.append(Q("ids", values=semantic))
+        base = Q("bool", should=matched, minimum_should_match=1) if matched else Q("match_all")
+        aggs = {
+            "_total": {
+                "filter": Q("bool", filter=facet_filters(request)).to_dict(),
+                "aggs": {"groups": {"cardinality": {"field": "group", "precision_threshold": 40000}}},
+            }
+        }
+        for name, field in request.scope.facets.items():
+            aggs[f"_facet_{name}"] = {
+                "filter": Q("bool", filter=facet_filters(request, leave_out=name)).to_dict(),
+                "aggs": {"values": {"terms": {"field": field, "size": FACET_SIZES.get(name, 20)}}},
+            }
+        return {
+            "size": 0,
+            "track_total_hits": True,
+            "query": Q("bool", must=[base], filter=scope_filters(request)).to_dict(),
+            "aggs": aggs,
+        }
+
+    def _lexical(self, query: ParsedQuery, request: SearchRequest, limit: int) -> dict:
+        filters = [*scope_filters(request), *facet_filters(request)]
+        chinese = self.index_meta().get("chinese_analyzer", "standard") != "standard"
+        main = ranking_query(query, chinese) if query else Q("match_all")
+        sort = []
+        for name in request.order(bool(query)):
+            if name == "_score":
+                sort.append("_score")
+            else:
+                sort.append({name.lstrip("-"): {"order": "desc" if name.startswith("-") else "asc"}})
+        return {
+            "size": limit,
+            "query": Q("bool", must=[main], filter=filters).to_dict(),
+            "sort": [*sort, {"date": {"order": "desc"}}],
+            "_source": CANDIDATE_SOURCE,
+            "track_total_hits": False,
+        }
+
+    def semantic(self, meaning: Meaning, request: SearchRequest, limit: int) -> list[Candidate]:
+        """The records closest in meaning within the scope, cut where they fall too far below the closest one."""
+        body = {"size": limit, "knn": _knn(meaning, request, limit), "_source": CANDIDATE_SOURCE}
+        response = self.client.search(index=indexes.alias_name(), **body)
+        found = []
         for raw in response["hits"]["hits"]:
-            passages = []
-            for page in raw.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", []):
-                fragments = page.get("highlight", {}).get("passages.text", [])
-                number = page.get("fields", {}).get("passages.page", [None])[0]
-                if fragments:
-                    passages.append(Passage(html=_merge_marks(fragments[0]), page=number))
-            found[raw["_id"]] = passages
+            candidate = _candidate(raw)
+            inner = raw.get("inner_hits", {}).get("chunks", {}).get("hits", {}).get("hits", [])
+            chunk = inner[0]["_source"] if inner else {}
+            score = cosine(raw["_score"])
+            candidate.chunk = Chunk(chunk.get("ordinal", 0), chunk.get("page"), chunk.get("text", ""), score)
+            found.append(candidate)
+        if not found:
+            return []
+        threshold = meaning.threshold(found[0].chunk.score)
+        return [candidate for candidate in found if candidate.chunk.score >= threshold]
+
+    def retrieve(self, query: ParsedQuery, request: SearchRequest, meaning: Meaning | None, limit: int) -> Retrieved:
+        retrieved = Retrieved()
+        try:
+            semantic = self.semantic(meaning, request, limit) if meaning is not None and self.has_vectors() else []
+        except NotFoundError:
+            return retrieved  # no index built yet
+        keys = [candidate.key for candidate in semantic]
+        searches = [{}, self._counting(query, request, keys)]
+        if query or meaning is None:
+            searches += [{}, self._lexical(query, request, limit)]
+        if keys and request.filters:
+            # Which of them the visitor's filters let through.
+            allowed = Q("bool", filter=[Q("ids", values=keys), *facet_filters(request)])
+            searches += [{}, {"size": len(keys), "query": allowed.to_dict(), "_source": False}]
+        responses = self.client.msearch(index=indexes.alias_name(), searches=searches)["responses"]
+        if any(response.get("status") == 404 for response in responses):
+            return retrieved  # no index built yet
+        _raise_errors(responses)
+        counting, rest = responses[0], responses[1:]
+        retrieved.took_ms = max(response["took"] for response in responses)
+        aggregations = counting.get("aggregations", {})
+        retrieved.total = aggregations.get("_total", {}).get("groups", {}).get("value", 0)
+        chosen = {name: set(values) for name, values in request.filters.items()}
+        for name in request.scope.facets:
+            buckets = aggregations.get(f"_facet_{name}", {}).get("values", {}).get("buckets", [])
+            retrieved.facets[name] = [
+                FacetValue(str(b["key"]), b["doc_count"], str(b["key"]) in chosen.get(name, ())) for b in buckets
+            ]
+        if query or meaning is None:
+            retrieved.lexical = [_candidate(raw) for raw in rest.pop(0)["hits"]["hits"]]
+        if keys and request.filters:
+            allowed_keys = {raw["_id"] for raw in rest.pop(0)["hits"]["hits"]}
+            semantic = [candidate for candidate in semantic if candidate.key in allowed_keys]
+        retrieved.semantic = semantic
+        return retrieved
+
+    def details(self, keys: list[str], query: ParsedQuery) -> dict[str, Details]:
+        """For the page shown: the alternatives each hit holds anywhere, its best pages, its translations."""
+        found = {key: Details() for key in keys}
+        if not keys:
+            return found
+        names = alternative_names(query)
+        holds = [alternative_query(alt, name) for alt, name in names.items()]
+        searches = [
+            {},
+            {
+                "size": len(keys),
+                "query": Q("bool", filter=[Q("ids", values=keys)], should=holds).to_dict(),
+                "_source": ["body", "group"],
+            },
+        ]
+        if query:
+            pages = Q(
+                "nested",
+                path="passages",
+                score_mode="max",
+                query=Q(
+                    "bool", should=[alternative_query(alt, name, ["passages.terms"]) for alt, name in names.items()]
+                ),
+                inner_hits={"size": 3, "_source": ["passages.page", "passages.text"]},
+            )
+            searches += [
+                {},
+                {
+                    "size": len(keys),
+                    "query": Q("bool", filter=[Q("ids", values=keys)], must=[pages]).to_dict(),
+                    "_source": False,
+                },
+            ]
+        responses = self.client.msearch(index=indexes.alias_name(), searches=searches)["responses"]
+        _raise_errors(responses)
+        index_of = {name: index for index, name in enumerate(names.values())}
+        groups = {}
+        for raw in responses[0]["hits"]["hits"]:
+            details = found[raw["_id"]]
+            details.matched = {index_of[name] for name in raw.get("matched_queries", []) if name in index_of}
+            details.body = raw["_source"].get("body") or ""
+            if raw["_source"].get("group"):
+                groups[raw["_source"]["group"]] = raw["_id"]
+        if query:
+            for raw in responses[1]["hits"]["hits"]:
+                inner = raw.get("inner_hits", {}).get("passages", {}).get("hits", {}).get("hits", [])
+                found[raw["_id"]].passages = [hit["_source"] for hit in inner]
+        if groups:
+            siblings = self.client.search(
+                index=indexes.alias_name(),
+                query=Q("bool", filter=[Q("terms", group=list(groups))], must_not=[Q("ids", values=keys)]).to_dict(),
+                source=["group", "url", "title", "languages"],
+                size=3 * len(groups),
+            )
+            for raw in siblings["hits"]["hits"]:
+                source = raw["_source"]
+                found[groups[source["group"]]].siblings.append(
+                    {
+                        "key": raw["_id"],
+                        "url": source.get("url", ""),
+                        "title": source.get("title", ""),
+                        "languages": source.get("languages", []),
+                    }
+                )
         return found
 
-    def _hit(self, raw: dict, passages: list[Passage]) -> Hit:
-        source, highlights = raw["_source"], raw.get("highlight", {})
-        if not passages:
-            passages = [Passage(html=_merge_marks(fragment)) for fragment in highlights.get("body", [])]
-        title, summary = highlights.get("title"), highlights.get("summary")
-        return Hit(
-            key=raw["_id"],
-            content_type=source["content_type"],
-            title=source["title"],
-            title_html=_merge_marks(title[0]) if title else plain(source["title"], 500),
-            alt_title=source.get("alt_title") or "",
-            url=source.get("url") or "",
-            date=source.get("date"),
-            summary=_merge_marks(summary[0]) if summary else plain(source.get("summary") or "", 240),
-            languages=source.get("languages") or [],
-            passages=passages,
-        )
-
-    # --- No results ---------------------------------------------------------
-
     def count(self, query: ParsedQuery, request: SearchRequest) -> int:
-        search = Search(using=self.client, index=indexes.alias_name()).query(build_query(query))
-        for clause in scope_filters(SearchRequest(scope=request.scope, fixed=request.fixed)):
-            search = search.filter(clause)
+        """Results of the query with the visitor's filters taken off (to say they hid every match)."""
+        unfiltered = SearchRequest(scope=request.scope, fixed=request.fixed)
+        body = self._counting(query, unfiltered, [])
         try:
-            return search.count()
+            response = self.client.search(index=indexes.alias_name(), **body)
         except NotFoundError:
             return 0
-
-    def suggest(self, query: ParsedQuery) -> str:
-        if not query.words:
-            return ""
-        search = Search(using=self.client, index=indexes.alias_name()).extra(size=0)
-        search = search.suggest("spelling", " ".join(query.words), term={"field": "spelling", "min_word_length": 3})
-        try:
-            options = search.execute().suggest.spelling
-        except NotFoundError:
-            return ""
-        fixes = {entry.text: entry.options[0].text for entry in options if entry.options}
-        if not fixes:
-            return ""
-        return " ".join(fixes.get(clause[0], clause[0]) for clause in query.clauses)
+        return response["aggregations"]["_total"]["groups"]["value"]

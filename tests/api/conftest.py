@@ -94,7 +94,11 @@ def build_site() -> dict:
     briefs = PolicyBriefIndexPageFactory(parent=home_page)
     library = PolicyLibraryPageFactory(parent=home_page)
     plan = PolicyDocumentFactory(
-        title="Carbon peaking action plan", slug="peaking-plan", languages=["en"], file=WagtailDocumentFactory()
+        title="Carbon peaking action plan",
+        slug="peaking-plan",
+        number="国发〔2021〕23号",
+        languages=["en"],
+        file=WagtailDocumentFactory(),
     )
     plan.topics.set([hydrogen])
     plan.save()

@@ -9,6 +9,7 @@ from initiatives.eod.access import FINANCIERS_GROUP
 from initiatives.models import RESTRICTED_FIELDS
 from tests.api.conftest import SECRET_CONTACT
 from tests.members.factories import UserFactory
+from tests.portal.library.factories import PolicyDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -161,12 +162,27 @@ def test_documents_are_the_librarys_listing(client, site, query):
     assert [d["slug"] for d in data["results"]] == [document.slug for document in page["documents"]]
 
 
+def test_unknown_metadata_is_null_and_undated_documents_come_last(client, site):
+    unknown = {"issuing_body": "", "issuing_body_zh": "", "jurisdiction": "", "document_type": "", "issued_on": None}
+    PolicyDocumentFactory(title="导入的通知", slug="imported", **unknown)
+
+    listing = api(client, "documents")
+    document = api(client, "documents/imported")
+
+    assert [d["slug"] for d in listing["results"]][-1] == "imported"
+    assert [d["slug"] for d in listing["results"]] == [d.slug for d in web(client, "/library/")["documents"]]
+    assert [document[name] for name in ("issuing_body", "jurisdiction", "document_type", "issued_on")] == [None] * 4
+    schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]["DocumentOut"]["properties"]
+    assert "null when unknown" in schema["issued_on"]["description"].lower()
+
+
 def test_documents_are_metadata_and_drafts_stay_out(client, site):
     listing = api(client, "documents")
     assert "draft-notice" not in [d["slug"] for d in listing["results"]]
     assert client.get("/api/v1/documents/draft-notice").status_code == 404
     plan = api(client, "documents/peaking-plan")
     assert plan["file_format"] == "PDF"
+    assert plan["number"] == "国发〔2021〕23号"
     assert plan["url"].endswith("/library/peaking-plan/")
     assert plan["topics"] == [{"slug": "hydrogen", "name": "Hydrogen"}]
     assert "/documents/" not in json.dumps(plan)  # no file address: files are downloaded from the library page

@@ -26,6 +26,7 @@ SHELL_PACKAGES = (
     "portal.health",
     "portal.management",
     "portal.migrations",
+    "portal.search_records",
     "portal.settings",
     "portal.urls",
     "portal.views",

@@ -163,18 +163,29 @@ def test_sorting_by_gap_and_by_size(find, made):
 
 
 def test_text_search_finds_chinese_and_english_titles(find, made):
-    assert ids(find("q=土壤修复")) == {made["xiangjiang"].pk}
-    assert ids(find("q=wetland")) == {made["poyang"].pk, made["yancheng"].pk}
-    assert ids(find("q=wetland&province=JS")) == {made["yancheng"].pk}
+    assert ids(find("q=土壤修复&exact=on")) == {made["xiangjiang"].pk}
+    assert ids(find("q=wetland&exact=on")) == {made["poyang"].pk, made["yancheng"].pk}
+    assert ids(find("q=wetland&province=JS&exact=on")) == {made["yancheng"].pk}
+    # By meaning too, the programmes holding the words come first; anything after them says it matched by meaning.
+    found = find("q=wetland").hits
+    by_words = [hit for hit in found if not hit.by_meaning_only]
+    assert {catalogue.programme_id(hit.key) for hit in by_words} == {made["poyang"].pk, made["yancheng"].pk}
+    assert found[: len(by_words)] == by_words
 
 
 def test_restricted_details_are_never_searchable(find, made, backend):
     site_search = SearchService(backend).search(SearchRequest(text="Datong"))
     assert [hit.key for hit in site_search.hits] == [f"initiatives.eodprogrammepage:{made['datong'].pk}"]
     for text in ("finance-desk.example.cn", "Zhao Minghui", "ganjiang@finance-desk.example.cn", "hydrology"):
-        assert find(f"q={text}").total == 0, text
+        # No programme holds these words in what is indexed.
+        assert find(f"q={text}&exact=on").total == 0, text
         # Nor through site search, which covers programmes too.
-        assert SearchService(backend).search(SearchRequest(text=text)).total == 0, text
+        assert SearchService(backend).search(SearchRequest(text=text, exact=True)).total == 0, text
+        # Whatever else a search finds (by meaning, or by words spelt alike), nothing restricted is shown.
+        for results in (find(f"q={text}"), SearchService(backend).search(SearchRequest(text=text))):
+            for hit in results.hits:
+                shown = " ".join([hit.title_html, hit.summary, *(passage.html for passage in hit.passages)])
+                assert text.lower() not in shown.lower(), (text, hit.key)
 
 
 def test_matching_ids_walk_every_page(find, made):

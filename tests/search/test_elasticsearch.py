@@ -30,6 +30,7 @@ def test_create_index_add_document_find_it_and_delete_the_index(elasticsearch):
 
 
 @pytest.mark.services
+@pytest.mark.django_db  # search_status counts the passages with vectors
 def test_search_status_reports_the_cluster(elasticsearch):
     name = index_name("status-check")
     elasticsearch.indices.create(index=name, aliases={index_name("status-alias"): {}})
@@ -49,6 +50,7 @@ def test_search_status_reports_the_cluster(elasticsearch):
     assert analysed["tokens"]
 
 
+@pytest.mark.django_db  # search_status counts the passages with vectors
 def test_search_status_explains_an_unreachable_cluster(settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
 
@@ -56,6 +58,7 @@ def test_search_status_explains_an_unreachable_cluster(settings):
         call_command("search_status", stdout=StringIO())
 
 
+@pytest.mark.django_db  # search_status counts the passages with vectors
 def test_search_status_without_a_cluster_says_database_search(settings):
     settings.ELASTICSEARCH_URL = ""
     out = StringIO()

@@ -73,6 +73,7 @@ def schema_current() -> bool | None:
 
 
 @pytest.mark.services
+@pytest.mark.django_db  # search_status counts the passages with vectors
 def test_a_rebuilt_index_has_the_configured_shards_and_replicas(elasticsearch, settings):
     settings.SEARCH_INDEX_SHARDS = "2"
     settings.SEARCH_INDEX_REPLICAS = "1"
@@ -87,6 +88,7 @@ def test_a_rebuilt_index_has_the_configured_shards_and_replicas(elasticsearch, s
 
 
 @pytest.mark.services
+@pytest.mark.django_db  # search_status counts the passages with vectors
 def test_a_replica_range_is_restored_and_a_new_shard_count_asks_for_a_rebuild(elasticsearch, settings):
     settings.SEARCH_INDEX_REPLICAS = "0-all"
 

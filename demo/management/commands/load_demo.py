@@ -8,6 +8,7 @@ from demo.financiers import FINANCIER_PASSWORD, load_financiers
 from demo.library import load_briefs, load_library
 from demo.members import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
 from demo.site import load_site
+from search.semantic.encoder import encoder_status, get_encoder
 from search.signal_handlers import updates_paused
 
 
@@ -32,6 +33,11 @@ class Command(BaseCommand):
             briefs = load_briefs(self.stdout)
             programmes = load_eod_programmes(self.stdout)
             financiers = load_financiers(self.stdout)
+        if get_encoder() is not None:
+            # Before the rebuild, so that both backends index the passages with their vectors.
+            call_command("search_embed", "--all", stdout=self.stdout)
+        else:
+            self.stdout.write(f"Search will match words only: {encoder_status().reason}.")
         try:
             call_command("search_rebuild", stdout=self.stdout)
         except CommandError as error:

@@ -147,7 +147,7 @@ class PolicyBriefPage(Page):
                 "document": link.document,
                 # The library's public pages give documents a URL; until then a document is listed without a link.
                 "url": getattr(link.document, "url", "") or "",
-                "issued": visitor_date(link.document.issued_on),
+                "issued": visitor_date(link.document.issued_on) if link.document.issued_on else "",
             }
             for link in self.related_documents.select_related("document")
             if link.document.live

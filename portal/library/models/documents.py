@@ -1,7 +1,10 @@
 """The policy-document library: one entry per national plan, guideline, standard, notice or position paper.
 
 Entries are snippets with draft and live states, so staff publish and
-unpublish them the way they do pages. The uploaded file is a Wagtail
+unpublish them the way they do pages. The issuing body, jurisdiction, type
+and issue date stay empty when nobody knows them (a file imported without a
+manifest rarely says): pages and the API show them as unknown, the admin lists
+such entries as needing their metadata, and no value is ever made up. The uploaded file is a Wagtail
 document; its text is extracted in the background into `ExtractedPage` rows,
 one per PDF page (a single row for DOCX, HTML and plain text), which is what
 search highlights passages from.
@@ -12,6 +15,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, pgettext_lazy
@@ -65,25 +69,41 @@ class Extraction(models.TextChoices):
     FAILED = "failed", _("Text extraction failed")
 
 
+# What every entry should say; an entry lacking any of them is listed for staff to complete (NEEDS_METADATA).
+REQUIRED_METADATA = ("issuing_body", "jurisdiction", "document_type", "issued_on")
+NEEDS_METADATA = Q(issuing_body="") | Q(jurisdiction="") | Q(document_type="") | Q(issued_on__isnull=True)
+# Newest first, undated entries last on every database (PostgreSQL would put NULL first).
+NEWEST_FIRST = F("issued_on").desc(nulls_last=True)
+
+
 class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
     title = models.CharField(_("original title"), max_length=400, help_text=_("As issued, in its own language."))
     title_en = models.CharField(
         _("English title"), max_length=400, blank=True, help_text=_("Empty when the original is in English.")
     )
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    number = models.CharField(
+        _("document number"),
+        max_length=100,
+        blank=True,
+        help_text=_("As printed on the document, e.g. 国发〔2021〕23号 or GB/T 32150—2015. Empty when it has none."),
+    )
     issuing_body = models.CharField(
-        _("issuing body (English)"), max_length=200, help_text=_("e.g. National Development and Reform Commission")
+        _("issuing body (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. National Development and Reform Commission. Empty while unknown."),
     )
     issuing_body_zh = models.CharField(_("issuing body (Chinese)"), max_length=200, blank=True)
-    jurisdiction = models.CharField(_("jurisdiction"), max_length=20, choices=Jurisdiction.choices)
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=20, choices=Jurisdiction.choices, blank=True)
     region = models.CharField(
         _("region"), max_length=80, blank=True, help_text=_("Province or city, for provincial and city documents.")
     )
-    document_type = models.CharField(_("document type"), max_length=20, choices=DocumentType.choices)
+    document_type = models.CharField(_("document type"), max_length=20, choices=DocumentType.choices, blank=True)
     languages = models.JSONField(
         _("languages"), default=list, blank=True, help_text=_("Languages the file is written in.")
     )
-    issued_on = models.DateField(_("issue date"))
+    issued_on = models.DateField(_("issue date"), null=True, blank=True)
     effective_on = models.DateField(_("effective date"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.IN_FORCE
@@ -109,6 +129,11 @@ class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
         related_name="translations",
         help_text=_("The original, when this entry is a translation of another document."),
     )
+    metadata_notes = models.TextField(
+        _("metadata notes"),
+        blank=True,
+        help_text=_("Where the import found the title and issue date, and what it could only guess: check them."),
+    )
     # Set from the file's bytes: the import skips a file it has already seen.
     content_hash = models.CharField(_("content hash"), max_length=64, blank=True, db_index=True, editable=False)
     extraction = models.CharField(
@@ -127,6 +152,7 @@ class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("issuing_body"), FieldPanel("issuing_body_zh")]),
+                FieldPanel("number"),
                 FieldRowPanel([FieldPanel("jurisdiction"), FieldPanel("region")]),
                 FieldRowPanel([FieldPanel("document_type"), FieldPanel("status")]),
                 FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on")]),
@@ -136,12 +162,13 @@ class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
             heading=_("About the document"),
         ),
         MultiFieldPanel(
-            [FieldPanel("file"), FieldPanel("source_url"), FieldPanel("translation_of")], heading=_("File and source")
+            [FieldPanel("file"), FieldPanel("source_url"), FieldPanel("translation_of"), FieldPanel("metadata_notes")],
+            heading=_("File and source"),
         ),
     ]
 
     class Meta:
-        ordering = ["-issued_on", "title"]
+        ordering = [NEWEST_FIRST, "title"]
         verbose_name = _("policy document")
         verbose_name_plural = _("policy documents")
         indexes = [models.Index(fields=["live", "-issued_on"])]
@@ -156,7 +183,16 @@ class PolicyDocument(DraftStateMixin, RevisionMixin, ClusterableModel):
 
     @property
     def display_issuing_body(self) -> str:
-        return pick(self.issuing_body, self.issuing_body_zh)
+        """In the visitor's language, else in the other one; empty when unknown."""
+        return pick(self.issuing_body, self.issuing_body_zh) or self.issuing_body_zh
+
+    def missing_metadata(self) -> list[str]:
+        """The names of the required facts nobody has filled in yet, for staff."""
+        return [str(self._meta.get_field(name).verbose_name) for name in REQUIRED_METADATA if not getattr(self, name)]
+
+    @property
+    def needs_metadata(self) -> bool:
+        return any(not getattr(self, name) for name in REQUIRED_METADATA)
 
     def clean(self) -> None:
         super().clean()
@@ -265,7 +301,7 @@ class PolicyLibraryPage(RoutablePageMixin, Page):
     @staticmethod
     def documents():
         """What the public sees: live documents only, newest first."""
-        return PolicyDocument.objects.filter(live=True).order_by("-issued_on", "title", "pk")
+        return PolicyDocument.objects.filter(live=True).order_by(NEWEST_FIRST, "title", "pk")
 
     def filter_options(self) -> dict[str, list[tuple[str, str]]]:
         """The values each filter offers: years and topics only those that live documents have."""

@@ -19,15 +19,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("source", help="A folder of files, or a CSV manifest with the files next to it.")
         parser.add_argument("--draft", action="store_true", help="Import as drafts instead of publishing.")
-        defaults = Defaults()
-        parser.add_argument("--issuing-body", default=defaults.issuing_body, help="For files without a manifest row.")
-        parser.add_argument("--jurisdiction", default=defaults.jurisdiction, choices=Jurisdiction.values)
-        parser.add_argument("--type", dest="document_type", default=defaults.document_type, choices=DocumentType.values)
+        # No defaults: what is not given here and not found in the file stays unknown, for staff to complete.
+        parser.add_argument("--issuing-body", default="", help="Issuing body (English) where the manifest gives none.")
+        parser.add_argument("--jurisdiction", default="", choices=Jurisdiction.values)
+        parser.add_argument("--type", dest="document_type", default="", choices=DocumentType.values)
         parser.add_argument(
             "--issued-on",
             type=datetime.date.fromisoformat,
-            default=defaults.issued_on,
-            help="Issue date (YYYY-MM-DD) for files whose name has no date; today by default.",
+            default=None,
+            help="Issue date (YYYY-MM-DD) for files whose name and text give none.",
         )
 
     def handle(self, *args, source, draft, issuing_body, jurisdiction, document_type, issued_on, **options):
@@ -50,8 +50,14 @@ class Command(BaseCommand):
             f"Imported {len(report.imported)} ({len(without_text)} without text), "
             f"skipped {len(report.skipped)}, failed {len(report.failed)}."
         )
+        incomplete = [document for _label, document in report.imported if document.needs_metadata]
+        if incomplete:
+            self.stdout.write(
+                f"Metadata to complete: {len(incomplete)} (Library → Policy documents, filter “Needs metadata”)."
+            )
         for label, document in report.imported:
-            self.stdout.write(f"  imported  {label}: {document.slug}")
+            missing = ", ".join(document.missing_metadata())
+            self.stdout.write(f"  imported  {label}: {document.slug}" + (f" (unknown: {missing})" if missing else ""))
         for label, document in without_text:
             self.stdout.write(self.style.WARNING(f"  no text   {label}: {document.extraction_error}"))
         for label, reason in report.skipped:

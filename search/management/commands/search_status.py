@@ -5,6 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from elasticsearch import ApiError, TransportError
 
 from search.client import get_client, is_configured
+from search.semantic.encoder import encoder_status
+from search.semantic.service import stored_coverage
 from search.status import cluster_status
 
 
@@ -15,16 +17,34 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print machine-readable JSON.")
 
     def handle(self, *args, **options):
-        if not is_configured():
-            self.stdout.write("Search backend: database (ELASTICSEARCH_URL is not set).")
-            return
-        try:
-            status = cluster_status(get_client(), settings.ELASTICSEARCH_URL)
-        except (TransportError, ApiError) as error:
-            raise CommandError(f"Elasticsearch at {settings.ELASTICSEARCH_URL} is unreachable: {error}") from error
-
+        # Meaning applies to either backend, and a model that will not load is what staff ask about first.
+        encoder = encoder_status(load=True)
+        coverage = stored_coverage()
+        meaning = {
+            "state": encoder.state,
+            "model": encoder.version or encoder.model,
+            "reason": encoder.reason,
+            "passages": coverage.chunks,
+            "with_vectors": coverage.stored,
+        }
+        status = None
+        if is_configured():
+            try:
+                status = cluster_status(get_client(), settings.ELASTICSEARCH_URL)
+            except (TransportError, ApiError) as error:
+                url = settings.ELASTICSEARCH_URL
+                raise CommandError(f"Elasticsearch at {url} is unreachable: {error}") from error
         if options["json"]:
-            self.stdout.write(json.dumps(status.as_dict(), indent=2))
+            self.stdout.write(json.dumps({**(status.as_dict() if status else {}), "meaning": meaning}, indent=2))
+            return
+
+        self.stdout.write(
+            f"Meaning      {(self.style.SUCCESS if encoder.active else self.style.WARNING)(str(encoder))}"
+        )
+        vectors = str(coverage) if coverage.complete else self.style.WARNING(f"{coverage}: run search_embed")
+        self.stdout.write(f"Vectors      {vectors}")
+        if status is None:
+            self.stdout.write("Search backend: database (ELASTICSEARCH_URL is not set).")
             return
         style = {"green": self.style.SUCCESS, "yellow": self.style.WARNING}.get(status.health, self.style.ERROR)
         self.stdout.write(f"Cluster      {status.cluster_name} at {status.url}")

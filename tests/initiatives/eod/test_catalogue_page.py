@@ -133,6 +133,8 @@ def test_a_saved_search_keeps_the_valid_filters_in_a_stable_order():
     messy = "gap_min=100.00&province=SX&province=JX&page=3&view=table&sort=relevance&q=&invest_max=abc"
     assert canonical_querystring(messy) == "province=JX&province=SX&gap_min=100"
     assert canonical_querystring("province=SX&province=JX&gap_min=100") == canonical_querystring(messy)
+    assert canonical_querystring("q=wetland&exact=on") == "q=wetland&exact=1"  # a switch is kept only when on
+    assert canonical_querystring("invest_min=0") == "invest_min=0"
     assert describe("gap_max=0") == ["Financing gap ≤ 0 million"]
     assert describe("q=wetland&province=JX&instrument=loan&gap_min=100") == [
         "“wetland”",

@@ -86,6 +86,15 @@ def chinese_pdf() -> bytes:
     return make_pdf(CHINESE_PAGES)
 
 
+def titled_pdf(pages: list[list[str]], title: str) -> bytes:
+    """A PDF whose document information carries /Title, as authoring tools write it."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(pages))))
+    writer.add_metadata({"/Title": title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def scanned_pdf() -> bytes:
     """Two pages of drawings and no text at all, like a scan without a text layer."""
     return make_pdf([[], []])
@@ -105,10 +114,18 @@ def corrupt_pdf() -> bytes:
     return b"%PDF-1.7\n" + bytes(range(256)) * 4 + b"\n1 0 obj << /Type /Catal"
 
 
-def make_docx(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+def make_docx(
+    paragraphs: list[str | tuple[str, str]], table: list[list[str]] | None = None, *, title: str = ""
+) -> bytes:
+    """A Word document; a paragraph given as (style, text) takes that style ("Title", "Heading 1"...).
+
+    `title` is the core title (File > Properties), empty as python-docx leaves it by default.
+    """
     document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
+    document.core_properties.title = title
+    for paragraph in paragraphs:
+        style, text = paragraph if isinstance(paragraph, tuple) else (None, paragraph)
+        document.add_paragraph(text, style=style)
     if table:
         grid = document.add_table(rows=len(table), cols=len(table[0]))
         for row, values in zip(grid.rows, table, strict=True):

@@ -267,3 +267,78 @@ def test_the_library_menu_holds_the_documents(client, editor):
 
     assert "Library" in content
     assert LIST_URL in content
+
+
+# --- Metadata to complete -------------------------------------------------------------------
+
+
+@pytest.fixture
+def incomplete_document():
+    """As the import leaves a file that names no issuer, jurisdiction, type or date."""
+    return PolicyDocumentFactory(
+        title="导入的通知", issuing_body="", jurisdiction="", document_type="", issued_on=None, file=None
+    )
+
+
+def listed(response) -> list[PolicyDocument]:
+    assert response.status_code == 200
+    return list(response.context["object_list"])
+
+
+def test_the_needs_metadata_filter_lists_incomplete_documents_until_they_are_completed(
+    client, moderator, incomplete_document, good_document
+):
+    response = client.get(LIST_URL, {"needs_metadata": "true"})
+    assert listed(response) == [incomplete_document]
+    content = response.content.decode()
+    assert "To complete" in content and "issue date" in content  # the column says what is missing
+    assert listed(client.get(LIST_URL, {"needs_metadata": "false"})) == [good_document]
+
+    response = client.post(
+        edit_url(incomplete_document),
+        form_data(None, title="导入的通知", slug=incomplete_document.slug, **{"action-publish": "action-publish"}),
+    )
+
+    assert response.status_code == 302
+    incomplete_document.refresh_from_db()
+    assert incomplete_document.issued_on is not None and not incomplete_document.needs_metadata
+    assert listed(client.get(LIST_URL, {"needs_metadata": "true"})) == []
+
+
+def test_the_edit_view_names_the_missing_metadata(client, editor, incomplete_document, good_document):
+    content = client.get(edit_url(incomplete_document)).content.decode()
+
+    assert "Metadata to complete:" in content
+    assert "issuing body (English), jurisdiction, document type, issue date." in content
+    assert "Metadata to complete:" not in client.get(edit_url(good_document)).content.decode()
+
+
+def test_the_form_lets_staff_leave_unknown_metadata_empty(client, moderator):
+    data = form_data(None, issuing_body="", jurisdiction="", document_type="", issued_on="")
+
+    response = client.post(ADD_URL, data)
+
+    assert response.status_code == 302
+    assert PolicyDocument.objects.get().needs_metadata
+
+
+def test_the_dashboard_counts_the_documents_to_complete(client, moderator, incomplete_document, good_document):
+    content = client.get("/admin/").content.decode()
+
+    assert "1 policy document needs its metadata completed" in content
+    assert f"{LIST_URL}?needs_metadata=true" in content
+
+
+def test_staff_without_library_permissions_are_refused_the_list_and_the_count(client, incomplete_document):
+    group = Group.objects.create(name="Admin only")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    outsider = UserFactory(is_staff=True)
+    outsider.groups.add(group)
+    client.force_login(outsider)
+
+    response = client.get(LIST_URL, {"needs_metadata": "true"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    dashboard = client.get("/admin/").content.decode()
+    assert "needs its metadata completed" not in dashboard and "导入的通知" not in dashboard

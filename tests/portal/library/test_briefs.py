@@ -176,6 +176,16 @@ class TestBriefPage:
         assert "关于碳达峰的实施方案" in content
         assert "国家发展和改革委员会" in content and "2025年10月24日" in content
 
+    def test_a_cited_document_with_unknown_issuer_and_date_says_so(self, client, index):
+        plan = PolicyDocumentFactory(title="导入的通知", issuing_body="", issuing_body_zh="", issued_on=None)
+        brief = PolicyBriefPageFactory(parent=index, date=datetime.date(2026, 3, 3), documents=[plan])
+        chinese = translate(brief, title="全国碳市场扩容")
+
+        english, content = client.get(brief.url), client.get(chinese.url).content.decode()
+
+        assert "Issuer unknown" in english.content.decode() and "Date unknown" in english.content.decode()
+        assert "导入的通知" in content and "发布机构未知" in content and "日期未知" in content
+
     def test_a_draft_brief_is_not_found(self, client, index):
         draft = PolicyBriefPageFactory(parent=index, slug="not-yet", live=False)
 

@@ -147,6 +147,7 @@ def test_document_page_shows_metadata_summary_file_and_source(client, library):
         title="2030年前碳达峰行动方案",
         title_en="Action Plan for Carbon Dioxide Peaking Before 2030",
         slug="peaking-action-plan",
+        number="国发〔2021〕23号",
         summary="Ten actions to peak CO2 emissions before 2030.",
         source_url="https://www.gov.cn/zhengce/content/2021-10/26/content_5644984.htm",
         effective_on=datetime.date(2021, 10, 26),
@@ -162,11 +163,18 @@ def test_document_page_shows_metadata_summary_file_and_source(client, library):
     assert "2030年前碳达峰行动方案" in content
     assert "Ten actions to peak CO2 emissions before 2030." in content
     assert "National Development and Reform Commission" in content
+    assert "<dt>Document number</dt><dd>国发〔2021〕23号</dd>" in content
     assert f'href="{document.file.url}"' in content
     assert f"PDF, {document.file.get_file_size() / 1024:.1f}\xa0KB" in content
     assert 'href="https://www.gov.cn/zhengce/content/2021-10/26/content_5644984.htm"' in content
     assert "Chinese" in content
     assert '<link rel="canonical" href="http://localhost/library/peaking-action-plan/">' in content
+
+
+def test_a_document_without_a_number_shows_no_empty_number(client, library):
+    PolicyDocumentFactory(slug="no-number", number="")
+
+    assert "Document number" not in client.get("/library/no-number/").content.decode()
 
 
 def test_family_links_the_original_and_its_translations_both_ways(client, library):
@@ -199,6 +207,25 @@ def test_a_document_without_a_file_has_no_download_link(client, library):
 
     assert "Download" not in content
     assert 'href="https://example.org/notice"' in content
+
+
+def test_a_document_with_unknown_metadata_is_listed_last_and_shown_as_unknown(client, library):
+    PolicyDocumentFactory(title="Dated plan", issued_on=datetime.date(2020, 1, 1))
+    unknown = {"issuing_body": "", "issuing_body_zh": "", "jurisdiction": "", "document_type": "", "issued_on": None}
+    PolicyDocumentFactory(title="导入的通知", slug="imported", **unknown)
+
+    listing = client.get(LIBRARY)
+    page = client.get("/library/imported/")
+
+    assert titles(listing) == ["Dated plan", "导入的通知"]  # undated last
+    assert "Issuer unknown · Date unknown" in listing.content.decode()
+    assert titles(client.get(LIBRARY, {"year": "2020"})) == ["Dated plan"]
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert '<p class="eyebrow">Type unknown</p>' in content
+    assert "<dt>Issued by</dt><dd>Unknown</dd>" in content
+    assert "<dt>Jurisdiction</dt><dd>Unknown</dd>" in content
+    assert "<dt>Issue date</dt><dd>Unknown</dd>" in content
 
 
 # --- Addresses ----------------------------------------------------------------------------------

@@ -1,0 +1,254 @@
+"""The database's own full-text index, one class per database, behind one interface.
+
+Both index the analysed terms of `SearchEntry` (see search/models.py and
+migration 0007) and answer the same two questions, in SQL fragments the
+database backend puts into its queries:
+
+- `match(query)`: a condition on the entry `e` true exactly when the entry
+  holds every required clause and `minimum_match` of the optional ones (a
+  clause: any of its alternatives, each a term or a phrase of adjacent
+  terms), the same rule Elasticsearch applies with `minimum_should_match`;
+- `ranked(query, where, params, limit)`: the ids of matching entries that
+  also satisfy `where`, best first, with the title holding the query's words
+  side by side marked.
+
+PostgreSQL answers both from its GIN index over a tsvector with weights
+(title A, labels B, summary C, body D), ranked by `ts_rank_cd` (cover
+density: nearby matches count more). SQLite from an FTS5 table, ranked by
+`bm25()` with the same field weights as Elasticsearch. "Most of the clauses"
+is written as the OR of every way to pick that many, which both indexes
+answer without reading a row; past `MAX_COMBINATIONS` the OR of all clauses
+narrows the rows and a count of the clauses each one holds decides.
+"""
+
+import itertools
+import math
+
+from search.analysis import GAP
+from search.query import Alternative, Clause, ParsedQuery
+
+MAX_COMBINATIONS = 120
+# Field weights, as Elasticsearch's (search.documents.TERM_FIELDS): title, labels, summary, body.
+FIELD_WEIGHTS = (4.0, 2.0, 2.0, 1.0)
+COLUMNS = ("title_terms", "label_terms", "summary_terms", "body_terms")  # as search.terms.FIELDS
+
+
+def joined(streams: list[str]) -> str:
+    """A field's streams as one column: `GAP` keeps a phrase from running from one into the next."""
+    return f" {GAP} ".join(streams)
+
+
+def _picks(clauses: list[Clause], needed: int) -> list[tuple[Clause, ...]] | None:
+    """Every choice of `needed` clauses, or None when there are too many to write out."""
+    if math.comb(len(clauses), needed) > MAX_COMBINATIONS:
+        return None
+    return list(itertools.combinations(clauses, needed))
+
+
+class PostgresFullText:
+    vendor = "postgresql"
+
+    @staticmethod
+    def _term(term: str, weights: str = "") -> str:
+        return "'" + term.replace("'", "''").replace("\\", "\\\\") + "'" + (f":{weights}" if weights else "")
+
+    def alternative(self, alternative: Alternative, weights: str = "") -> str:
+        return "(" + " <-> ".join(self._term(term, weights) for term in alternative.terms) + ")"
+
+    def clause(self, clause: Clause) -> str:
+        return "(" + " | ".join(self.alternative(alt) for alt in clause.alternatives) + ")"
+
+    def tsquery(self, query: ParsedQuery) -> tuple[str, bool]:
+        """The whole rule as one tsquery, and whether it is exact (else a clause count must follow)."""
+        required = [self.clause(clause) for clause in query.required]
+        optional = query.optional
+        if not optional:
+            return " & ".join(required), True
+        picks = _picks(optional, query.minimum_match)
+        if picks is None:
+            either = "(" + " | ".join(self.clause(clause) for clause in optional) + ")"
+            return " & ".join([*required, either]), False
+        choices = "(" + " | ".join("(" + " & ".join(self.clause(c) for c in pick) + ")" for pick in picks) + ")"
+        return " & ".join([*required, choices]), True
+
+    def match(self, query: ParsedQuery) -> tuple[str, list]:
+        tsquery, exact = self.tsquery(query)
+        sql, params = "e.search_vector @@ %s::tsquery", [tsquery]
+        if not exact:
+            counted = " + ".join("(e.search_vector @@ %s::tsquery)::int" for _ in query.optional)
+            sql += f" AND ({counted}) >= %s"
+            params += [self.clause(clause) for clause in query.optional] + [query.minimum_match]
+        return sql, params
+
+    def _title_phrase(self, query: ParsedQuery) -> str | None:
+        phrases = query.title_phrases
+        return " & ".join(self.alternative(Alternative(terms), "A") for terms in phrases) if phrases else None
+
+    def ranked(self, query: ParsedQuery, where: str, params: list, limit: int) -> tuple[str, list]:
+        match, match_params = self.match(query)
+        everything = " | ".join(self.alternative(alt) for alt in query.alternatives if alt.weight == 1.0)
+        others = " | ".join(self.alternative(alt) for alt in query.alternatives if alt.weight < 1.0)
+        title = self._title_phrase(query)
+        # 1: rank / (1 + log(length)), so a long document does not win by length alone.
+        score = "ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.search_vector, %s::tsquery, 1)"
+        score_params = [everything or others]
+        if everything and others:
+            score += " + 0.7 * ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e.search_vector, %s::tsquery, 1)"
+            score_params.append(others)
+        title_sql, title_params = "FALSE", []
+        if title:
+            title_sql, title_params = "e.search_vector @@ %s::tsquery", [title]
+        complete = " & ".join(self.clause(clause) for clause in query.clauses)
+        sql = (
+            f"SELECT e.id, {title_sql} AS title_match, e.search_vector @@ %s::tsquery AS complete "
+            f"FROM search_searchentry e "
+            f"WHERE {match} AND {where} ORDER BY title_match DESC, {score} DESC, e.date DESC, e.id LIMIT %s"
+        )
+        return sql, [*title_params, complete, *match_params, *params, *score_params, limit]
+
+
+class SqliteFullText:
+    vendor = "sqlite"
+    table = "search_searchentry_fts"
+
+    @staticmethod
+    def alternative(alternative: Alternative, column: str = "") -> str:
+        phrase = '"' + " ".join(alternative.terms) + '"'
+        return f"{{{column}}}: {phrase}" if column else phrase
+
+    def clause(self, clause: Clause) -> str:
+        return "(" + " OR ".join(self.alternative(alt) for alt in clause.alternatives) + ")"
+
+    def expression(self, query: ParsedQuery) -> tuple[str, bool]:
+        required = [self.clause(clause) for clause in query.required]
+        optional = query.optional
+        if not optional:
+            return " AND ".join(required), True
+        picks = _picks(optional, query.minimum_match)
+        if picks is None:
+            either = "(" + " OR ".join(self.clause(clause) for clause in optional) + ")"
+            return " AND ".join([*required, either]), False
+        choices = "(" + " OR ".join("(" + " AND ".join(self.clause(c) for c in pick) + ")" for pick in picks) + ")"
+        return " AND ".join([*required, choices]), True
+
+    def _holds(self, expression: str) -> tuple[str, list]:
+        return f"e.id IN (SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s)", [expression]
+
+    def match(self, query: ParsedQuery) -> tuple[str, list]:
+        expression, exact = self.expression(query)
+        sql, params = self._holds(expression)
+        if not exact:
+            counted = []
+            for clause in query.optional:
+                part, part_params = self._holds(self.clause(clause))
+                counted.append(f"({part})")
+                params += part_params
+            sql += f" AND ({' + '.join(counted)}) >= %s"
+            params.append(query.minimum_match)
+        return sql, params
+
+    def ranked(self, query: ParsedQuery, where: str, params: list, limit: int) -> tuple[str, list]:
+        expression, exact = self.expression(query)
+        title_sql, title_params = "0", []
+        if query.title_phrases:
+            parts = [self.alternative(Alternative(terms), "title_terms") for terms in query.title_phrases]
+            title_sql = f"e.id IN (SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s)"
+            title_params = [" AND ".join(parts)]
+        count_sql, count_params = "", []
+        if not exact:
+            match, count_params = self.match(query)
+            count_sql = f" AND {match}"
+        weights = ", ".join(f"{weight:g}" for weight in FIELD_WEIGHTS)
+        table = self.table  # FTS5 names its match column and rank function by the table, never an alias
+        complete_sql, complete_params = self._holds(" AND ".join(self.clause(clause) for clause in query.clauses))
+        sql = (
+            f"SELECT e.id, {title_sql} AS title_match, {complete_sql} AS complete "
+            f"FROM {table} JOIN search_searchentry e ON e.id = {table}.rowid "
+            f"WHERE {table} MATCH %s{count_sql} AND {where} "
+            f"ORDER BY title_match DESC, bm25({table}, {weights}), e.date DESC, e.id LIMIT %s"
+        )
+        return sql, [*title_params, *complete_params, expression, *count_params, *params, limit]
+
+
+def for_vendor(vendor: str):
+    if vendor == "postgresql":
+        return PostgresFullText()
+    if vendor == "sqlite":
+        return SqliteFullText()
+    raise NotImplementedError(f"The database search backend runs on PostgreSQL or SQLite, not {vendor}.")
+
+
+# --- The index itself: made by migration 0007, checked after every migrate -----------------------
+
+POSTGRES_INSTALL = [
+    # 'simple': the terms are analysed already; it only lower-cases. GAP after each field keeps a phrase inside it.
+    f"""ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple', title_terms || ' {GAP}'), 'A')
+        || setweight(to_tsvector('simple', label_terms || ' {GAP}'), 'B')
+        || setweight(to_tsvector('simple', summary_terms || ' {GAP}'), 'C')
+        || setweight(to_tsvector('simple', body_terms), 'D')) STORED""",
+    "CREATE INDEX IF NOT EXISTS search_searchentry_vector ON search_searchentry USING gin (search_vector)",
+]
+POSTGRES_UNINSTALL = ["ALTER TABLE search_searchentry DROP COLUMN IF EXISTS search_vector"]
+
+_FTS_COLUMNS = ", ".join(COLUMNS)
+_NEW = ", ".join(f"new.{column}" for column in COLUMNS)
+_OLD = ", ".join(f"old.{column}" for column in COLUMNS)
+SQLITE_INSTALL = [
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS search_searchentry_fts USING fts5({_FTS_COLUMNS},
+        content='search_searchentry', content_rowid='id', tokenize='unicode61 remove_diacritics 0')""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_searchentry_fts_insert AFTER INSERT ON search_searchentry BEGIN
+        INSERT INTO search_searchentry_fts(rowid, {_FTS_COLUMNS}) VALUES (new.id, {_NEW}); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_searchentry_fts_delete AFTER DELETE ON search_searchentry BEGIN
+        INSERT INTO search_searchentry_fts(search_searchentry_fts, rowid, {_FTS_COLUMNS})
+        VALUES ('delete', old.id, {_OLD}); END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_searchentry_fts_update AFTER UPDATE ON search_searchentry BEGIN
+        INSERT INTO search_searchentry_fts(search_searchentry_fts, rowid, {_FTS_COLUMNS})
+        VALUES ('delete', old.id, {_OLD});
+        INSERT INTO search_searchentry_fts(rowid, {_FTS_COLUMNS}) VALUES (new.id, {_NEW}); END""",
+]
+SQLITE_UNINSTALL = [
+    "DROP TRIGGER IF EXISTS search_searchentry_fts_insert",
+    "DROP TRIGGER IF EXISTS search_searchentry_fts_delete",
+    "DROP TRIGGER IF EXISTS search_searchentry_fts_update",
+    "DROP TABLE IF EXISTS search_searchentry_fts",
+]
+
+
+def install(connection) -> bool:
+    """Make the database's full-text index if it is missing; True if anything was made.
+
+    Idempotent. Run by migration 0007 and after every `migrate`: on SQLite,
+    Django rebuilds a table to alter it, which drops its triggers, so a later
+    migration of `SearchEntry` would otherwise leave the index silently stale.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT 1 FROM information_schema.columns "
+                "WHERE table_name = 'search_searchentry' AND column_name = 'search_vector'"
+            )
+            present = cursor.fetchone() is not None
+            for statement in POSTGRES_INSTALL:
+                cursor.execute(statement)
+        return not present
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'search_searchentry_fts%%' AND type = 'trigger'"
+            )
+            present = cursor.fetchone()[0] == 3
+            for statement in SQLITE_INSTALL:
+                cursor.execute(statement)
+            if not present:
+                # Triggers were missing: what changed meanwhile is not in the index.
+                cursor.execute("INSERT INTO search_searchentry_fts(search_searchentry_fts) VALUES ('rebuild')")
+        return not present
+    return False
+
+
+def uninstall(connection) -> None:
+    statements = {"postgresql": POSTGRES_UNINSTALL, "sqlite": SQLITE_UNINSTALL}.get(connection.vendor, [])
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
