@@ -17,8 +17,10 @@ explained and highlighted (`details`, `search.explain`).
 """
 
 import logging
+import time
 
 from django.conf import settings
+from django.core.cache import cache
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
@@ -31,9 +33,36 @@ from search.semantic.vectors import query_vector
 logger = logging.getLogger(__name__)
 
 
+def _failed_key() -> str:
+    return f"search:cluster-failed:{settings.ELASTICSEARCH_URL}"
+
+
+def _trial_due(failed_at: float) -> bool:
+    """Whether this search tries the failing cluster again: one search per rest, across every process."""
+    rest = settings.SEARCH_CLUSTER_RETRY_SECONDS
+    if time.time() - failed_at < rest:
+        return False
+    return cache.add(f"{_failed_key()}:trial:{failed_at}", True, rest + settings.ELASTICSEARCH_TIMEOUT)
+
+
+def _cluster_fault(error: Exception) -> bool:
+    """Unreachable, timed out or failing itself; not a query the cluster refused (that says nothing of the others)."""
+    return not isinstance(error, ApiError) or error.status_code >= 500 or error.status_code == 429
+
+
 class SearchService:
+    """Searches the configured backend; while Elasticsearch fails, the database copy answers with `degraded` set.
+
+    A cluster that hangs would hold every search for ELASTICSEARCH_TIMEOUT, and
+    every web worker with it, so once it fails the site's searches go straight to
+    the database for SEARCH_CLUSTER_RETRY_SECONDS (shared through the cache);
+    then one search tries the cluster again, and its answer ends the rest. A
+    backend passed in is always tried (what a rebuild or a check asks for).
+    """
+
     def __init__(self, backend=None):
         self._backend = backend
+        self._may_rest = backend is None
 
     @property
     def backend(self):
@@ -46,16 +75,28 @@ class SearchService:
         if not query and not request.narrowed and not request.scope.browsable:
             # Nothing asked yet: the page shows the search box and what it can do.
             return SearchResults(request=request, query=query, backend=self.backend.name)
+        backend = self.backend
+        if isinstance(backend, DatabaseBackend):
+            return self._run(backend, query, request)
+        failed_at = cache.get(_failed_key())
+        if failed_at is not None and self._may_rest and not _trial_due(failed_at):
+            return self._from_database(query, request)
         try:
-            return self._run(self.backend, query, request)
+            results = self._run(backend, query, request)
         except (TransportError, ApiError, ConnectionError) as error:
-            if isinstance(self.backend, DatabaseBackend):
-                raise
             # The cluster is down or refusing: the database copy answers meanwhile.
             logger.warning("Search cluster unavailable, answering from the database: %s", error)
-            results = self._run(DatabaseBackend(), query, request)
-            results.degraded = True
-            return results
+            if _cluster_fault(error):
+                cache.set(_failed_key(), time.time(), None)
+            return self._from_database(query, request)
+        if failed_at is not None:
+            cache.delete(_failed_key())  # the cluster answers again: every search goes back to it
+        return results
+
+    def _from_database(self, query, request: SearchRequest) -> SearchResults:
+        results = self._run(DatabaseBackend(), query, request)
+        results.degraded = True
+        return results
 
     def _meaning(self, query, request: SearchRequest) -> tuple[ranking.Meaning | None, str]:
         """What to look for by meaning, and what the results should say about matching by meaning."""

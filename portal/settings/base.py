@@ -249,6 +249,9 @@ TASKS = {
 
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_TIMEOUT = float(env.get("ELASTICSEARCH_TIMEOUT", "5"))
+# Once the cluster fails, searches answer from the database for this long before
+# one of them tries it again (a hung cluster would hold each one for the timeout).
+SEARCH_CLUSTER_RETRY_SECONDS = float(env.get("SEARCH_CLUSTER_RETRY_SECONDS", "15"))
 # Prefix for every index and alias this deployment owns, so several
 # environments (or test runs) can share one cluster.
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "portal")
