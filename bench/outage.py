@@ -26,6 +26,7 @@ target, met or missed. Every process it starts is stopped at the end.
 import argparse
 import asyncio
 import contextlib
+import csv
 import importlib.util
 import os
 import random
@@ -388,6 +389,10 @@ def main() -> None:
     finally:
         database_command(server_url, drop)
 
+    with (workdir / "visits.csv").open("w", newline="") as out:
+        rows = csv.writer(out)
+        rows.writerow(["started_s", "ms", "error", "notice"])
+        rows.writerows([f"{v.started:.3f}", f"{v.ms:.0f}", v.error, int(v.notice)] for v in visits)
     cut, restored = events["cut"], events.get("restored", float("inf"))
     # A search under way at the cut may meet either side of it: it is counted apart.
     phases = {
@@ -414,7 +419,7 @@ def main() -> None:
     print("\nTargets")
     for text, met in targets(phases):
         print(f"  {'met   ' if met else 'MISSED'} {text}")
-    print(f"\nWhole run {time.perf_counter() - started:.0f} s; gunicorn log in {workdir}")
+    print(f"\nWhole run {time.perf_counter() - started:.0f} s; every search and the gunicorn log in {workdir}")
 
 
 if __name__ == "__main__":
