@@ -17,13 +17,15 @@ explained and highlighted (`details`, `search.explain`).
 """
 
 import logging
+import time
 
 from django.conf import settings
+from django.core.cache import cache
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 
 from search import explain, ranking
-from search.backends import DatabaseBackend, get_backend
+from search.backends import DatabaseBackend, ElasticsearchBackend, get_backend
 from search.query import parse
 from search.results import SearchRequest, SearchResults
 from search.semantic.vectors import query_vector
@@ -31,14 +33,55 @@ from search.semantic.vectors import query_vector
 logger = logging.getLogger(__name__)
 
 
+def _failed_key() -> str:
+    return f"search:cluster-failed:{settings.ELASTICSEARCH_URL}"
+
+
+def _waiting_key() -> str:
+    return f"search:cluster-waiting:{settings.ELASTICSEARCH_URL}"
+
+
+def _trial_due(failed_at: float) -> bool:
+    """Whether this search tries the failing cluster again: one search per rest, across every process."""
+    rest = settings.SEARCH_CLUSTER_RETRY_SECONDS
+    if time.time() - failed_at < rest:
+        return False
+    return cache.add(f"{_failed_key()}:trial:{failed_at}", True, rest + 2 * settings.SEARCH_CLUSTER_TIMEOUT_SECONDS)
+
+
+def _cluster_fault(error: Exception) -> bool:
+    """Unreachable, timed out or failing itself; not a query the cluster refused (that says nothing of the others)."""
+    if not isinstance(error, ApiError):
+        return True
+    status = error.meta.status if error.meta is not None else 0  # no meta: one search of an msearch failed
+    return status >= 500 or status == 429
+
+
 class SearchService:
+    """Searches the configured backend; while Elasticsearch fails, the database copy answers with `degraded` set.
+
+    A cluster that hangs would hold every search for its timeout, and every web
+    worker with it, so a search waits SEARCH_CLUSTER_TIMEOUT_SECONDS at most and,
+    through the cache every process shares: while
+    a search has waited for the cluster longer than SEARCH_CLUSTER_WAIT_SECONDS,
+    the others answer from the database; once it fails, every search does for
+    SEARCH_CLUSTER_RETRY_SECONDS, then one search tries the cluster again and its
+    answer ends the rest. A backend passed in is always tried (what a rebuild or
+    a check asks for).
+    """
+
     def __init__(self, backend=None):
         self._backend = backend
+        self._may_rest = backend is None
 
     @property
     def backend(self):
         if self._backend is None:
             self._backend = get_backend()
+            if isinstance(self._backend, ElasticsearchBackend):
+                # A visitor waits for the cluster no longer than this; indexing keeps ELASTICSEARCH_TIMEOUT.
+                timeout = settings.SEARCH_CLUSTER_TIMEOUT_SECONDS
+                self._backend = ElasticsearchBackend(self._backend.client.options(request_timeout=timeout))
         return self._backend
 
     def search(self, request: SearchRequest) -> SearchResults:
@@ -46,16 +89,37 @@ class SearchService:
         if not query and not request.narrowed and not request.scope.browsable:
             # Nothing asked yet: the page shows the search box and what it can do.
             return SearchResults(request=request, query=query, backend=self.backend.name)
+        backend = self.backend
+        if isinstance(backend, DatabaseBackend):
+            return self._run(backend, query, request)
+        state = cache.get_many([_failed_key(), _waiting_key()])
+        failed_at, waiting_since = state.get(_failed_key()), state.get(_waiting_key())
+        if self._may_rest:
+            if waiting_since is not None and time.time() - waiting_since > settings.SEARCH_CLUSTER_WAIT_SECONDS:
+                return self._from_database(query, request)
+            if failed_at is not None and not _trial_due(failed_at):
+                return self._from_database(query, request)
+        # Expires on its own should this process die waiting (a timeout, and one retry of a dropped connection).
+        waiting = cache.add(_waiting_key(), time.time(), 2 * settings.SEARCH_CLUSTER_TIMEOUT_SECONDS + 1)
         try:
-            return self._run(self.backend, query, request)
+            results = self._run(backend, query, request)
         except (TransportError, ApiError, ConnectionError) as error:
-            if isinstance(self.backend, DatabaseBackend):
-                raise
             # The cluster is down or refusing: the database copy answers meanwhile.
             logger.warning("Search cluster unavailable, answering from the database: %s", error)
-            results = self._run(DatabaseBackend(), query, request)
-            results.degraded = True
-            return results
+            if _cluster_fault(error):
+                cache.set(_failed_key(), time.time(), None)
+            return self._from_database(query, request)
+        finally:
+            if waiting:
+                cache.delete(_waiting_key())
+        if failed_at is not None:
+            cache.delete(_failed_key())  # the cluster answers again: every search goes back to it
+        return results
+
+    def _from_database(self, query, request: SearchRequest) -> SearchResults:
+        results = self._run(DatabaseBackend(), query, request)
+        results.degraded = True
+        return results
 
     def _meaning(self, query, request: SearchRequest) -> tuple[ranking.Meaning | None, str]:
         """What to look for by meaning, and what the results should say about matching by meaning."""

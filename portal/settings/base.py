@@ -249,6 +249,14 @@ TASKS = {
 
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_TIMEOUT = float(env.get("ELASTICSEARCH_TIMEOUT", "5"))
+# A hung cluster would hold each search for the timeout: a visitor's search
+# waits SEARCH_CLUSTER_TIMEOUT_SECONDS at most (indexing, ELASTICSEARCH_TIMEOUT);
+# while one search has waited longer than SEARCH_CLUSTER_WAIT_SECONDS, the
+# others answer from the database, and once the cluster fails, every search
+# does for SEARCH_CLUSTER_RETRY_SECONDS before one of them tries it again.
+SEARCH_CLUSTER_TIMEOUT_SECONDS = float(env.get("SEARCH_CLUSTER_TIMEOUT_SECONDS", "2"))
+SEARCH_CLUSTER_WAIT_SECONDS = float(env.get("SEARCH_CLUSTER_WAIT_SECONDS", "1"))
+SEARCH_CLUSTER_RETRY_SECONDS = float(env.get("SEARCH_CLUSTER_RETRY_SECONDS", "15"))
 # Prefix for every index and alias this deployment owns, so several
 # environments (or test runs) can share one cluster.
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "portal")

@@ -45,8 +45,34 @@ def _picks(clauses: list[Clause], needed: int) -> list[tuple[Clause, ...]] | Non
     return list(itertools.combinations(clauses, needed))
 
 
-class PostgresFullText:
+class _Expressions:
+    """The match rule as one boolean expression, in a dialect's own operators."""
+
+    AND = OR = ""
+
+    def alternative(self, alternative: Alternative) -> str:
+        raise NotImplementedError
+
+    def clause(self, clause: Clause) -> str:
+        return "(" + f" {self.OR} ".join(self.alternative(alt) for alt in clause.alternatives) + ")"
+
+    def expression(self, query: ParsedQuery) -> tuple[str, bool]:
+        """The whole rule as one expression, and whether it is exact (else a clause count must follow)."""
+        required = [self.clause(clause) for clause in query.required]
+        optional = query.optional
+        if not optional:
+            return f" {self.AND} ".join(required), True
+        picks = _picks(optional, query.minimum_match)
+        if picks is None:
+            either = "(" + f" {self.OR} ".join(self.clause(clause) for clause in optional) + ")"
+            return f" {self.AND} ".join([*required, either]), False
+        choices = f" {self.OR} ".join("(" + f" {self.AND} ".join(self.clause(c) for c in pick) + ")" for pick in picks)
+        return f" {self.AND} ".join([*required, f"({choices})"]), True
+
+
+class PostgresFullText(_Expressions):
     vendor = "postgresql"
+    AND, OR = "&", "|"
 
     @staticmethod
     def _term(term: str, weights: str = "") -> str:
@@ -55,24 +81,8 @@ class PostgresFullText:
     def alternative(self, alternative: Alternative, weights: str = "") -> str:
         return "(" + " <-> ".join(self._term(term, weights) for term in alternative.terms) + ")"
 
-    def clause(self, clause: Clause) -> str:
-        return "(" + " | ".join(self.alternative(alt) for alt in clause.alternatives) + ")"
-
-    def tsquery(self, query: ParsedQuery) -> tuple[str, bool]:
-        """The whole rule as one tsquery, and whether it is exact (else a clause count must follow)."""
-        required = [self.clause(clause) for clause in query.required]
-        optional = query.optional
-        if not optional:
-            return " & ".join(required), True
-        picks = _picks(optional, query.minimum_match)
-        if picks is None:
-            either = "(" + " | ".join(self.clause(clause) for clause in optional) + ")"
-            return " & ".join([*required, either]), False
-        choices = "(" + " | ".join("(" + " & ".join(self.clause(c) for c in pick) + ")" for pick in picks) + ")"
-        return " & ".join([*required, choices]), True
-
     def match(self, query: ParsedQuery) -> tuple[str, list]:
-        tsquery, exact = self.tsquery(query)
+        tsquery, exact = self.expression(query)
         sql, params = "e.search_vector @@ %s::tsquery", [tsquery]
         if not exact:
             counted = " + ".join("(e.search_vector @@ %s::tsquery)::int" for _ in query.optional)
@@ -107,29 +117,15 @@ class PostgresFullText:
         return sql, [*title_params, complete, *match_params, *params, *score_params, limit]
 
 
-class SqliteFullText:
+class SqliteFullText(_Expressions):
     vendor = "sqlite"
+    AND, OR = "AND", "OR"
     table = "search_searchentry_fts"
 
     @staticmethod
     def alternative(alternative: Alternative, column: str = "") -> str:
         phrase = '"' + " ".join(alternative.terms) + '"'
         return f"{{{column}}}: {phrase}" if column else phrase
-
-    def clause(self, clause: Clause) -> str:
-        return "(" + " OR ".join(self.alternative(alt) for alt in clause.alternatives) + ")"
-
-    def expression(self, query: ParsedQuery) -> tuple[str, bool]:
-        required = [self.clause(clause) for clause in query.required]
-        optional = query.optional
-        if not optional:
-            return " AND ".join(required), True
-        picks = _picks(optional, query.minimum_match)
-        if picks is None:
-            either = "(" + " OR ".join(self.clause(clause) for clause in optional) + ")"
-            return " AND ".join([*required, either]), False
-        choices = "(" + " OR ".join("(" + " AND ".join(self.clause(c) for c in pick) + ")" for pick in picks) + ")"
-        return " AND ".join([*required, choices]), True
 
     def _holds(self, expression: str) -> tuple[str, list]:
         return f"e.id IN (SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s)", [expression]

@@ -75,6 +75,8 @@ def test_pages_and_api_serve_while_the_cluster_is_stopped_and_what_was_published
     require_service("CELERY_BROKER_URL")
     require_root()
     settings.PORTAL_PAGE_CACHE_SECONDS = 0  # every request below is rendered, none served from a cache
+    # Searches try the cluster again a second after it failed, so the last one below finds it back at once.
+    settings.SEARCH_CLUSTER_RETRY_SECONDS = 1
     ElasticsearchBackend().replace_all(all_records())
     browser = Client()
     document_key = key_for("portal.policydocument", site["document"].pk)

@@ -259,8 +259,9 @@ def test_approving_stored_broken_text_publishes_it_readable_on_the_tracker(clien
 
 def test_a_file_name_in_another_encoding_is_imported_under_its_real_title(tmp_path):
     # A Chinese Windows machine wrote the name in GB18030: Python sees its bytes as lone surrogates.
-    (tmp_path / os.fsdecode("碳达峰方案".encode("gb18030") + b".txt")).write_bytes("碳达峰 carbon peak".encode())
-    (tmp_path / os.fsdecode(b"\xff\xff report.txt")).write_bytes(b"Carbon report")
+    # Each text opens with a sentence, not a title, so the title comes from the name.
+    (tmp_path / os.fsdecode("碳达峰方案".encode("gb18030") + b".txt")).write_bytes("碳达峰行动正在推进。".encode())
+    (tmp_path / os.fsdecode(b"\xff\xff report.txt")).write_bytes(b"The carbon report follows.")
 
     report = import_documents(tmp_path)
 
