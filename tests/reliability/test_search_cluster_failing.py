@@ -74,15 +74,15 @@ def indexed(home_page):
 
 def test_a_hung_cluster_costs_one_search_the_timeout_and_the_next_ones_none(client, indexed, hung, settings):
     settings.ELASTICSEARCH_TIMEOUT = 30  # indexing's, which a visitor does not wait for
-    started = time.monotonic()
+    # A visitor's search asks the cluster with the visitor's timeout, not indexing's.
+    assert SearchService().backend.client._request_timeout == settings.SEARCH_CLUSTER_TIMEOUT_SECONDS
+
     first = client.get("/search/", {"q": "hydrogen"})
-    waited = time.monotonic() - started
 
     assert first.status_code == 200
     assert NOTICE in first.content.decode()
     assert "<mark>Hydrogen</mark> valleys" in first.content.decode()
-    assert 1 <= waited < 10  # it did wait for the cluster, SEARCH_CLUSTER_TIMEOUT_SECONDS
-    assert hung.connections == 1
+    assert hung.connections == 1  # it did ask the cluster, which never answered
 
     for text in ("hydrogen", "valleys", "hydrogen valleys"):
         page = client.get("/search/", {"q": text})
