@@ -82,41 +82,42 @@ def candidates_needed(request: SearchRequest) -> int:
     return max(MIN_CANDIDATES, 2 * (request.offset + request.per_page))
 
 
-def fuse(lexical: list[Candidate], semantic: list[Candidate]) -> list[Candidate]:
-    """One list, best first: title matches by words, then the rest by reciprocal rank."""
+def _merged(lexical: list[Candidate], semantic: list[Candidate]) -> dict[str, Candidate]:
+    """Both lists as one candidate per record, each knowing its rank in either list (word matches first)."""
     merged: dict[str, Candidate] = {}
-    scores: dict[str, float] = {}
     for rank, candidate in enumerate(lexical):
         candidate.lexical_rank = rank
         merged[candidate.key] = candidate
-        weight = LEXICAL_WEIGHT if candidate.complete else PARTIAL_WEIGHT
-        scores[candidate.key] = weight / (RRF_K + rank + 1)
     for rank, candidate in enumerate(semantic):
         known = merged.setdefault(candidate.key, candidate)
         known.semantic_rank = rank
         known.chunk = candidate.chunk
-        scores[candidate.key] = scores.get(candidate.key, 0.0) + SEMANTIC_WEIGHT / (RRF_K + rank + 1)
+    return merged
+
+
+def fuse(lexical: list[Candidate], semantic: list[Candidate]) -> list[Candidate]:
+    """One list, best first: title matches by words, then the rest by reciprocal rank."""
+
+    def score(candidate: Candidate) -> float:
+        found = 0.0
+        if candidate.lexical_rank is not None:
+            weight = LEXICAL_WEIGHT if candidate.complete else PARTIAL_WEIGHT
+            found += weight / (RRF_K + candidate.lexical_rank + 1)
+        if candidate.semantic_rank is not None:
+            found += SEMANTIC_WEIGHT / (RRF_K + candidate.semantic_rank + 1)
+        return found
+
+    merged = _merged(lexical, semantic)
     pinned = [candidate for candidate in lexical if candidate.title_match]
-    rest = sorted(
-        (candidate for key, candidate in merged.items() if not candidate.title_match),
-        key=lambda candidate: -scores[candidate.key],
-    )
+    rest = sorted((candidate for candidate in merged.values() if not candidate.title_match), key=lambda c: -score(c))
     return pinned + rest
 
 
 def by_date(lexical: list[Candidate], semantic: list[Candidate]) -> list[Candidate]:
     """Everything found, by words or by meaning alone, newest first (undated last): what a date sort lists,
-    so that the pages show every result the total counts. Ties keep word matches first."""
-    merged: dict[str, Candidate] = {}
-    for rank, candidate in enumerate(lexical):
-        candidate.lexical_rank = rank
-        merged[candidate.key] = candidate
-    for rank, candidate in enumerate(semantic):
-        known = merged.setdefault(candidate.key, candidate)
-        known.semantic_rank = rank
-        known.chunk = candidate.chunk
-    ordered = sorted(merged.values(), key=lambda candidate: candidate.lexical_rank is None)  # stable
-    return sorted(ordered, key=lambda candidate: str(candidate.date or ""), reverse=True)
+    so that the pages show every result the total counts. Ties keep word matches first (a stable sort)."""
+    merged = _merged(lexical, semantic).values()
+    return sorted(merged, key=lambda candidate: str(candidate.date or ""), reverse=True)
 
 
 def grouped(candidates: list[Candidate], language: str) -> list[tuple[Candidate, list[Candidate]]]:

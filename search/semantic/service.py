@@ -79,21 +79,9 @@ class Coverage:
         return f"{self.stored}/{self.chunks} passages of {self.records} records have vectors ({share})"
 
 
-def coverage(records: Iterable[Record], *, encoder: Encoder | None = None) -> Coverage:
-    """How many of the records' chunks have vectors under the current model (for a progress line)."""
-    encoder = encoder or get_encoder()
-    found = Coverage()
-    for record in records:
-        pairs = chunk_vectors(record, encoder=encoder)  # with no model, every vector is None
-        found.records += 1
-        found.chunks += len(pairs)
-        found.stored += sum(vector is not None for _, vector in pairs)
-    return found
-
-
 def stored_coverage() -> Coverage:
-    """The same figure for everything indexed, counted by the database rather than by re-chunking
-    records: cheap enough for the admin's dashboard. The database index is kept in every setup."""
+    """How many indexed passages have their vector under the current model, counted by the database (the
+    database index is kept in every setup): cheap enough for the admin's dashboard."""
     passages = SearchChunk.objects.all()
     return Coverage(
         records=SearchEntry.objects.count(),

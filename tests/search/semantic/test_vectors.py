@@ -11,7 +11,7 @@ from portal.celery import app
 from search.models import Embedding
 from search.records import record_for
 from search.semantic.chunks import chunks
-from search.semantic.service import chunk_vectors, coverage, embed
+from search.semantic.service import chunk_vectors, embed, stored_coverage
 from search.semantic.tasks import embed_records
 from search.semantic.vectors import (
     EncoderUnavailable,
@@ -118,7 +118,7 @@ def test_embed_records_computes_each_chunk_of_a_document_with_pages(encoder):
     assert result["records"] == 1 and result["chunks"] == len(pieces) == result["computed"]
     assert {chunk.page for chunk in pieces} == {None, 1, 2}
     assert all(vector is not None for _, vector in chunk_vectors(record, encoder=encoder))
-    assert str(coverage([record], encoder=encoder)).startswith(f"{len(pieces)}/{len(pieces)} passages")
+    assert str(stored_coverage()).startswith(f"{len(pieces)}/{len(pieces)} passages")
 
     again = embed_records.delay([key]).get()
 
