@@ -29,7 +29,6 @@ from enum import StrEnum
 from django.utils.translation import gettext as _
 
 from initiatives.eod.choices import EodSector, Instrument, ProgrammeStage
-from initiatives.templatetags.eod_tags import cny
 from members.models import Province
 
 
@@ -245,10 +244,13 @@ def _label(name: str, value: str) -> str:
 
 
 def _amount(value: Decimal) -> str:
+    # Imported here: the template tags import the page models, which call `match_programme`.
+    from initiatives.templatetags.eod_tags import cny
+
     return cny(value)
 
 
-def _range(low: Decimal | None, high: Decimal | None) -> str:
+def amount_range(low: Decimal | None, high: Decimal | None) -> str:
     if low is not None and high is not None:
         return _("%(low)s–%(high)s") % {"low": _amount(low), "high": _amount(high)}
     if low is not None:
@@ -256,7 +258,7 @@ def _range(low: Decimal | None, high: Decimal | None) -> str:
     return _("at most %(high)s") % {"high": _amount(high)}
 
 
-def _percent(value: Decimal) -> str:
+def percent(value: Decimal) -> str:
     return f"{value.normalize():f}%"
 
 
@@ -278,16 +280,16 @@ def reason_text(criterion: Criterion) -> str:
         return " / ".join(_label(name, value) for value in criterion.values)
     if name == "ticket":
         if outcome == Outcome.MET:
-            return _range(criterion.low, criterion.high)
+            return amount_range(criterion.low, criterion.high)
         return _("ticket %(range)s (gap %(gap)s)") % {
-            "range": _range(criterion.low, criterion.high),
+            "range": amount_range(criterion.low, criterion.high),
             "gap": _amount(criterion.amount),
         }
     if outcome == Outcome.MET:
-        return _("%(share)s of proceeds to conservation") % {"share": _percent(criterion.amount)}
+        return _("%(share)s of proceeds to conservation") % {"share": percent(criterion.amount)}
     return _("%(share)s of proceeds to conservation (at least %(least)s)") % {
-        "share": _percent(criterion.amount),
-        "least": _percent(criterion.low),
+        "share": percent(criterion.amount),
+        "least": percent(criterion.low),
     }
 
 

@@ -233,7 +233,9 @@ class MandateForm(PlainTextFormMixin, forms.ModelForm):
         widgets = {
             "ticket_min": forms.NumberInput(attrs=AMOUNT_ATTRS),
             "ticket_max": forms.NumberInput(attrs=AMOUNT_ATTRS),
-            "min_proceeds_share": forms.NumberInput(attrs={"min": "0", "max": "100", "step": "any", "inputmode": "decimal"}),
+            "min_proceeds_share": forms.NumberInput(
+                attrs={"min": "0", "max": "100", "step": "any", "inputmode": "decimal"}
+            ),
         }
         error_messages = {
             "ticket_min": {

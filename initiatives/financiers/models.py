@@ -114,13 +114,9 @@ class FinancierMandate(models.Model):
     financier = models.OneToOneField(
         Financier, verbose_name=_("financier"), on_delete=models.CASCADE, related_name="mandate"
     )
-    provinces = models.JSONField(
-        _("provinces"), default=list, blank=True, validators=[validate_provinces]
-    )
+    provinces = models.JSONField(_("provinces"), default=list, blank=True, validators=[validate_provinces])
     sectors = models.JSONField(_("sectors"), default=list, blank=True, validators=[validate_sectors])
-    instruments = models.JSONField(
-        _("instruments"), default=list, blank=True, validators=[validate_instruments]
-    )
+    instruments = models.JSONField(_("instruments"), default=list, blank=True, validators=[validate_instruments])
     stages = models.JSONField(_("stages"), default=list, blank=True, validators=[validate_stages])
     ticket_min = models.DecimalField(
         _("smallest ticket"),
@@ -156,7 +152,9 @@ class FinancierMandate(models.Model):
         verbose_name_plural = _("financing mandates")
         constraints = [
             models.CheckConstraint(
-                condition=Q(ticket_min__isnull=True) | Q(ticket_max__isnull=True) | Q(ticket_min__lte=models.F("ticket_max")),
+                condition=Q(ticket_min__isnull=True)
+                | Q(ticket_max__isnull=True)
+                | Q(ticket_min__lte=models.F("ticket_max")),
                 name="mandate_ticket_min_le_max",
             ),
         ]

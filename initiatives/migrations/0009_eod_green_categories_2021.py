@@ -1,4 +1,6 @@
-"""The six top-level categories of the Green Bond Endorsed Projects Catalogue (2021 edition).
+"""The six top-level categories of the Green Bond Endorsed Projects Catalogue (2021 edition), and who keeps them.
+
+Moderators keep the categories; Editors read them (to tag projects with them).
 
 Deeper levels and the Green Finance Support Project Catalogue (2025) are
 added by staff from the published texts (Snippets → Green catalogue categories).
@@ -6,6 +8,12 @@ added by staff from the published texts (Snippets → Green catalogue categories
 
 from django.db import migrations
 
+from portal.migration_grants import grant
+
+GRANTS = {
+    "Moderators": {"greencategory": "add change delete view"},
+    "Editors": {"greencategory": "view"},
+}
 EDITION = "gbepc-2021"
 CATEGORIES = [
     ("1", "Energy saving and environmental protection", "节能环保产业"),
@@ -31,6 +39,13 @@ def remove_categories(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("initiatives", "0008_eod_mandate_taxonomy_timeline")]
+    dependencies = [
+        ("initiatives", "0008_eod_mandate_taxonomy_timeline"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
 
-    operations = [migrations.RunPython(add_categories, remove_categories)]
+    operations = [
+        migrations.RunPython(add_categories, remove_categories),
+        grant("initiatives", GRANTS),
+    ]

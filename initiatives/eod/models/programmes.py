@@ -8,6 +8,7 @@ place, and the page's template only renders it when the visitor passes
 """
 
 from decimal import Decimal
+from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -24,6 +25,7 @@ from wagtail.search import index
 from initiatives.eod.access import can_see_restricted
 from initiatives.eod.choices import EnvironmentalKind, EodSector, Instrument, OutcomeUnit, ProgrammeStage
 from initiatives.eod.forms import EodProgrammePageForm
+from initiatives.eod.matching import mandate_for_user, match_programme
 from initiatives.translations import SharedFieldsPage
 from members.models import Province
 
@@ -310,7 +312,7 @@ class EodProgrammePage(SharedFieldsPage, Page):
         if self.code and self._code_taken():
             errors["code"] = _("Another programme already uses this code.")
         dated = [(name, getattr(self, name)) for name in TIMELINE_FIELDS if getattr(self, name)]
-        for (_earlier, before), (name, after) in zip(dated, dated[1:], strict=False):
+        for (_earlier, before), (name, after) in pairwise(dated):
             if after < before:
                 errors[name] = _("A stage cannot begin before the stage that comes before it.")
         if errors:
@@ -351,7 +353,11 @@ class EodProgrammePage(SharedFieldsPage, Page):
     def timeline(self) -> list[dict]:
         """The four stages with their dates (None: unknown), in order."""
         return [
-            {"name": name.removesuffix("_date"), "label": self._meta.get_field(name).verbose_name, "date": getattr(self, name)}
+            {
+                "name": name.removesuffix("_date"),
+                "label": self._meta.get_field(name).verbose_name,
+                "date": getattr(self, name),
+            }
             for name in TIMELINE_FIELDS
         ]
 
@@ -408,6 +414,8 @@ class EodProgrammePage(SharedFieldsPage, Page):
         context.update(
             # The one switch the template reads before showing anything in RESTRICTED_FIELDS.
             show_restricted=can_see_restricted(request.user),
+            # How the programme fits a signed-in financier's mandate; None for everyone else.
+            match=match_programme(self, mandate_for_user(request.user)),
             public_documents=[d for d in documents if not d.restricted],
             restricted_documents=[d for d in documents if d.restricted],
         )
