@@ -126,7 +126,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("terms", "mandate", "score", "expected"), [case[1:] for case in CASES], ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("terms", "mandate", "score", "expected"), [case[1:] for case in CASES], ids=[c[0] for c in CASES]
+)
 def test_match(terms, mandate, score, expected):
     result = match(terms, mandate)
     assert (result.met, result.total) == score
@@ -154,7 +156,9 @@ def test_reasons_read_like_the_issue_in_english_and_chinese():
 
 
 def test_missed_reasons_say_what_the_programme_has_or_lacks():
-    terms = Terms(**{**JIANGXI_ECO_TOURISM.__dict__, "province": "YN", "financing_gap": D(400), "proceeds_share": D(20)})
+    terms = Terms(
+        **{**JIANGXI_ECO_TOURISM.__dict__, "province": "YN", "financing_gap": D(400), "proceeds_share": D(20)}
+    )
     with translation.override("en"):
         reasons = match(terms, FULL_MANDATE).missed_reasons
     assert reasons == [
@@ -182,7 +186,9 @@ def test_ranking_puts_the_larger_share_first_and_keeps_ties_in_order():
         "five": match(Terms(**{**JIANGXI_ECO_TOURISM.__dict__, "province": "YN"}), mandate),
         "six": match(JIANGXI_ECO_TOURISM, mandate),
         "four and an unknown": match(Terms(**{**JIANGXI_ECO_TOURISM.__dict__, "province": "", "stage": "x"}), mandate),
-        "four and two misses": match(Terms(**{**JIANGXI_ECO_TOURISM.__dict__, "province": "YN", "stage": "x"}), mandate),
+        "four and two misses": match(
+            Terms(**{**JIANGXI_ECO_TOURISM.__dict__, "province": "YN", "stage": "x"}), mandate
+        ),
         "five again": match(Terms(**{**JIANGXI_ECO_TOURISM.__dict__, "stage": "operating"}), mandate),
     }
     order = ranked([*results, "no result"], lambda name: results.get(name))
