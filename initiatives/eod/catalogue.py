@@ -303,17 +303,19 @@ def ranked_by_match(
 
 
 def best_matches(mandate: Mandate, language: str, limit: int = 20) -> list[tuple[EodProgrammePage, MatchResult]]:
-    """The live programmes in `language` that meet at least one part of the mandate, best first."""
-    programmes = (
-        EodProgrammePage.objects.live()
-        .public()
-        .filter(locale__language_code=language)
-        .select_related("hero_image")
-        .order_by("code")
-    )
+    """The live programmes that meet at least one part of the mandate, best first, in `language` where translated."""
+    programmes = EodProgrammePage.objects.live().public().select_related("locale", "hero_image").order_by("code", "pk")
+    default = settings.LANGUAGE_CODE
+    versions: dict = {}
+    for programme in programmes:
+        # One per programme: its version in `language`, else its original.
+        kept = versions.get(programme.translation_key)
+        code = programme.locale.language_code
+        if kept is None or code == language or (code == default and kept.locale.language_code != language):
+            versions[programme.translation_key] = programme
     # Ties go to the larger financing gap: more room for the financier's ticket.
-    programmes = sorted(programmes, key=lambda programme: -programme.financing_gap)
-    scored = [(programme, match_programme(programme, mandate)) for programme in programmes]
+    found = sorted(versions.values(), key=lambda programme: (-programme.financing_gap, programme.code))
+    scored = [(programme, match_programme(programme, mandate)) for programme in found]
     scored = [(programme, result) for programme, result in scored if result and result.met]
     return ranked(scored, lambda pair: pair[1])[:limit]
 

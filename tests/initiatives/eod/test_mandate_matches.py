@@ -289,3 +289,9 @@ def test_a_stage_cannot_begin_before_the_one_before_it(shelf):
     with pytest.raises(ValidationError) as refused:
         programme.full_clean()
     assert "approval_date" in refused.value.message_dict
+
+
+def test_best_matches_in_chinese_show_untranslated_programmes_in_their_original(client, shelf, financier):
+    client.force_login(financier.user)
+    html = client.get("/zh-hans" + MATCHES_URL).content.decode()
+    assert "Ganjiang eco-tourism" in html and "符合 5 项中的 5 项" in html
