@@ -28,6 +28,7 @@ from enum import StrEnum
 
 from django.utils.translation import gettext as _
 
+from initiatives.eod.amounts import cny
 from initiatives.eod.choices import EodSector, Instrument, ProgrammeStage
 from members.models import Province
 
@@ -244,9 +245,6 @@ def _label(name: str, value: str) -> str:
 
 
 def _amount(value: Decimal) -> str:
-    # Imported here: the template tags import the page models, which call `match_programme`.
-    from initiatives.templatetags.eod_tags import cny
-
     return cny(value)
 
 
