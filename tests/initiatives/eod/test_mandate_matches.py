@@ -295,3 +295,10 @@ def test_best_matches_in_chinese_show_untranslated_programmes_in_their_original(
     client.force_login(financier.user)
     html = client.get("/zh-hans" + MATCHES_URL).content.decode()
     assert "Ganjiang eco-tourism" in html and "符合 5 项中的 5 项" in html
+
+
+def test_editors_see_the_notice_timeline_and_project_categories_in_the_admin(client, shelf, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("admin", "admin@example.com", "pw-long-enough-1"))
+    html = client.get(f"/admin/pages/{shelf.programmes['best'].pk}/edit/").content.decode()
+    assert 'name="notice_url"' in html and 'name="approval_date"' in html
+    assert 'name="environmental_components-0-green_category"' in html
