@@ -1,10 +1,12 @@
 """EOD programmes: the catalogue's public side, searched as `/eod/` searches it.
 
-Only `EodProgrammePage.public_facts()` is ever returned, whoever asks: contact
+Only `EodProgrammePage.public_facts()` is ever returned, whoever asks (with, for a signed-in approved
+financier who set a mandate, how each programme fits it): contact
 details, component costs, returns, risks (`RESTRICTED_FIELDS`) and documents
 in restricted collections stay with the catalogue's pages for financiers.
 """
 
+from datetime import date
 from enum import Enum
 
 from django.http import HttpRequest
@@ -27,6 +29,7 @@ from api.common import (
 )
 from initiatives.eod import catalogue
 from initiatives.eod.bands import GAP_BANDS, SIZE_BANDS
+from initiatives.eod.matching import mandate_for_user, match_programme
 from initiatives.models import EodProgrammePage, EodSector, Instrument, ProgrammeStage
 from members.models import Province
 from search.results import MAX_WINDOW
@@ -51,6 +54,35 @@ class IndustrialOut(Schema):
     sector: str
 
 
+class GreenCategoryOut(Schema):
+    edition: str = Field(
+        description="gbepc-2021: Green Bond Endorsed Projects Catalogue (2021); gfspc-2025: Green Finance Support Project Catalogue (2025)."
+    )
+    code: str
+    name_en: str
+    name_zh: str
+
+
+class TimelineOut(Schema):
+    planning: date | None = Field(description="When each stage began or is planned to begin; null: unknown.")
+    approval: date | None
+    implementation: date | None
+    evaluation: date | None
+
+
+class CriterionOut(Schema):
+    name: str = Field(description="province, sector, instrument, ticket, stage or proceeds.")
+    outcome: str = Field(description="met, missed or unknown (the programme does not say).")
+    reason: str
+
+
+class MatchOut(Schema):
+    met: int
+    total: int
+    summary: str
+    criteria: list[CriterionOut]
+
+
 class ProgrammeOut(Schema):
     id: int
     url: str
@@ -73,6 +105,12 @@ class ProgrammeOut(Schema):
     longitude: float | None
     environmental_components: list[EnvironmentalOut]
     industrial_components: list[IndustrialOut]
+    green_categories: list[GreenCategoryOut]
+    notice_url: str | None = Field(description="The notice that listed the programme; null: unknown.")
+    timeline: TimelineOut
+    match: MatchOut | None = Field(
+        None, description="How the programme fits the caller's mandate: signed-in approved financiers with one."
+    )
 
 
 class PublicDocument(Schema):
@@ -89,8 +127,20 @@ class ProgrammeListPage(PageInfo):
     results: list[ProgrammeOut]
 
 
-def programme_data(request: HttpRequest, programme: EodProgrammePage) -> dict:
-    return {"id": programme.pk, "url": absolute(request, programme.get_url(request)), **programme.public_facts()}
+def match_data(result) -> dict | None:
+    if result is None:
+        return None
+    criteria = [{"name": c.name, "outcome": str(c.outcome), "reason": c.text} for c in result.criteria]
+    return {"met": result.met, "total": result.total, "summary": result.summary, "criteria": criteria}
+
+
+def programme_data(request: HttpRequest, programme: EodProgrammePage, mandate=None) -> dict:
+    return {
+        "id": programme.pk,
+        "url": absolute(request, programme.get_url(request)),
+        **programme.public_facts(),
+        "match": match_data(match_programme(programme, mandate)),
+    }
 
 
 @router.get(
@@ -105,6 +155,7 @@ def list_programmes(
     instrument: list[Instrument] | None = Query(None),
     size: list[SizeBand] | None = Query(None, description="Total-investment band."),
     gapband: list[GapBand] | None = Query(None, description="Financing-gap band."),
+    category: list[str] | None = Query(None, description="Green catalogue category, as <edition>:<code>."),
     invest_min: float | None = Query(None, **AMOUNT, description="Total investment from, CNY million."),
     invest_max: float | None = Query(None, **AMOUNT),
     gap_min: float | None = Query(None, **AMOUNT, description="Financing gap from, CNY million."),
@@ -125,10 +176,11 @@ def list_programmes(
         refuse(form.problems())
         results = SearchService().search(form.search_request(get_language(), page=page, per_page=page_size))
         rows = catalogue.rows(results)
+        mandate = mandate_for_user(request.user)
         return {
             **search_page(results),
             "facets": facet_counts(results),
-            "results": [programme_data(request, row.programme) for row in rows if row.programme is not None],
+            "results": [programme_data(request, row.programme, mandate) for row in rows if row.programme is not None],
         }
 
 
@@ -140,7 +192,7 @@ def get_programme(
         programme = get_object_or_404(EodProgrammePage.objects.live().public(), pk=programme_id)
         documents = programme.documents.select_related("document__collection")
         return {
-            **programme_data(request, programme),
+            **programme_data(request, programme, mandate_for_user(request.user)),
             "documents": [
                 {"title": d.label, "url": absolute(request, d.document.url)} for d in documents if not d.restricted
             ],

@@ -8,6 +8,7 @@ have all they sought). Loading is idempotent: programmes are found by code,
 pictures and documents by title, and updated in place.
 """
 
+import datetime
 import math
 import random
 from decimal import ROUND_DOWN, Decimal
@@ -27,7 +28,7 @@ from demo import eod_content as content
 from demo.events import collection
 from demo.library import text_pdf
 from demo.pictures import _gradient
-from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION
+from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION, TIMELINE_FIELDS
 from initiatives.models import (
     EodCatalogPage,
     EodEnvironmentalComponent,
@@ -35,6 +36,7 @@ from initiatives.models import (
     EodProgrammeDocument,
     EodProgrammeImage,
     EodProgrammePage,
+    GreenCategory,
     ProgrammeStage,
 )
 from initiatives.templatetags.eod_tags import cny
@@ -480,6 +482,57 @@ def load_catalogue(user) -> dict[str, EodCatalogPage]:
     return {language: EodCatalogPage.objects.get(pk=pk) for language, pk in pages.items()}
 
 
+# The top-level category of the Green Bond Endorsed Projects Catalogue (2021) each kind of demo project falls
+# under; kinds missing here (cultural tourism, health and wellness) stay unclassified.
+ENVIRONMENTAL_CATEGORIES = {
+    "river-restoration": "4",
+    "lake-restoration": "4",
+    "wetland": "4",
+    "forest-grassland": "4",
+    "biodiversity": "4",
+    "coastal-restoration": "4",
+    "mine-rehabilitation": "4",
+    "soil-remediation": "1",
+    "water-treatment": "1",
+    "rural-environment": "1",
+}
+INDUSTRIAL_CATEGORIES = {
+    "eco-tourism": "4",
+    "green-agriculture": "4",
+    "forestry-carbon-sinks": "4",
+    "fisheries": "4",
+    "clean-energy": "3",
+    "water-services": "1",
+    "circular-economy": "1",
+    "urban-renewal": "5",
+}
+# Which stages of the timeline a programme at each stage has reached.
+STAGES_REACHED = {
+    "concept": 1,
+    "approved": 2,
+    "seeking-financing": 2,
+    "financing-closed": 2,
+    "under-construction": 3,
+    "operating": 3,
+}
+
+
+def green_categories() -> dict[str, GreenCategory]:
+    """The 2021 catalogue's top-level categories by code (migration 0009 enters them)."""
+    return {category.code: category for category in GreenCategory.objects.filter(edition="gbepc-2021")}
+
+
+def _timeline(spec: dict) -> dict:
+    """Demo dates for the stages the programme has reached: planning, then approval, then implementation."""
+    rng = random.Random(spec["code"])
+    day = datetime.date(2022, 1, 1) + datetime.timedelta(days=rng.randrange(0, 700))
+    dates = {}
+    for name in TIMELINE_FIELDS[: STAGES_REACHED.get(spec["stage"], 1)]:
+        dates[name] = day
+        day += datetime.timedelta(days=rng.randrange(120, 400))
+    return {name: dates.get(name) for name in TIMELINE_FIELDS}
+
+
 def _fill(page: EodProgrammePage, spec: dict, language: str, assets: dict) -> None:
     """Everything on the page: shared figures, and the texts of `language`."""
     side = LANGUAGES.index(language)
@@ -488,6 +541,10 @@ def _fill(page: EodProgrammePage, spec: dict, language: str, assets: dict) -> No
                  "instruments", "proceeds_share", "irr", "payback_years", "latitude", "longitude"):  # fmt: skip
         setattr(page, name, spec[name])
     page.sectors = _sectors(spec)
+    for name, day in _timeline(spec).items():
+        setattr(page, name, day)
+    page.notice_url = ""  # the demo programmes were listed by no real notice
+    categories = assets["categories"]
     page.title = texts["title"]
     page.slug = spec["slug"]
     page.city, page.lead_agency, page.implementing_entity = (
@@ -511,6 +568,7 @@ def _fill(page: EodProgrammePage, spec: dict, language: str, assets: dict) -> No
             outcome_value=item["outcome_value"],
             outcome_unit=item["outcome_unit"],
             outcome_note=item["note"][side],
+            green_category=categories.get(ENVIRONMENTAL_CATEGORIES.get(item["kind"], "")),
             sort_order=order,
         )
         for order, item in enumerate(spec["environmental"])
@@ -521,6 +579,7 @@ def _fill(page: EodProgrammePage, spec: dict, language: str, assets: dict) -> No
             sector=item["sector"],
             cost=item["cost"],
             annual_revenue=item["annual_revenue"],
+            green_category=categories.get(INDUSTRIAL_CATEGORIES.get(item["sector"], "")),
             sort_order=order,
         )
         for order, item in enumerate(spec["industrial"])
@@ -576,6 +635,7 @@ def load_eod_programmes(stdout=None) -> dict:
         "pictures": load_pictures(collection("EOD programme images")),
         "collections": {"public": collection("EOD programme documents"), "restricted": restricted},
         "existing": {page.code: page for page in EodProgrammePage.objects.child_of(catalogue["en"])},
+        "categories": green_categories(),
     }
     specs = programme_specs()
     created = 0

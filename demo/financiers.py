@@ -1,5 +1,5 @@
 """Demo financiers: three approved (a bank, a fund, a development finance institution) and one waiting for
-approval, with saved searches and expressions of interest in demo EOD programmes.
+approval, with mandates, saved searches and expressions of interest in demo EOD programmes.
 
 Idempotent: people are found by their email (their username), saved searches
 by their query string, expressions of interest by financier and programme.
@@ -19,7 +19,14 @@ from initiatives.eod.access import FINANCIERS_GROUP
 from initiatives.eod.catalogue import canonical_querystring
 from initiatives.financiers.accounts import financiers_group
 from initiatives.financiers.alerts import matches_for
-from initiatives.models import AlertItem, EodProgrammePage, ExpressionOfInterest, Financier, SavedSearch
+from initiatives.models import (
+    AlertItem,
+    EodProgrammePage,
+    ExpressionOfInterest,
+    Financier,
+    FinancierMandate,
+    SavedSearch,
+)
 
 # A documented demo login, never used outside the demo.
 FINANCIER_PASSWORD = "demo-financier-2060"  # noqa: S105
@@ -53,6 +60,32 @@ SAVED_SEARCHES = {
         ("西部省份的担保与PPP", "instrument=guarantee&instrument=ppp&province=GS&province=QH&province=YN", Frequency.DAILY),
     ],
 }  # fmt: skip
+
+# email -> the approved financier's mandate (amounts CNY million, share percent); each one fits some programmes.
+MANDATES = {
+    "lina@yangtze-green-bank.example.com": {
+        "provinces": ["HB", "HN", "JX", "AH"],
+        "sectors": ["eco-tourism", "green-agriculture", "water-services"],
+        "instruments": ["loan", "bond"],
+        "stages": ["approved", "seeking-financing"],
+        "ticket_min": Decimal(100),
+        "ticket_max": Decimal(1500),
+        "min_proceeds_share": Decimal(20),
+    },
+    "d.weber@eurasia-infra-fund.example.com": {
+        "sectors": ["clean-energy", "circular-economy", "eco-tourism"],
+        "instruments": ["equity", "ppp"],
+        "stages": ["seeking-financing"],
+        "ticket_min": Decimal(300),
+        "ticket_max": Decimal(3000),
+    },
+    "chen.jing@silkroad-dfi.example.org": {
+        "provinces": ["GS", "QH", "YN", "NX", "XJ"],
+        "instruments": ["guarantee", "ppp", "loan"],
+        "stages": ["concept", "approved", "seeking-financing"],
+        "min_proceeds_share": Decimal(30),
+    },
+}
 
 # email -> [(instrument, from, to, status, message, staff note)], one per programme, taken in catalogue order.
 INTERESTS = {
@@ -129,6 +162,14 @@ def _saved_searches(financier: Financier, specs) -> int:
     return created
 
 
+def _mandate(financier: Financier, values: dict | None) -> bool:
+    if not values:
+        return False
+    empty = {"provinces": [], "sectors": [], "instruments": [], "stages": []}
+    _mandate, made = FinancierMandate.objects.update_or_create(financier=financier, defaults={**empty, **values})
+    return made
+
+
 def _interests(financier: Financier, specs, programmes, offset: int) -> int:
     created = 0
     for index, (instrument, low, high, status, message, note) in enumerate(specs):
@@ -159,19 +200,20 @@ def _interests(financier: Financier, specs, programmes, offset: int) -> int:
 def load_financiers(stdout=None) -> dict:
     approver = get_user_model().objects.filter(username="moderator").first()
     programmes = _programmes()
-    counts = {"financiers": 0, "saved_searches": 0, "interests": 0}
+    counts = {"financiers": 0, "saved_searches": 0, "interests": 0, "mandates": 0}
     offset = 0
     for spec in FINANCIERS:
         financier = _financier(spec, approver)
         counts["financiers"] += 1
         email = spec[0]
         counts["saved_searches"] += _saved_searches(financier, SAVED_SEARCHES.get(email, []))
+        counts["mandates"] += _mandate(financier, MANDATES.get(email))
         counts["interests"] += _interests(financier, INTERESTS.get(email, []), programmes, offset)
         offset += len(INTERESTS.get(email, []))
     counts["logins"] = [(spec[0], spec[7]) for spec in FINANCIERS]
     if stdout is not None:
         stdout.write(
             f"Financiers: {counts['financiers']} ({counts['saved_searches']} new saved searches, "
-            f"{counts['interests']} new expressions of interest)."
+            f"{counts['interests']} new expressions of interest, {counts['mandates']} new mandates)."
         )
     return counts

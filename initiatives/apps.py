@@ -12,9 +12,12 @@ class InitiativesConfig(AppConfig):
         from initiatives.eod.signal_handlers import register_signal_handlers as register_eod
         from initiatives.events import search_records as events_search_records
         from initiatives.events.signal_handlers import register_signal_handlers as register_events
+        from initiatives.financiers import mandates
 
         register_events()
         register_eod()
         # What search indexes, registered before search's own ready() connects its index updates.
         events_search_records.register()
         eod_search_records.register()
+        # How the EOD pages find a financier's mandate, without importing the financier app.
+        mandates.register()

@@ -86,6 +86,7 @@ class ContentDocument(Document):
     gap = Double()
     size_band = Keyword()
     gap_band = Keyword()
+    categories = Keyword()  # green finance catalogue categories
 
     @classmethod
     def _matches(cls, hit: dict) -> bool:

@@ -11,8 +11,9 @@ A record looks like this (all keys always present):
     date, year    "2025-03-01", 2025
     topics, topic_names                   slugs, and names in both languages
     issuing_body, issuing_body_zh, jurisdiction, document_type, status   documents only
-    province, stage, sectors, instruments, investment, gap, size_band, gap_band
-                  EOD programmes only (amounts in CNY million, as floats)
+    province, stage, sectors, instruments, investment, gap, size_band, gap_band, categories
+                  EOD programmes only (amounts in CNY million, as floats; categories: green
+                  finance catalogue categories, "<edition>:<code>")
     number        a document's number or code (国发〔2021〕23号, GB/T 36132—2024)
     group         shared by records that are translations of each other
     version       hash of everything above, compared by `search_reconcile`
@@ -86,6 +87,7 @@ EMPTY: Record = {
     "gap": None,
     "size_band": "",
     "gap_band": "",
+    "categories": [],
     "labels": [],  # what its facet values are called, in both languages: searched like its topics
     "number": "",  # a document's number or code, searched as part of its title
     "group": "",  # records that are translations of each other share it

@@ -12,7 +12,7 @@ page of hits shown is then read from the database, for the figures a list
 or a table shows.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django import forms
@@ -23,7 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from initiatives.eod.bands import GAP_BANDS, SIZE_BANDS, labels
+from initiatives.eod.matching import Mandate, MatchResult, match_programme, ranked
 from initiatives.eod.models import EodCatalogPage, EodProgrammePage, EodSector, Instrument, ProgrammeStage
+from initiatives.eod.models.taxonomy import category_labels
 from members.models import Province
 from portal.text import PlainTextFormMixin
 from search.forms import clean_text
@@ -41,6 +43,7 @@ CATALOGUE = Scope(
         "instrument": "instruments",
         "size": "size_band",
         "gapband": "gap_band",
+        "category": "categories",
     },
     sorts={
         "relevance": ("_score", "-date"),
@@ -53,7 +56,7 @@ CATALOGUE = Scope(
     browsable=True,
 )
 
-FACET_FIELDS = ("province", "sector", "stage", "instrument", "size", "gapband")
+FACET_FIELDS = ("province", "sector", "stage", "instrument", "size", "gapband", "category")
 RANGE_FIELDS = {"investment": ("invest_min", "invest_max"), "gap": ("gap_min", "gap_max")}
 SORT_CHOICES = [
     ("relevance", _("relevance")),
@@ -61,6 +64,9 @@ SORT_CHOICES = [
     ("size", _("largest investment")),
     ("newest", _("newest")),
 ]
+# Sorting by match needs the visitor's mandate: it is offered to financiers who set one, and otherwise
+# stands for relevance. The search itself runs by relevance; `ranked_by_match` reorders its results.
+MATCH_SORT = ("match", _("best match for your mandate"))
 VIEWS = ("list", "table")
 PER_PAGE = {"list": 10, "table": 25}
 # Amounts are CNY million; a trillion is more than any programme.
@@ -76,6 +82,7 @@ def facet_choices() -> dict[str, dict[str, str]]:
         "instrument": dict(Instrument.choices),
         "size": labels(SIZE_BANDS),
         "gapband": labels(GAP_BANDS),
+        "category": category_labels(),
     }
 
 
@@ -86,6 +93,7 @@ FACET_TITLES = {
     "instrument": _("Instrument sought"),
     "size": _("Total investment"),
     "gapband": _("Financing gap"),
+    "category": _("Green catalogue category"),
 }
 # Bands and stages read best in their own order; the rest by count.
 ORDERED_FACETS = {
@@ -111,11 +119,12 @@ class CatalogueForm(PlainTextFormMixin, forms.Form):
     instrument = forms.MultipleChoiceField(label=FACET_TITLES["instrument"], required=False)
     size = forms.MultipleChoiceField(label=FACET_TITLES["size"], required=False)
     gapband = forms.MultipleChoiceField(label=FACET_TITLES["gapband"], required=False)
+    category = forms.MultipleChoiceField(label=FACET_TITLES["category"], required=False)
     invest_min = _amount_field(_("Total investment from (CNY million)"))
     invest_max = _amount_field(_("Total investment to (CNY million)"))
     gap_min = _amount_field(_("Financing gap from (CNY million)"))
     gap_max = _amount_field(_("Financing gap to (CNY million)"))
-    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=[*SORT_CHOICES, MATCH_SORT], required=False)
     exact = forms.BooleanField(label=_("Exact words only"), required=False)
     as_typed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -156,7 +165,7 @@ class CatalogueForm(PlainTextFormMixin, forms.Form):
             text=data.get("q", ""),
             filters=filters,
             ranges=ranges,
-            sort=data.get("sort") or "relevance",
+            sort=self.search_sort,
             page=page,
             per_page=per_page,
             scope=CATALOGUE,
@@ -165,6 +174,16 @@ class CatalogueForm(PlainTextFormMixin, forms.Form):
             as_typed=bool(data.get("as_typed")),
             language=language,
         )
+
+    @property
+    def by_match(self) -> bool:
+        return self.is_bound and self.cleaned_data.get("sort") == MATCH_SORT[0]
+
+    @property
+    def search_sort(self) -> str:
+        """The sort the search service runs: by relevance where the visitor asked for the best match."""
+        sort = (self.cleaned_data.get("sort") if self.is_bound else "") or "relevance"
+        return "relevance" if sort == MATCH_SORT[0] else sort
 
     def canonical(self) -> QueryDict:
         """The valid part of the search in field order, values sorted: what a saved search keeps."""
@@ -239,18 +258,66 @@ def programme_id(key: str) -> int:
 
 @dataclass
 class Row:
-    """A hit with its programme, for the list and the table."""
+    """A hit with its programme, for the list and the table, and how it fits the visitor's mandate."""
 
     hit: Hit
     programme: EodProgrammePage | None
+    match: MatchResult | None = None
 
 
-def rows(results: SearchResults) -> list[Row]:
-    """The page of hits with their programmes, in the order of the hits."""
+def rows(results: SearchResults, mandate: Mandate | None = None) -> list[Row]:
+    """The page of hits with their programmes, in the order of the hits, scored against `mandate` if given."""
     ids = [programme_id(hit.key) for hit in results.hits]
     programmes = EodProgrammePage.objects.live().public().filter(pk__in=ids).select_related("hero_image")
     by_id = {programme.pk: programme for programme in programmes}
-    return [Row(hit, by_id.get(programme_id(hit.key))) for hit in results.hits]
+    found = [Row(hit, by_id.get(programme_id(hit.key))) for hit in results.hits]
+    for row in found:
+        row.match = match_programme(row.programme, mandate)
+    return found
+
+
+def ranked_by_match(
+    form: CatalogueForm, language: str, mandate: Mandate, page: int = 1, view: str = "list"
+) -> tuple[SearchResults, list[Row]]:
+    """The search's results best match first, and the rows of the page asked for.
+
+    A match is the visitor's own, so the search service cannot sort by it:
+    every result (up to the search window) is read in order of relevance, scored
+    and reordered, and the page is cut from that. Facets and totals are the search's.
+    """
+    per_page = 50
+    first = SearchService().search(form.search_request(language, page=1, per_page=per_page))
+    hits = list(first.hits)
+    for number in range(2, MAX_WINDOW // per_page + 1):
+        if len(hits) >= first.total:
+            break
+        more = SearchService().search(form.search_request(language, page=number, per_page=per_page)).hits
+        if not more:
+            break
+        hits.extend(more)
+    scored = rows(replace(first, hits=hits), mandate)
+    scored = ranked(scored, lambda row: row.match)
+    shown = form.search_request(language, page=page, per_page=PER_PAGE.get(view, PER_PAGE["list"]))
+    shown.sort = MATCH_SORT[0]
+    return replace(first, request=shown), scored[shown.offset : shown.offset + shown.per_page]
+
+
+def best_matches(mandate: Mandate, language: str, limit: int = 20) -> list[tuple[EodProgrammePage, MatchResult]]:
+    """The live programmes that meet at least one part of the mandate, best first, in `language` where translated."""
+    programmes = EodProgrammePage.objects.live().public().select_related("locale", "hero_image").order_by("code", "pk")
+    default = settings.LANGUAGE_CODE
+    versions: dict = {}
+    for programme in programmes:
+        # One per programme: its version in `language`, else its original.
+        kept = versions.get(programme.translation_key)
+        code = programme.locale.language_code
+        if kept is None or code == language or (code == default and kept.locale.language_code != language):
+            versions[programme.translation_key] = programme
+    # Ties go to the larger financing gap: more room for the financier's ticket.
+    found = sorted(versions.values(), key=lambda programme: (-programme.financing_gap, programme.code))
+    scored = [(programme, match_programme(programme, mandate)) for programme in found]
+    scored = [(programme, result) for programme, result in scored if result and result.met]
+    return ranked(scored, lambda pair: pair[1])[:limit]
 
 
 def matching_programme_ids(data: QueryDict | str, language: str | None = None, per_page: int = 50) -> list[int]:

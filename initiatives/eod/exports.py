@@ -6,11 +6,18 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from initiatives.eod.catalogue import facet_choices
+from initiatives.eod.matching import Mandate, match_programme, ranked
 from initiatives.eod.models import EodProgrammePage
+from initiatives.eod.models.programmes import TIMELINE_FIELDS as TIMELINE
 from portal.spreadsheets import Column, csv_response, number, xlsx_response
 
 
-def columns() -> list[Column]:
+def columns(with_match: bool = False) -> list[Column]:
+    match = [Column("match", _("Match")), Column("match_reasons", _("Match reasons"), wide=True)]
+    return [*(match if with_match else []), *_columns()]
+
+
+def _columns() -> list[Column]:
     return [
         Column("code", _("Code")),
         Column("title", _("Programme"), wide=True),
@@ -32,19 +39,41 @@ def columns() -> list[Column]:
         Column("contact_role", _("Contact role")),
         Column("contact_email", _("Contact email"), wide=True),
         Column("contact_phone", _("Contact phone")),
+        Column("green_categories", _("Green catalogue categories"), wide=True),
+        Column("notice_url", _("Notice listing the programme"), wide=True),
+        Column("planning_date", _("Planning")),
+        Column("approval_date", _("Approval")),
+        Column("implementation_date", _("Implementation")),
+        Column("evaluation_date", _("Evaluation")),
         Column("url", _("Page"), wide=True),
     ]
 
 
-def programme_rows(ids: list[int], request: HttpRequest) -> Iterator[dict]:
-    """One labelled row per programme, in the order of `ids` (the search's order)."""
-    programmes = EodProgrammePage.objects.live().public().filter(pk__in=ids).in_bulk()
+def programme_rows(
+    ids: list[int], request: HttpRequest, mandate: Mandate | None = None, *, by_match: bool = False
+) -> Iterator[dict]:
+    """One labelled row per programme, in the order of `ids` (the search's order), or best match first.
+
+    With a mandate, each row opens with how the programme fits it ("Matches 5 of 6") and the reasons.
+    """
+    found = (
+        EodProgrammePage.objects.live()
+        .public()
+        .filter(pk__in=ids)
+        .prefetch_related("environmental_components__green_category", "industrial_components__green_category")
+    )
+    programmes = {programme.pk: programme for programme in found}
+    # Unpublished since it was indexed: left out.
+    ordered = [programmes[pk] for pk in ids if pk in programmes]
+    matches = {programme.pk: match_programme(programme, mandate) for programme in ordered}
+    if mandate and by_match:
+        ordered = ranked(ordered, lambda programme: matches[programme.pk])
     choices = facet_choices()
-    for pk in ids:
-        programme = programmes.get(pk)
-        if programme is None:  # unpublished since it was indexed
-            continue
+    for programme in ordered:
+        result = matches[programme.pk]
         yield {
+            "match": result.headline if result else "",
+            "match_reasons": result.summary if result else "",
             "code": programme.code,
             "title": programme.title,
             "province": str(choices["province"].get(programme.province, programme.province)),
@@ -65,11 +94,18 @@ def programme_rows(ids: list[int], request: HttpRequest) -> Iterator[dict]:
             "contact_role": programme.contact_role,
             "contact_email": programme.contact_email,
             "contact_phone": programme.contact_phone,
+            "green_categories": "; ".join(category.label for category in programme.green_categories()),
+            "notice_url": programme.notice_url,
+            **{name: _date(getattr(programme, name)) for name in TIMELINE},
             "url": programme.get_full_url(request) or "",
         }
 
 
-def xlsx_or_csv(extension: str, rows, sheet_title: str, filename: str) -> HttpResponse:
+def _date(value) -> str:
+    return value.isoformat() if value else ""  # empty: unknown
+
+
+def xlsx_or_csv(extension: str, rows, sheet_title: str, filename: str, *, with_match: bool = False) -> HttpResponse:
     if extension == "xlsx":
-        return xlsx_response(columns(), rows, sheet_title, filename)
-    return csv_response(columns(), rows, filename)
+        return xlsx_response(columns(with_match), rows, sheet_title, filename)
+    return csv_response(columns(with_match), rows, filename)

@@ -23,6 +23,7 @@ def programme_record(page: EodProgrammePage) -> Record:
     financier alone may read is indexed.
     """
     components = [*page.environmental_components.all(), *page.industrial_components.all()]
+    categories = page.green_categories()
     body = "\n".join(
         filter(None, [html_text(page.description), page.city, page.lead_agency, page.implementing_entity, page.code])
     )
@@ -35,6 +36,7 @@ def programme_record(page: EodProgrammePage) -> Record:
         *_choice_labels(Instrument.choices, page.instruments or []),
         *(component.get_kind_display() for component in components if hasattr(component, "get_kind_display")),
     )
+    labels += [name for category in categories for name in (category.name_en, category.name_zh)]
     return page_record(
         page,
         summary=page.summary,
@@ -49,6 +51,7 @@ def programme_record(page: EodProgrammePage) -> Record:
         gap=float(gap),
         size_band=band(page.total_investment, SIZE_BANDS),
         gap_band=band(gap, GAP_BANDS),
+        categories=[category.key for category in categories],
     )
 
 
@@ -56,7 +59,11 @@ def register() -> None:
     register_source(
         Source(
             "initiatives.eodprogrammepage",
-            live_pages(EodProgrammePage, "environmental_components", "industrial_components"),
+            live_pages(
+                EodProgrammePage,
+                "environmental_components__green_category",
+                "industrial_components__green_category",
+            ),
             programme_record,
         )
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from initiatives.eod import catalogue
 from initiatives.eod.access import can_see_restricted
 from initiatives.eod.exports import programme_rows, xlsx_or_csv
+from initiatives.eod.matching import mandate_for_user
 from search import presenters
 from search.forms import page_number
 
@@ -36,7 +37,14 @@ def _view_links(params: QueryDict) -> dict[str, str]:
 def serve_catalogue(page, request: HttpRequest) -> TemplateResponse:
     params = request.GET
     form, view = catalogue.parse(params), _view(params)
-    results = catalogue.search(form, page.locale.language_code, page_number(params), view)
+    language = page.locale.language_code
+    mandate = mandate_for_user(request.user)
+    if mandate and form.by_match:
+        results, rows = catalogue.ranked_by_match(form, language, mandate, page_number(params), view)
+    else:
+        results = catalogue.search(form, language, page_number(params), view)
+        rows = catalogue.rows(results, mandate)
+    sort_choices = [*catalogue.SORT_CHOICES, catalogue.MATCH_SORT] if mandate else catalogue.SORT_CHOICES
     show_restricted = can_see_restricted(request.user)
     export_query = form.canonical().urlencode()
     context = {
@@ -45,7 +53,8 @@ def serve_catalogue(page, request: HttpRequest) -> TemplateResponse:
         "form": form,
         "problems": form.problems(),
         "results": results,
-        "rows": catalogue.rows(results),
+        "rows": rows,
+        "mandate_set": mandate is not None,
         "view": view,
         "view_links": _view_links(params),
         "query_text": form.cleaned_data.get("q", ""),
@@ -57,8 +66,8 @@ def serve_catalogue(page, request: HttpRequest) -> TemplateResponse:
             ordered=catalogue.ORDERED_FACETS,
         ),
         "page_links": presenters.page_links(results, params) if results.page_count > 1 else [],
-        "sort_links": presenters.sort_links(params, tuple(key for key, _label in catalogue.SORT_CHOICES)),
-        "sort_choices": catalogue.SORT_CHOICES,
+        "sort_links": presenters.sort_links(params, tuple(key for key, _label in sort_choices)),
+        "sort_choices": sort_choices,
         "clear_filters": presenters.without_filters(params, keep=("q", "sort", "view")),
         "suggestion_query": presenters.with_query(params, results.suggestion) if results.suggestion else "",
         "as_typed_query": presenters.as_typed(params),
@@ -87,6 +96,9 @@ def export(page, request: HttpRequest, extension: str) -> HttpResponse:
         context = {"page": page, "self": page, "catalogue_url": page.url}
         return TemplateResponse(request, "initiatives/eod/export_refused.html", context, status=403)
     ids = catalogue.matching_programme_ids(request.GET, page.locale.language_code)[:MAX_EXPORT_ROWS]
+    # A financier's export says how each programme fits their mandate, ordered by it when they sort so.
+    mandate = mandate_for_user(request.user)
     filename = f"eod-programmes-{timezone.localdate():%Y-%m-%d}.{extension}"
-    response = xlsx_or_csv(extension, programme_rows(ids, request), _("EOD programmes"), filename)
+    rows = programme_rows(ids, request, mandate, by_match=catalogue.parse(request.GET).by_match)
+    response = xlsx_or_csv(extension, rows, _("EOD programmes"), filename, with_match=mandate is not None)
     return personal(request, response, no_store=True)

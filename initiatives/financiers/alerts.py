@@ -35,8 +35,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from initiatives.eod import catalogue
+from initiatives.eod.matching import match_programme
 from initiatives.eod.models import EodProgrammePage
-from initiatives.financiers import emails
+from initiatives.financiers import emails, mandates
 from initiatives.financiers.models import AlertDigest, AlertItem, Financier, SavedSearch
 from portal import mail
 from portal.i18n import page_in
@@ -268,9 +269,12 @@ def digest_entries(digest: AlertDigest, language: str) -> list[dict]:
         .values_list("programme_id", flat=True)
     )
     entries = []
+    # How each programme fits the financier's mandate, as on the catalogue (None without a mandate).
+    mandate = mandates.mandate_of(digest.saved_search.financier)
     with translation.override(language):
         for item in items:
             page = page_in(item.programme, language)
+            result = match_programme(page, mandate)
             entries.append(
                 {
                     "title": page.title,
@@ -280,6 +284,7 @@ def digest_entries(digest: AlertDigest, language: str) -> list[dict]:
                     "gap": page.financing_gap,
                     "url": page_url(page),
                     "updated": item.programme_id in earlier,
+                    "match": result.summary if result else "",
                 }
             )
     return entries

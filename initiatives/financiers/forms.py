@@ -1,4 +1,4 @@
-"""Forms of the financier area: signing up and in, saved searches, expressions of interest."""
+"""Forms of the financier area: signing up and in, the mandate, saved searches, expressions of interest."""
 
 from decimal import Decimal
 
@@ -8,9 +8,10 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.eod.models import Instrument
+from initiatives.eod.models import EodSector, Instrument, ProgrammeStage
 from initiatives.financiers.accounts import email_taken
-from initiatives.financiers.models import Financier, SavedSearch
+from initiatives.financiers.models import Financier, FinancierMandate, SavedSearch, reversed_range_message
+from members.models import Province
 from portal.honeypot import HoneypotMixin
 from portal.text import PlainTextFormMixin
 
@@ -198,3 +199,78 @@ class InterestForm(PlainTextFormMixin, forms.Form):
         if low is not None and high is not None and low > high:
             self.add_error("amount_max", _("The upper amount cannot be below the lower one."))
         return cleaned
+
+
+class MandateForm(PlainTextFormMixin, forms.ModelForm):
+    """A financier's mandate. Each part left empty accepts any programme."""
+
+    provinces = forms.MultipleChoiceField(
+        label=_("Provinces"), choices=Province.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    sectors = forms.MultipleChoiceField(
+        label=_("Sectors"), choices=EodSector.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    instruments = forms.MultipleChoiceField(
+        label=_("Instruments"), choices=Instrument.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    stages = forms.MultipleChoiceField(
+        label=_("Stages"), choices=ProgrammeStage.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = FinancierMandate
+        fields = ["provinces", "sectors", "instruments", "stages", "ticket_min", "ticket_max", "min_proceeds_share"]
+        labels = {
+            "ticket_min": _("Smallest ticket"),
+            "ticket_max": _("Largest ticket"),
+            "min_proceeds_share": _("Least share of proceeds fed back to conservation"),
+        }
+        help_texts = {
+            "ticket_min": _("CNY million. Compared with the financing a programme still seeks."),
+            "ticket_max": _("CNY million."),
+            "min_proceeds_share": _("Percent of the industrial proceeds, from 0 to 100."),
+        }
+        widgets = {
+            "ticket_min": forms.NumberInput(attrs=AMOUNT_ATTRS),
+            "ticket_max": forms.NumberInput(attrs=AMOUNT_ATTRS),
+            "min_proceeds_share": forms.NumberInput(
+                attrs={"min": "0", "max": "100", "step": "any", "inputmode": "decimal"}
+            ),
+        }
+        error_messages = {
+            "ticket_min": {
+                "invalid": _("Enter an amount in CNY million, as a number such as 150 or 87.5."),
+                "min_value": _("Enter an amount above zero."),
+                "max_digits": _("This amount is larger than any programme."),
+                "max_whole_digits": _("This amount is larger than any programme."),
+                "max_decimal_places": _("Use at most two decimals."),
+            },
+            "ticket_max": {
+                "invalid": _("Enter an amount in CNY million, as a number such as 150 or 87.5."),
+                "min_value": _("Enter an amount above zero."),
+                "max_digits": _("This amount is larger than any programme."),
+                "max_whole_digits": _("This amount is larger than any programme."),
+                "max_decimal_places": _("Use at most two decimals."),
+            },
+            "min_proceeds_share": {
+                "invalid": _("Enter a percentage from 0 to 100."),
+                "min_value": _("Enter a percentage from 0 to 100."),
+                "max_value": _("Enter a percentage from 0 to 100."),
+                "max_digits": _("Enter a percentage from 0 to 100."),
+                "max_whole_digits": _("Enter a percentage from 0 to 100."),
+                "max_decimal_places": _("Use at most two decimals."),
+            },
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("ticket_min"), cleaned.get("ticket_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("ticket_max", reversed_range_message())
+        return cleaned
+
+    def _post_clean(self):
+        # The model's clean() repeats the range check; the form has said it already, once.
+        if "ticket_max" in self.errors:
+            return
+        super()._post_clean()

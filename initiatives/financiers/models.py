@@ -10,12 +10,14 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from initiatives.eod.choices import Instrument
+from initiatives.eod.choices import EodSector, Instrument, ProgrammeStage
+from initiatives.eod.matching import Mandate
+from members.models import Province
 from portal.models.mail import EmailLog
 
 
@@ -74,6 +76,111 @@ class Financier(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == self.Status.APPROVED and self.user.is_active
+
+
+def _validate_choice_list(value, choices: type[models.TextChoices]) -> None:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValidationError(_("Expected a list of choices."), code="invalid")
+    unknown = sorted(set(value) - set(choices.values))
+    if unknown:
+        raise ValidationError(
+            _("Unknown choice: %(values)s."), code="invalid_choice", params={"values": ", ".join(unknown)}
+        )
+
+
+def validate_provinces(value) -> None:
+    _validate_choice_list(value, Province)
+
+
+def validate_sectors(value) -> None:
+    _validate_choice_list(value, EodSector)
+
+
+def validate_instruments(value) -> None:
+    _validate_choice_list(value, Instrument)
+
+
+def validate_stages(value) -> None:
+    _validate_choice_list(value, ProgrammeStage)
+
+
+class FinancierMandate(models.Model):
+    """What a financier finances: the catalogue scores every programme against it (`initiatives.eod.matching`).
+
+    Each part left empty accepts anything. Amounts are CNY million; the
+    ticket size range is compared with a programme's financing gap.
+    """
+
+    financier = models.OneToOneField(
+        Financier, verbose_name=_("financier"), on_delete=models.CASCADE, related_name="mandate"
+    )
+    provinces = models.JSONField(_("provinces"), default=list, blank=True, validators=[validate_provinces])
+    sectors = models.JSONField(_("sectors"), default=list, blank=True, validators=[validate_sectors])
+    instruments = models.JSONField(_("instruments"), default=list, blank=True, validators=[validate_instruments])
+    stages = models.JSONField(_("stages"), default=list, blank=True, validators=[validate_stages])
+    ticket_min = models.DecimalField(
+        _("smallest ticket"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("CNY million"),
+    )
+    ticket_max = models.DecimalField(
+        _("largest ticket"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("CNY million"),
+    )
+    min_proceeds_share = models.DecimalField(
+        _("least share of proceeds fed back to conservation"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+        help_text=_("Percent"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("financing mandate")
+        verbose_name_plural = _("financing mandates")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ticket_min__isnull=True)
+                | Q(ticket_max__isnull=True)
+                | Q(ticket_min__lte=models.F("ticket_max")),
+                name="mandate_ticket_min_le_max",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.financier}"
+
+    def clean(self):
+        super().clean()
+        if self.ticket_min is not None and self.ticket_max is not None and self.ticket_min > self.ticket_max:
+            raise ValidationError({"ticket_max": reversed_range_message()})
+
+    def as_mandate(self) -> Mandate:
+        return Mandate(
+            provinces=frozenset(self.provinces or ()),
+            sectors=frozenset(self.sectors or ()),
+            instruments=frozenset(self.instruments or ()),
+            stages=frozenset(self.stages or ()),
+            ticket_min=self.ticket_min,
+            ticket_max=self.ticket_max,
+            min_proceeds_share=self.min_proceeds_share,
+        )
+
+
+def reversed_range_message() -> str:
+    return _("The largest ticket is below the smallest one: give the range from the smaller amount to the larger.")
 
 
 class SavedSearch(models.Model):

@@ -26,11 +26,12 @@ from django.views.decorators.http import require_http_methods
 
 from initiatives.eod import catalogue
 from initiatives.eod.models import EodProgrammePage
-from initiatives.financiers import accounts, alerts
+from initiatives.financiers import accounts, alerts, mandates
 from initiatives.financiers import interest as interests
 from initiatives.financiers.forms import (
     FinancierAuthenticationForm,
     InterestForm,
+    MandateForm,
     SavedSearchCreateForm,
     SavedSearchForm,
     SignUpForm,
@@ -249,10 +250,45 @@ def dashboard(request):
         "catalogue_url": catalogue.catalogue_url(""),
     }
     if financier.is_approved:
-        context.update(searches=search_rows(financier), interests=interest_rows(financier))
+        context.update(
+            searches=search_rows(financier),
+            interests=interest_rows(financier),
+            mandate_parts=mandates.describe(mandates.mandate_of(financier)),
+        )
     else:
         context["status_message"] = not_approved_message(financier)
     return area_page(request, "dashboard.html", context)
+
+
+# --- The mandate and the best matches ------------------------------------------------------------
+
+
+@approved_financier_required
+@require_http_methods(["GET", "POST"])
+def mandate(request):
+    """What the financier finances; the catalogue scores every programme against it."""
+    stored = mandates.stored_or_new(request.financier)
+    bound = request.method == "POST"
+    form = MandateForm(request.POST if bound else None, instance=stored)
+    if bound and form.is_valid():
+        form.save()
+        messages.success(request, _("Your mandate is saved. The catalogue now shows how each programme fits it."))
+        return redirect("financiers:matches")
+    return area_page(request, "mandate_form.html", {"form": form}, status=400 if bound else 200)
+
+
+@approved_financier_required
+def matches(request):
+    """The programmes that fit the financier's mandate best, with the reasons."""
+    mandate = mandates.mandate_of(request.financier)
+    language = get_language() or settings.LANGUAGE_CODE
+    found = catalogue.best_matches(mandate, language) if mandate else []
+    context = {
+        "mandate_set": mandate is not None,
+        "matches": found,
+        "catalogue_url": catalogue.catalogue_url("sort=match") if mandate else catalogue.catalogue_url(""),
+    }
+    return area_page(request, "matches.html", context)
 
 
 # --- Saved searches ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 
 from initiatives.eod.models import (
     RESTRICTED_FIELDS,
+    CatalogueEdition,
     EnvironmentalKind,
     EodCatalogPage,
     EodEnvironmentalComponent,
@@ -15,6 +16,7 @@ from initiatives.eod.models import (
     EodProgrammeImage,
     EodProgrammePage,
     EodSector,
+    GreenCategory,
     Instrument,
     OutcomeUnit,
     ProgrammeStage,
@@ -41,6 +43,7 @@ from initiatives.financiers.models import (
     ExpressionOfInterest,
     Financier,
     FinancierEmail,
+    FinancierMandate,
     SavedSearch,
 )
 
@@ -50,6 +53,7 @@ __all__ = [
     "AlertDigest",
     "AlertItem",
     "Attendance",
+    "CatalogueEdition",
     "EnvironmentalKind",
     "EodCatalogPage",
     "EodEnvironmentalComponent",
@@ -69,6 +73,8 @@ __all__ = [
     "ExpressionOfInterest",
     "Financier",
     "FinancierEmail",
+    "FinancierMandate",
+    "GreenCategory",
     "Instrument",
     "OutcomeUnit",
     "ProgrammeStage",

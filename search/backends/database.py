@@ -29,7 +29,7 @@ from search.semantic.encoder import get_encoder
 from search.semantic.vectors import PASSAGE, digest
 
 # Multi-valued record fields: one `SearchTag` row per value, so facets count them in SQL.
-MULTI_VALUED = ("languages", "topics", "sectors", "instruments")
+MULTI_VALUED = ("languages", "topics", "sectors", "instruments", "categories")
 ENTRY = "search_searchentry"
 TAG = "search_searchtag"
 CANDIDATE_COLUMNS = ["key", "content_type", "title", "alt_title", "summary", "url", "date", "languages", "group"]

@@ -67,6 +67,7 @@ def test_every_demo_programme_is_internally_consistent(loaded):
         assert 0 <= page.proceeds_share <= 100
         assert page.sectors and set(page.sectors) == {c.sector for c in page.industrial_components.all()}
         assert (page.latitude is None) == (page.longitude is None)
+        assert page.planning_date and not page.notice_url  # no real notice listed a demo programme
         if page.stage in CLOSED_STAGES:
             assert page.financing_secured == page.financing_sought, page.code
         if page.stage == ProgrammeStage.CONCEPT:
@@ -82,6 +83,12 @@ def test_each_translation_carries_the_same_figures_in_chinese_words(loaded):
             page.financing_secured,
         )
         assert chinese.title != page.title and any("\u4e00" <= char <= "\u9fff" for char in chinese.title)
+
+
+def test_demo_projects_are_tagged_with_green_catalogue_categories(loaded):
+    tagged = [page for page in english() if page.green_categories()]
+    assert len(tagged) >= 50
+    assert {category.code for page in tagged for category in page.green_categories()} >= {"1", "3", "4"}
 
 
 def test_the_demo_has_public_and_restricted_documents(loaded):

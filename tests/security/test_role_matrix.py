@@ -452,6 +452,8 @@ WATCHED = (
     "initiatives.Financier",
     "initiatives.SavedSearch",
     "initiatives.ExpressionOfInterest",
+    "initiatives.FinancierMandate",
+    "initiatives.GreenCategory",
     "search.Synonym",
     "portal.PolicyDocument",
     "wagtailcore.Page",

@@ -11,9 +11,11 @@ from .programmes import (
     EodProgrammeImage,
     EodProgrammePage,
 )
+from .taxonomy import CatalogueEdition, GreenCategory
 
 __all__ = [
     "RESTRICTED_FIELDS",
+    "CatalogueEdition",
     "EnvironmentalKind",
     "EodCatalogPage",
     "EodEnvironmentalComponent",
@@ -22,6 +24,7 @@ __all__ = [
     "EodProgrammeImage",
     "EodProgrammePage",
     "EodSector",
+    "GreenCategory",
     "Instrument",
     "OutcomeUnit",
     "ProgrammeStage",

@@ -8,6 +8,7 @@ place, and the page's template only renders it when the visitor passes
 """
 
 from decimal import Decimal
+from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -24,6 +25,7 @@ from wagtail.search import index
 from initiatives.eod.access import can_see_restricted
 from initiatives.eod.choices import EnvironmentalKind, EodSector, Instrument, OutcomeUnit, ProgrammeStage
 from initiatives.eod.forms import EodProgrammePageForm
+from initiatives.eod.matching import mandate_for_user, match_programme
 from initiatives.translations import SharedFieldsPage
 from members.models import Province
 
@@ -50,6 +52,9 @@ RESTRICTED_DOCUMENTS_COLLECTION = "EOD programme documents (financiers only)"
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V"}
 
+# The stage timeline, in the order the stages come.
+TIMELINE_FIELDS = ("planning_date", "approval_date", "implementation_date", "evaluation_date")
+
 
 def validate_sectors(value) -> None:
     _validate_choice_list(value, EodSector)
@@ -73,6 +78,18 @@ def _amount(verbose_name, **kwargs) -> models.DecimalField:
     kwargs.setdefault("help_text", _("CNY million"))
     return models.DecimalField(
         verbose_name, max_digits=12, decimal_places=2, validators=[MinValueValidator(ZERO)], **kwargs
+    )
+
+
+def _green_category() -> models.ForeignKey:
+    return models.ForeignKey(
+        "initiatives.GreenCategory",
+        verbose_name=_("green catalogue category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The category of China's green finance catalogues the project falls under. Empty: not classified."),
     )
 
 
@@ -158,6 +175,17 @@ class EodProgrammePage(SharedFieldsPage, Page):
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
 
+    notice_url = models.URLField(
+        _("notice listing the programme"),
+        blank=True,
+        help_text=_("The address of the provincial or national notice that listed the programme. Empty: unknown."),
+    )
+    # The stage timeline: the day each stage began (or is planned to begin). Empty: unknown.
+    planning_date = models.DateField(_("planning"), null=True, blank=True)
+    approval_date = models.DateField(_("approval"), null=True, blank=True)
+    implementation_date = models.DateField(_("implementation"), null=True, blank=True)
+    evaluation_date = models.DateField(_("evaluation"), null=True, blank=True)
+
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=8,
@@ -190,6 +218,14 @@ class EodProgrammePage(SharedFieldsPage, Page):
             heading=pgettext_lazy("EOD programme", "Programme"),
         ),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("notice_url"),
+                FieldRowPanel([FieldPanel(name) for name in TIMELINE_FIELDS]),
+            ],
+            heading=_("Notice and timeline"),
+            help_text=_("The day each stage began or is planned to begin. Leave empty what is not known."),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("total_investment"),
@@ -248,6 +284,8 @@ class EodProgrammePage(SharedFieldsPage, Page):
         "latitude",
         "longitude",
         "hero_image",
+        "notice_url",
+        *TIMELINE_FIELDS,
     )
     template = "initiatives/eod/programme_page.html"
 
@@ -273,6 +311,10 @@ class EodProgrammePage(SharedFieldsPage, Page):
             errors[field] = _("Give both latitude and longitude, or neither.")
         if self.code and self._code_taken():
             errors["code"] = _("Another programme already uses this code.")
+        dated = [(name, getattr(self, name)) for name in TIMELINE_FIELDS if getattr(self, name)]
+        for (_earlier, before), (name, after) in pairwise(dated):
+            if after < before:
+                errors[name] = _("A stage cannot begin before the stage that comes before it.")
         if errors:
             raise ValidationError(errors)
 
@@ -301,6 +343,23 @@ class EodProgrammePage(SharedFieldsPage, Page):
 
     def instrument_labels(self) -> list[str]:
         return _labels(self.instruments, Instrument)
+
+    def green_categories(self) -> list:
+        """The catalogue categories its projects are tagged with, once each, in the catalogues' order."""
+        components = [*self.environmental_components.all(), *self.industrial_components.all()]
+        found = {c.green_category.pk: c.green_category for c in components if c.green_category_id}
+        return sorted(found.values(), key=lambda category: (category.edition, category.code))
+
+    def timeline(self) -> list[dict]:
+        """The four stages with their dates (None: unknown), in order."""
+        return [
+            {
+                "name": name.removesuffix("_date"),
+                "label": self._meta.get_field(name).verbose_name,
+                "date": getattr(self, name),
+            }
+            for name in TIMELINE_FIELDS
+        ]
 
     def components_cost(self) -> Decimal:
         """The saved components' costs; the admin form checks the costs being edited (see EodProgrammePageForm)."""
@@ -332,6 +391,12 @@ class EodProgrammePage(SharedFieldsPage, Page):
                 for c in self.environmental_components.all()
             ],
             "industrial_components": [{"name": c.name, "sector": c.sector} for c in self.industrial_components.all()],
+            "green_categories": [
+                {"edition": c.edition, "code": c.code, "name_en": c.name_en, "name_zh": c.name_zh}
+                for c in self.green_categories()
+            ],
+            "notice_url": self.notice_url or None,
+            "timeline": {item["name"]: item["date"] for item in self.timeline()},
         }
 
     def restricted_facts(self) -> dict:
@@ -349,6 +414,8 @@ class EodProgrammePage(SharedFieldsPage, Page):
         context.update(
             # The one switch the template reads before showing anything in RESTRICTED_FIELDS.
             show_restricted=can_see_restricted(request.user),
+            # How the programme fits a signed-in financier's mandate; None for everyone else.
+            match=match_programme(self, mandate_for_user(request.user)),
             public_documents=[d for d in documents if not d.restricted],
             restricted_documents=[d for d in documents if d.restricted],
         )
@@ -378,10 +445,11 @@ class EodEnvironmentalComponent(Orderable):
     )
     outcome_unit = models.CharField(_("outcome unit"), max_length=20, choices=OutcomeUnit.choices, blank=True)
     outcome_note = models.CharField(_("outcome note"), max_length=200, blank=True)
+    green_category = _green_category()
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
-        FieldPanel("cost"),
+        FieldRowPanel([FieldPanel("cost"), FieldPanel("green_category")]),
         FieldRowPanel([FieldPanel("outcome_value"), FieldPanel("outcome_unit")]),
         FieldPanel("outcome_note"),
     ]
@@ -422,9 +490,12 @@ class EodIndustrialComponent(Orderable):
         _("forecast annual revenue"), null=True, blank=True, help_text=_("CNY million per year. Financiers only.")
     )
 
+    green_category = _green_category()
+
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("sector")]),
         FieldRowPanel([FieldPanel("cost"), FieldPanel("annual_revenue")]),
+        FieldPanel("green_category"),
     ]
 
     class Meta(Orderable.Meta):
