@@ -25,8 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerUnreachable
 
-from initiatives.events.models import EventPage, Registration, RegistrationEmail, RegistrationStatus
+from initiatives.events.models import EventPage, FollowUp, Registration, RegistrationEmail, RegistrationStatus
 from initiatives.events.tasks import expire_waitlist_offers, send_registration_email
+from initiatives.events.tasks import send_follow_up as send_follow_up_task
 
 logger = logging.getLogger(__name__)
 
@@ -312,3 +313,24 @@ def register_walk_in(
         # Their ticket by email: the way back to a certificate of attendance after the event.
         _email_after_commit(registration, RegistrationEmail.Kind.CONFIRMATION)
     return registration, True
+
+
+# --- After the event ----------------------------------------------------------------------
+
+
+def send_follow_up(event: EventPage, audience: str, message: str, user) -> FollowUp:
+    """Record the one follow-up to this audience and queue its emails. Raises RegistrationRefused.
+
+    Only after the event, and once per audience: the unique row is the guard,
+    and each email is claimed per person, so nobody gets it twice.
+    """
+    event = event.source
+    if not event.has_ended():
+        raise RegistrationRefused(_("Follow-ups can be sent once the event has ended."))
+    try:
+        with transaction.atomic():
+            follow_up = FollowUp.objects.create(event=event, audience=audience, message=message, sent_by=user)
+            send_follow_up_task.delay_on_commit(follow_up.pk)
+    except IntegrityError as error:
+        raise RegistrationRefused(_("This follow-up has already been sent; each person gets it once.")) from error
+    return follow_up

@@ -117,6 +117,7 @@ def ticket(request, token: str):
     if entry is None:
         return render(request, "initiatives/ticket.html", {"invalid": True}, status=404)
     page = entry.event.localized
+    can_certify = entry.attended and entry.status == Registration.Status.CONFIRMED
     context = {
         "registration": entry,
         "event": entry.event,
@@ -125,8 +126,9 @@ def ticket(request, token: str):
         "zone": times.zone_label(entry.event),
         "qr_svg": qr_svg(entry) if entry.status == Registration.Status.CONFIRMED else "",
         "token": token,
-        "certificate_languages": certificates.LANGUAGES if entry.attended and entry.is_active else (),
-        "language_names": dict(settings.LANGUAGES),
+        "certificate_languages": [
+            (code, name) for code, name in settings.LANGUAGES if code in certificates.LANGUAGES and can_certify
+        ],
     }
     return render(request, "initiatives/ticket.html", context)
 
