@@ -100,8 +100,8 @@ def build_message(registration: Registration, kind: str, hours_before: int = 0) 
         body = render_to_string("initiatives/email/registration.txt", context).strip() + "\n"
         message = EmailMessage(subject(kind, hours_before, page.title), body, to=[registration.email])
     if kind in WITH_TICKET:
-        message.attach("ticket.png", qr_png(registration), "image/png")
         message.attach("event.ics", event_ics(page), "text/calendar; charset=utf-8")
+        message.attach("ticket.png", qr_png(registration), "image/png")
     return message
 
 

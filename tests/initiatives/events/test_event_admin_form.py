@@ -33,6 +33,8 @@ def event_form(**changes) -> dict:
         "city": "Suzhou",
         "registration_required": "on",
         "capacity": "80",
+        "reminder_hours": ["168", "24"],
+        "offer_hours": "24",
         "registration_opens": "",
         "registration_closes": "2026-11-30 18:00",
         "agenda": streamfield([]),
