@@ -25,7 +25,7 @@ CERTIFICATE_SALT = "initiatives.registration.certificate"
 QR_SALT = "initiatives.registration.check-in"
 
 
-def _token(registration: Registration, salt: str) -> str:
+def signed_reference(registration: Registration, salt: str) -> str:
     return signing.Signer(salt=salt).sign(str(registration.reference))
 
 
@@ -38,7 +38,7 @@ def _registration(token: str, salt: str) -> Registration | None:
 
 
 def ticket_token(registration: Registration) -> str:
-    return _token(registration, TICKET_PAGE_SALT)
+    return signed_reference(registration, TICKET_PAGE_SALT)
 
 
 def ticket_url(registration: Registration) -> str:
@@ -50,7 +50,7 @@ def registration_for_ticket(token: str) -> Registration | None:
 
 
 def offer_url(registration: Registration) -> str:
-    return site_url(reverse("initiatives:offer", args=[_token(registration, OFFER_SALT)]))
+    return site_url(reverse("initiatives:offer", args=[signed_reference(registration, OFFER_SALT)]))
 
 
 def registration_for_offer(token: str) -> Registration | None:
@@ -58,7 +58,7 @@ def registration_for_offer(token: str) -> Registration | None:
 
 
 def verification_path(registration: Registration) -> str:
-    return reverse("initiatives:verify_certificate", args=[_token(registration, CERTIFICATE_SALT)])
+    return reverse("initiatives:verify_certificate", args=[signed_reference(registration, CERTIFICATE_SALT)])
 
 
 def verification_url(registration: Registration) -> str:

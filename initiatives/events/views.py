@@ -186,7 +186,5 @@ def offer(request, token: str):
         if answer == rules.OfferAnswer.ACCEPTED:
             context["ticket_url"] = reverse("initiatives:ticket", args=[ticket_token(entry)])
         return render(request, "initiatives/offer.html", context)
-    refusal = rules.offer_closed_reason(entry)
-    if refusal is not None:
-        return render(request, "initiatives/offer.html", {**context, "error": refusal}, status=409)
-    return render(request, "initiatives/offer.html", context)
+    # A closed offer is explained, not refused: the link did what it could.
+    return render(request, "initiatives/offer.html", {**context, "error": rules.offer_closed_reason(entry)})
