@@ -57,6 +57,8 @@ def certificate_facts(registration: Registration, language: str) -> dict:
 
 
 def check_attended(registration: Registration) -> None:
+    if not registration.event.has_ended():
+        raise NoCertificate(_("Certificates of attendance are ready once the event has ended."))
     if not registration.attended or registration.status != Registration.Status.CONFIRMED:
         raise NoCertificate(
             _(

@@ -117,7 +117,7 @@ def ticket(request, token: str):
     if entry is None:
         return render(request, "initiatives/ticket.html", {"invalid": True}, status=404)
     page = entry.event.localized
-    can_certify = entry.attended and entry.status == Registration.Status.CONFIRMED
+    can_certify = entry.attended and entry.status == Registration.Status.CONFIRMED and entry.event.has_ended()
     context = {
         "registration": entry,
         "event": entry.event,
@@ -175,11 +175,12 @@ def offer(request, token: str):
         "expires": times.describe_moment(entry.event, entry.offer_expires_at),
     }
     if request.method == "POST":
-        answer = request.POST.get("answer")
-        if answer not in rules.OfferAnswer:
+        try:
+            answer = rules.OfferAnswer(request.POST.get("answer"))
+        except ValueError:
             return render(request, "initiatives/offer.html", {**context, "error": _("Choose accept or decline.")}, 400)
         try:
-            entry = rules.answer_offer(entry, rules.OfferAnswer(answer))
+            entry = rules.answer_offer(entry, answer)
         except rules.RegistrationRefused as refusal:
             return render(request, "initiatives/offer.html", {**context, "error": str(refusal)}, status=409)
         context.update(registration=entry, answered=answer)

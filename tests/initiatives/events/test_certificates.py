@@ -84,3 +84,10 @@ def test_anyone_can_verify_a_certificate_and_a_forged_address_is_not_confirmed(c
 def test_a_registration_that_was_not_checked_in_does_not_verify(client, past_event):
     absent = RegistrationFactory(event=past_event, status=Registration.Status.CONFIRMED)
     assert client.get(verification_path(absent)).status_code == 404
+
+
+def test_no_certificate_before_the_event_has_ended(client, event):
+    early = RegistrationFactory(event=event, checked_in_at=event.start)
+    response = certificate(client, early, "en")
+    assert response.status_code == 403
+    assert "once the event has ended" in response.content.decode()

@@ -8,6 +8,7 @@ import io
 import threading
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.db import connections
 from django.test import Client
@@ -216,9 +217,13 @@ class TestDoorPage:
         assert "Ask for their agreement" in response.content.decode()
         assert not Registration.objects.filter(email="wang@example.com").exists()
 
-    def test_people_without_the_check_in_permission_are_refused(self, client, event):
+    def test_staff_without_the_check_in_permission_are_refused(self, client, event):
         registration = RegistrationFactory(event=event)
-        client.force_login(UserFactory())
+        admin_only = Group.objects.create(name="Admin access only")
+        admin_only.permissions.add(Permission.objects.get(codename="access_admin"))
+        user = UserFactory(is_staff=True)
+        user.groups.add(admin_only)
+        client.force_login(user)
         assert client.get(door_url(event)).status_code == 403
         assert client.post(scan_url(event), {"code": qr_payload(registration)}).status_code == 403
         assert Registration.objects.get(pk=registration.pk).checked_in_at is None
