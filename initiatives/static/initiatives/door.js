@@ -35,8 +35,10 @@
   function showResult(answer) {
     result.hidden = false;
     result.textContent = answer.message;
+    var already = answer.outcome === "already"; // a ticket shown twice: worth a look, not an alarm
     result.classList.toggle("door-result--ok", !!answer.ok);
-    result.classList.toggle("door-result--bad", !answer.ok);
+    result.classList.toggle("door-result--warn", already);
+    result.classList.toggle("door-result--bad", !answer.ok && !already);
     if (navigator.vibrate) navigator.vibrate(answer.ok ? 80 : [60, 60, 60]);
   }
 
