@@ -68,6 +68,7 @@ def test_a_shanghai_event_is_stored_as_the_right_instant(admin_client, event_ind
     admin_client.post(add_url(event_index), event_form())
     event = EventPage.objects.get(slug="green-hydrogen")
     assert event.start == datetime.datetime(2026, 12, 1, 1, 30, tzinfo=datetime.UTC)
+    assert (event.reminder_hours, event.offer_hours) == ([168, 24], 24)  # the ticked reminders, as hours
 
 
 @pytest.mark.parametrize(
