@@ -33,7 +33,6 @@ def event_form(**changes) -> dict:
         "city": "Suzhou",
         "registration_required": "on",
         "capacity": "80",
-        "reminder_hours": ["168", "24"],
         "offer_hours": "24",
         "registration_opens": "",
         "registration_closes": "2026-11-30 18:00",
@@ -45,7 +44,9 @@ def event_form(**changes) -> dict:
         "photos": inline_formset([]),
         "action-publish": "publish",
     }
-    return nested_form_data(data | changes)
+    form = nested_form_data(data | changes)
+    form.setdefault("reminder_hours", ["168", "24"])  # checkboxes: one value per box ticked
+    return form
 
 
 def add_url(index) -> str:
