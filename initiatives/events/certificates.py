@@ -99,7 +99,8 @@ def certificate_pdf(registration: Registration, language: str) -> bytes:
             line(facts["organisation"], height - 272, 13)
         line(_("attended"), height - 310, 14)
         line(facts["event"], height - 345, 20, bold=True)
-        line(f"{facts['dates']} · {facts['place']}", height - 375, 12)
+        separator = "，" if chinese else " · "  # STSong-Light has no middle dot
+        line(f"{facts['dates']}{separator}{facts['place']}", height - 375, 12)
         line(_("Training hours: %(hours)s") % {"hours": facts["hours"]}, height - 405, 13)
         address = verification_url(registration)
         line(_("Check this certificate at:"), 80, 9)
