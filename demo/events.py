@@ -592,16 +592,19 @@ def registration_plan(spec: dict, page: EventPage, now: datetime.datetime) -> li
                 entry |= {"status": Status.CONFIRMED, "promoted_at": moment}
                 entry["emails"].append((Kind.PROMOTION, moment + minute))
 
-    reminder = page.start - datetime.timedelta(hours=24)
     for entry in registrations:
+        entry["checked_in_at"] = None
         if called_off and entry["status"] != Status.CANCELLED:
             entry["emails"].append((Kind.EVENT_CANCELLED, called_off + 60 * minute))
-        elif (
-            not page.cancelled
-            and entry["status"] == Status.CONFIRMED
-            and (entry["promoted_at"] or entry["created_at"]) < reminder <= now
-        ):
-            entry["emails"].append((Kind.REMINDER, reminder + rng.randint(1, 9) * minute))
+            continue
+        if page.cancelled or entry["status"] != Status.CONFIRMED:
+            continue
+        for hours in page.reminder_hours:  # the reminders staff chose, each as the beat task sends it
+            reminder = page.start - datetime.timedelta(hours=hours)
+            if (entry["promoted_at"] or entry["created_at"]) < reminder <= now:
+                entry["emails"].append((Kind.REMINDER, reminder + rng.randint(1, 9) * minute, hours))
+        if past and rng.random() < 0.85:  # most people with a seat came, and were checked in at the door
+            entry["checked_in_at"] = page.start + rng.randint(-30, 20) * minute
     return registrations
 
 
@@ -630,6 +633,7 @@ def create_registrations(page: EventPage, plan: list[dict]) -> int:
             consented_at=entry["created_at"],
             promoted_at=entry["promoted_at"],
             cancelled_at=entry["cancelled_at"],
+            checked_in_at=entry["checked_in_at"],
         )
         for entry in plan
     ]
@@ -638,8 +642,8 @@ def create_registrations(page: EventPage, plan: list[dict]) -> int:
     backdate(Registration, "created_at", [(row.pk, entry["created_at"]) for row, entry in zip(rows, plan, strict=True)])
     emails, sent = [], []
     for row, entry in zip(rows, plan, strict=True):
-        for kind, moment in entry["emails"]:
-            emails.append(RegistrationEmail(registration=row, kind=kind))
+        for kind, moment, *hours in entry["emails"]:  # reminders say how many hours before the event
+            emails.append(RegistrationEmail(registration=row, kind=kind, hours_before=hours[0] if hours else 0))
             sent.append(moment)
     RegistrationEmail.objects.bulk_create(emails)
     backdate(RegistrationEmail, "sent_at", [(email.pk, moment) for email, moment in zip(emails, sent, strict=True)])
@@ -665,9 +669,10 @@ def move_registrations(page: EventPage, delta: datetime.timedelta, now: datetime
         consented_at=F("consented_at") + delta,
         promoted_at=F("promoted_at") + delta,
         cancelled_at=F("cancelled_at") + delta,
+        checked_in_at=F("checked_in_at") + delta,
     )
     RegistrationEmail.objects.filter(registration__event=page).update(sent_at=F("sent_at") + delta)
-    for field in ("created_at", "consented_at", "promoted_at", "cancelled_at"):
+    for field in ("created_at", "consented_at", "promoted_at", "cancelled_at", "checked_in_at"):
         registrations.filter(**{f"{field}__gt": now}).update(**{field: now})
     RegistrationEmail.objects.filter(registration__event=page, sent_at__gt=now).update(sent_at=now)
 

@@ -6,6 +6,13 @@
   the freed seat passes to the first person waiting, who is emailed.
 - **Check-in list** (`/admin/events/<event id>/check-in/`) is a printable A4
   page of the confirmed people, sorted by name, with the waitlist below.
+- **Door** (`/admin/events/<event id>/door/`) is the phone page for checking
+  people in: it scans ticket QR codes with the camera or takes a typed code,
+  registers and checks in walk-ins, and keeps the counts live. It needs the
+  `check_in_registration` permission (Editors and Moderators).
+- **Follow-ups** (`/admin/events/<event id>/follow-up/`): after the event,
+  one message to the people who came and one to those who did not, each sent
+  once per person; they need `change_registration`.
 
 Reading registrations needs the `view_registration` permission, cancelling
 and correcting them `change_registration`. Anyone else who reaches these
@@ -21,14 +28,17 @@ from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView, View
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail.admin import messages
@@ -48,8 +58,17 @@ from wagtail.models import Locale
 from wagtail.permissions import policy_registry
 
 from initiatives.events import times
-from initiatives.events.models import EventIndexPage, EventPage, Registration, RegistrationEmail
-from initiatives.events.registration import RegistrationRefused, cancel, seats_going_to
+from initiatives.events.check_in import CheckIn as CheckInOutcome
+from initiatives.events.check_in import check_in, door_counts
+from initiatives.events.forms import FollowUpForm, TicketCodeForm, WalkInForm
+from initiatives.events.models import EventIndexPage, EventPage, FollowUp, Registration, RegistrationEmail
+from initiatives.events.registration import (
+    RegistrationRefused,
+    cancel,
+    register_walk_in,
+    seats_going_to,
+    send_follow_up,
+)
 from portal import admin_views
 from portal.admin_exports import ExportIndexView
 
@@ -57,6 +76,7 @@ REGISTRATIONS = "registrations"  # the registrations viewset's name: URL prefix 
 EVENT_ADMIN = "event_admin"  # the events viewset (check-in lists), under /admin/events/
 
 CANCEL_ACTION = "initiatives.registration.cancel"
+WALK_IN_ACTION = "initiatives.registration.walk_in"
 PROMOTE_ACTION = "initiatives.registration.promote"
 
 Status = Registration.Status
@@ -75,6 +95,10 @@ def can_view_registrations(user) -> bool:
 
 def can_change_registrations(user) -> bool:
     return bool(user and user.is_authenticated and registration_policy().user_has_permission(user, "change"))
+
+
+def can_check_in(user) -> bool:
+    return bool(user and user.is_authenticated and registration_policy().user_has_permission(user, "check_in"))
 
 
 class RefusedWith403Mixin(admin_views.RefusedWith403Mixin):
@@ -114,6 +138,14 @@ def registrations_url(event: EventPage | None = None) -> str:
 
 def check_in_url(event: EventPage) -> str:
     return reverse(f"{EVENT_ADMIN}:check_in", args=[event.pk])
+
+
+def door_url(event: EventPage) -> str:
+    return reverse(f"{EVENT_ADMIN}:door", args=[event.pk])
+
+
+def follow_up_url(event: EventPage) -> str:
+    return reverse(f"{EVENT_ADMIN}:follow_up", args=[event.pk])
 
 
 def inspect_url(registration: Registration) -> str:
@@ -418,6 +450,181 @@ class CheckInView(View):
         return render(request, self.template_name, context)
 
 
+def original_event(event_id: int) -> EventPage:
+    """The event whose registrations a per-event page shows; 404 for no such event."""
+    event = EventPage.objects.filter(pk=event_id).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+class DoorView(View):
+    """Checking people in at the door, on a phone: scan or type a ticket code, register walk-ins.
+
+    With JavaScript the page scans with the camera and asks `DoorCheckInView`
+    and `DoorCountsView`; without, the typed-code and walk-in forms post here
+    and the page answers with the result.
+    """
+
+    template_name = "initiatives/admin/door.html"
+
+    def dispatch(self, request, event_id):
+        if not can_check_in(request.user):
+            return forbidden(request)
+        self.event = original_event(event_id)
+        if self.event.source.pk != self.event.pk:
+            return redirect(door_url(self.event.source))
+        return super().dispatch(request, event_id)
+
+    def get(self, request, event_id):
+        return self.render(TicketCodeForm(), WalkInForm())
+
+    def post(self, request, event_id):
+        code_form, walk_in_form, result = TicketCodeForm(), WalkInForm(), None
+        if "walk_in" in request.POST:
+            walk_in_form = WalkInForm(request.POST)
+            result = walk_in(self.event, walk_in_form, request)
+            if result is not None and result["ok"]:
+                walk_in_form = WalkInForm()
+        else:
+            code_form = TicketCodeForm(request.POST)
+            if code_form.is_valid():
+                result = door_answer(check_in(self.event, code_form.cleaned_data["code"]))
+                code_form = TicketCodeForm()
+        return self.render(code_form, walk_in_form, result, status=200)
+
+    def render(self, code_form, walk_in_form, result=None, status=200):
+        context = {
+            "event": self.event,
+            "when": times.describe_when(self.event),
+            "code_form": code_form,
+            "walk_in_form": walk_in_form,
+            "result": result,
+            "counts": door_counts(self.event),
+            "check_in_url": reverse(f"{EVENT_ADMIN}:door_check_in", args=[self.event.pk]),
+            "counts_url": reverse(f"{EVENT_ADMIN}:door_counts", args=[self.event.pk]),
+            "list_url": check_in_url(self.event),
+            "registrations_url": registrations_url(self.event),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+
+def door_answer(outcome: CheckInOutcome) -> dict:
+    return {"ok": outcome.ok, "outcome": str(outcome.outcome), "message": outcome.message}
+
+
+def walk_in(event: EventPage, form: WalkInForm, request) -> dict | None:
+    """Register and check in someone at the door; None when the form has errors to show."""
+    if not form.is_valid():
+        return None
+    data = form.cleaned_data
+    try:
+        registration, created = register_walk_in(
+            event,
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            role=data["role"],
+            language=get_language() or settings.LANGUAGE_CODE,
+        )
+    except RegistrationRefused as refusal:
+        return {"ok": False, "outcome": "refused", "message": str(refusal)}
+    log(registration, WALK_IN_ACTION, user=request.user)
+    if created:
+        message = _("%(name)s is registered and checked in.") % {"name": registration.name}
+    else:
+        message = _("%(name)s was already registered with this email, and is now checked in.") % {
+            "name": registration.name
+        }
+    return {"ok": True, "outcome": "checked-in", "message": message}
+
+
+@method_decorator(require_POST, name="dispatch")
+class DoorCheckInView(View):
+    """A scan from the door page: JSON in the answer, with the counts after it."""
+
+    def post(self, request, event_id):
+        if not can_check_in(request.user):
+            return JsonResponse({"ok": False, "message": str(_("You may not check people in."))}, status=403)
+        event = original_event(event_id).source
+        form = TicketCodeForm(request.POST)
+        if not form.is_valid():
+            answer = {"ok": False, "outcome": "invalid", "message": str(_("Scan a ticket or type its code."))}
+        else:
+            answer = door_answer(check_in(event, form.cleaned_data["code"]))
+        return JsonResponse({**answer, "counts": door_counts(event).as_dict()})
+
+
+class DoorCountsView(View):
+    """The door page's live counts, asked for every few seconds by each device."""
+
+    def get(self, request, event_id):
+        if not can_check_in(request.user):
+            return JsonResponse({"message": str(_("You may not check people in."))}, status=403)
+        return JsonResponse(door_counts(original_event(event_id).source).as_dict())
+
+
+class FollowUpView(View):
+    """After the event: one message to the people who came, one to those who did not; each once per person."""
+
+    template_name = "initiatives/admin/follow_up.html"
+
+    def dispatch(self, request, event_id):
+        if not can_change_registrations(request.user):
+            return forbidden(request)
+        self.event = original_event(event_id)
+        if self.event.source.pk != self.event.pk:
+            return redirect(follow_up_url(self.event.source))
+        return super().dispatch(request, event_id)
+
+    def get(self, request, event_id):
+        return self.render({audience: FollowUpForm(prefix=audience) for audience in FollowUp.Audience.values})
+
+    def post(self, request, event_id):
+        audience = request.POST.get("audience")
+        forms_ = {value: FollowUpForm(prefix=value) for value in FollowUp.Audience.values}
+        if audience not in forms_:
+            messages.error(request, _("Choose who the message is for."))
+            return self.render(forms_, status=400)
+        form = forms_[audience] = FollowUpForm(request.POST, prefix=audience)
+        if not form.is_valid():
+            return self.render(forms_, status=400)
+        try:
+            follow_up = send_follow_up(self.event, audience, form.cleaned_data["message"], request.user)
+        except RegistrationRefused as refusal:
+            messages.error(request, str(refusal))
+            return self.render(forms_, status=409)
+        messages.success(
+            request,
+            _("The follow-up is being sent to %(audience)s.") % {"audience": follow_up.get_audience_display().lower()},
+        )
+        return redirect(follow_up_url(self.event))
+
+    def render(self, forms_: dict, status: int = 200):
+        sent = {follow_up.audience: follow_up for follow_up in self.event.follow_ups.all()}
+        counts = door_counts(self.event)
+        active = self.event.registrations.exclude(status=Status.CANCELLED).count()
+        audiences = [
+            {
+                "value": audience.value,
+                "label": audience.label,
+                "count": counts.checked_in if audience == FollowUp.Audience.ATTENDED else active - counts.checked_in,
+                "form": forms_[audience.value],
+                "sent": sent.get(audience.value),
+            }
+            for audience in FollowUp.Audience
+        ]
+        context = {
+            "event": self.event,
+            "when": times.describe_when(self.event),
+            "has_ended": self.event.has_ended(),
+            "audiences": audiences,
+            "registrations_url": registrations_url(self.event),
+            "list_url": check_in_url(self.event),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+
 class EventsIndexView(View):
     """The "Event pages" menu entry: the page explorer at the original-language events index."""
 
@@ -439,6 +646,10 @@ class EventAdminViewSet(ViewSet):
         return [
             path("", EventsIndexView.as_view(), name="index"),
             path("<int:event_id>/check-in/", CheckInView.as_view(), name="check_in"),
+            path("<int:event_id>/door/", DoorView.as_view(), name="door"),
+            path("<int:event_id>/door/check-in/", DoorCheckInView.as_view(), name="door_check_in"),
+            path("<int:event_id>/door/counts/", DoorCountsView.as_view(), name="door_counts"),
+            path("<int:event_id>/follow-up/", FollowUpView.as_view(), name="follow_up"),
         ]
 
     @cached_property
@@ -476,4 +687,14 @@ def event_buttons(page, user, priority: int) -> list[Button]:
             priority=priority,
         ),
         Button(_("Check-in list"), url=check_in_url(source), icon_name="tasks", priority=priority + 1),
+        *(
+            [Button(_("Door check-in"), url=door_url(source), icon_name="success", priority=priority + 2)]
+            if can_check_in(user)
+            else []
+        ),
+        *(
+            [Button(_("Follow-ups"), url=follow_up_url(source), icon_name="mail", priority=priority + 3)]
+            if can_change_registrations(user) and source.has_ended()
+            else []
+        ),
     ]

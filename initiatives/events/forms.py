@@ -19,8 +19,27 @@ from portal.text import PlainTextFormMixin
 # Typed and shown as wall-clock time at the venue, in the event's own zone.
 LOCAL_TIME_FIELDS = ("start", "end", "registration_opens", "registration_closes")
 
+# Reminder times staff can tick for an event, in hours before it starts.
+REMINDER_CHOICES = [
+    (336, _("Two weeks before")),
+    (168, _("A week before")),
+    (72, _("Three days before")),
+    (24, _("A day before")),
+    (3, _("Three hours before")),
+    (1, _("An hour before")),
+]
+
 
 class EventPageForm(SharedFieldsFormMixin, PlainTextFormMixin, WagtailAdminPageForm):
+    reminder_hours = forms.TypedMultipleChoiceField(
+        label=_("Reminders"),
+        choices=REMINDER_CHOICES,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Emails to confirmed people before the event starts, each sent once. None ticked: no reminders."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         zone = zoneinfo.ZoneInfo(self.instance.time_zone)
@@ -64,3 +83,34 @@ class RegistrationForm(PlainTextFormMixin, HoneypotMixin, forms.Form):
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
+
+
+class TicketCodeForm(forms.Form):
+    """The door: a scanned QR code or a ticket code typed in."""
+
+    code = forms.CharField(label=_("Ticket code"), max_length=200, strip=True)
+
+
+class WalkInForm(PlainTextFormMixin, forms.Form):
+    """Someone who comes without registering: registered and checked in in one step."""
+
+    name = forms.CharField(label=_("Full name"), max_length=120)
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    organisation = forms.CharField(label=_("Organisation"), max_length=160)
+    role = forms.CharField(label=_("Job title or role"), max_length=120, required=False)
+    consent = forms.BooleanField(
+        label=_("They agree that the association keeps these details to run this event."),
+        error_messages={"required": _("Ask for their agreement to the privacy notice first.")},
+    )
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+
+class FollowUpForm(PlainTextFormMixin, forms.Form):
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Plain text; links are kept as they are. It is sent once to each person and cannot be recalled."),
+    )

@@ -1,4 +1,4 @@
-"""The events' own addresses outside the page tree: the cancellation link of every registration email."""
+"""The events' own addresses outside the page tree: the signed links of registration emails."""
 
 from django.urls import path
 
@@ -8,4 +8,8 @@ app_name = "initiatives"
 
 urlpatterns = [
     path("cancel/<str:token>/", views.cancel, name="cancel_registration"),
+    path("ticket/<str:token>/", views.ticket, name="ticket"),
+    path("ticket/<str:token>/certificate-<str:language>.pdf", views.certificate, name="certificate"),
+    path("offer/<str:token>/", views.offer, name="offer"),
+    path("certificate/<str:token>/", views.verify_certificate, name="verify_certificate"),
 ]

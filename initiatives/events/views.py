@@ -1,18 +1,28 @@
-"""Public views for events: the event page with its registration box, registering, cancelling."""
+"""Public views for events: the event page with its registration box, registering, cancelling,
+and the pages the registration emails link to: ticket, offer of a seat, certificate and its verification.
+"""
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from initiatives.events import certificates, times
 from initiatives.events import registration as rules
-from initiatives.events import times
 from initiatives.events.cancel_links import registration_for_token
 from initiatives.events.forms import RegistrationForm
 from initiatives.events.models import EventPage, Registration, RegistrationStatus
+from initiatives.events.tickets import (
+    qr_svg,
+    registration_for_certificate,
+    registration_for_offer,
+    registration_for_ticket,
+    ticket_token,
+)
 from portal.ratelimit import client_ip, hit
 
 
@@ -96,3 +106,86 @@ def cancel(request, token: str):
         # A second click, or another tab, may have cancelled it first: then the page says it was already done.
         context["just_cancelled"] = outcome.cancelled
     return render(request, "initiatives/cancel_registration.html", context)
+
+
+# --- Tickets, offers and certificates: reached from the signed links in registration emails ---------
+
+
+def ticket(request, token: str):
+    """The registration's ticket: the QR code and typed code for the door, and the certificate once attended."""
+    entry = registration_for_ticket(token)
+    if entry is None:
+        return render(request, "initiatives/ticket.html", {"invalid": True}, status=404)
+    page = entry.event.localized
+    can_certify = entry.attended and entry.status == Registration.Status.CONFIRMED and entry.event.has_ended()
+    context = {
+        "registration": entry,
+        "event": entry.event,
+        "page": page,
+        "when": times.describe_when(entry.event),
+        "zone": times.zone_label(entry.event),
+        "qr_svg": qr_svg(entry) if entry.status == Registration.Status.CONFIRMED else "",
+        "token": token,
+        "certificate_languages": [
+            (code, name) for code, name in settings.LANGUAGES if code in certificates.LANGUAGES and can_certify
+        ],
+    }
+    return render(request, "initiatives/ticket.html", context)
+
+
+def certificate(request, token: str, language: str):
+    """The certificate PDF, for the holder of the ticket link who was checked in at the event."""
+    entry = registration_for_ticket(token)
+    if entry is None or language not in certificates.LANGUAGES:
+        return render(request, "initiatives/ticket.html", {"invalid": True}, status=404)
+    try:
+        pdf = certificates.certificate_pdf(entry, language)
+    except certificates.NoCertificate as refusal:
+        context = {"registration": entry, "page": entry.event.localized, "error": str(refusal)}
+        return render(request, "initiatives/certificate_refused.html", context, status=403)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"certificate-{entry.event.local_start:%Y-%m-%d}-{language}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def verify_certificate(request, token: str):
+    """The address printed on every certificate: anyone may open it to confirm what the certificate says."""
+    entry = registration_for_certificate(token)
+    genuine = entry is not None and entry.attended and entry.status == Registration.Status.CONFIRMED
+    context = {"genuine": genuine}
+    if genuine:
+        context["facts"] = certificates.certificate_facts(entry, get_language() or settings.LANGUAGE_CODE)
+        context["page"] = entry.event.localized
+    return render(request, "initiatives/certificate_verification.html", context, status=200 if genuine else 404)
+
+
+@require_http_methods(["GET", "POST"])
+def offer(request, token: str):
+    """The link in an offer of a freed seat. GET shows the offer; POST accepts or declines it."""
+    entry = registration_for_offer(token)
+    if entry is None:
+        return render(request, "initiatives/offer.html", {"invalid": True}, status=404)
+    page = entry.event.localized
+    context = {
+        "registration": entry,
+        "event": entry.event,
+        "page": page,
+        "when": times.describe_when(entry.event),
+        "expires": times.describe_moment(entry.event, entry.offer_expires_at),
+    }
+    if request.method == "POST":
+        try:
+            answer = rules.OfferAnswer(request.POST.get("answer"))
+        except ValueError:
+            return render(request, "initiatives/offer.html", {**context, "error": _("Choose accept or decline.")}, 400)
+        try:
+            entry = rules.answer_offer(entry, answer)
+        except rules.RegistrationRefused as refusal:
+            return render(request, "initiatives/offer.html", {**context, "error": str(refusal)}, status=409)
+        context.update(registration=entry, answered=answer)
+        if answer == rules.OfferAnswer.ACCEPTED:
+            context["ticket_url"] = reverse("initiatives:ticket", args=[ticket_token(entry)])
+        return render(request, "initiatives/offer.html", context)
+    # A closed offer is explained, not refused: the link did what it could.
+    return render(request, "initiatives/offer.html", {**context, "error": rules.offer_closed_reason(entry)})

@@ -19,6 +19,7 @@ from initiatives.events.admin_views import (
     CANCEL_ACTION,
     PROMOTE_ACTION,
     REGISTRATIONS,
+    WALK_IN_ACTION,
     CancelRegistrationView,
     EventAdminViewSet,
     RegistrationDeleteView,
@@ -77,6 +78,7 @@ class RegistrationViewSet(PublicSideViewSetMixin, ModelViewSet):
             primary=lambda registration: registration.status == Registration.Status.CONFIRMED,
         ),
         DateColumn("created_at", label=_("Registered at"), sort_key="created_at"),
+        DateColumn("checked_in_at", label=_("Checked in at"), sort_key="checked_in_at"),
     ]
     filterset_class = RegistrationFilterSet
     search_fields = ["name", "email", "organisation"]
@@ -95,6 +97,8 @@ class RegistrationViewSet(PublicSideViewSetMixin, ModelViewSet):
         "created_at",
         "promoted_at",
         "cancelled_at",
+        "checked_in_at",
+        "walk_in",
     ]
     export_headings = {"event": _("Event"), "language": _("Email language")}
     inspect_view_fields = [
@@ -110,6 +114,11 @@ class RegistrationViewSet(PublicSideViewSetMixin, ModelViewSet):
         "consented_at",
         "promoted_at",
         "cancelled_at",
+        "offered_at",
+        "offer_expires_at",
+        "checked_in_at",
+        "walk_in",
+        "ticket_code",
         "emails_sent",
         "reference",
     ]
@@ -147,3 +156,4 @@ def event_page_listing_more_buttons(page, user, next_url=None):
 def register_registration_log_actions(actions):
     actions.register_action(CANCEL_ACTION, _("Cancel registration"), _("Registration cancelled by staff"))
     actions.register_action(PROMOTE_ACTION, _("Move up from the waitlist"), _("Moved up from the waitlist"))
+    actions.register_action(WALK_IN_ACTION, _("Walk-in"), _("Registered and checked in at the door"))

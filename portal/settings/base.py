@@ -178,8 +178,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "members.tasks.send_report_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
-    # Reminders go out about a day before each event; a few minutes' slack is fine.
+    # Reminders go out at the times staff chose for each event; a few minutes' slack is fine.
     "event-reminders": {"task": "initiatives.tasks.send_event_reminders", "schedule": 600.0},
+    # Each waitlist offer has its own task for when it lapses; this sweep passes on any whose task was lost.
+    "expire-waitlist-offers": {"task": "initiatives.events.expire_lapsed_offers", "schedule": 60.0},
     # Catch-ups for work the broker lost (down or restarted when it was queued):
     # registration emails missing after two minutes, and index updates still
     # pending, which reach the search cluster within half a minute of its return.

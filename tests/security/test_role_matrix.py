@@ -30,6 +30,7 @@ from wagtail.models import Collection, Locale, Site, Task, Workflow
 
 from initiatives.eod.models.programmes import RESTRICTED_DOCUMENTS_COLLECTION
 from initiatives.events.cancel_links import cancel_token
+from initiatives.events.tickets import CERTIFICATE_SALT, OFFER_SALT, TICKET_PAGE_SALT, signed_reference
 from initiatives.financiers.alerts import unsubscribe_token
 from initiatives.models import EodProgrammeDocument
 from members.area.forms import EVIDENCE_COLLECTION
@@ -251,6 +252,9 @@ def scoped_params(w: SimpleNamespace) -> dict[str, dict]:
         "financiers/unsubscribe/": {"token": unsubscribe_token(w.saved_search)},
         "financiers/interest/": {"programme_id": w.programme.pk},
         "registrations/cancel/": {"token": cancel_token(w.registration)},
+        "registrations/ticket/": {"token": signed_reference(w.registration, TICKET_PAGE_SALT), "language": "en"},
+        "registrations/offer/": {"token": signed_reference(w.registration, OFFER_SALT)},
+        "registrations/certificate/": {"token": signed_reference(w.registration, CERTIFICATE_SALT)},
         "admin/snippets/members/pledge/": pledge_snippet,
         "admin/snippets/members/progressreport/": {
             "pk": w.report.pk,

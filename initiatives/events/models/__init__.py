@@ -13,7 +13,7 @@ from .pages import (
     EventSpeaker,
     RegistrationStatus,
 )
-from .registrations import Registration, RegistrationEmail
+from .registrations import FollowUp, Registration, RegistrationEmail
 from .speakers import Speaker
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "EventPartner",
     "EventPhoto",
     "EventSpeaker",
+    "FollowUp",
     "Registration",
     "RegistrationEmail",
     "RegistrationStatus",

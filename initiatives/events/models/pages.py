@@ -48,6 +48,10 @@ TIME_ZONES = [
 DEFAULT_TIME_ZONE = "Asia/Shanghai"
 
 
+def default_reminder_hours() -> list[int]:
+    return [168, 24]
+
+
 class EventKind(models.TextChoices):
     OPEN_DAY = "open-day", _("Open-to-public day")
     UNIVERSITY = "university", _("University collaboration")
@@ -183,6 +187,29 @@ class EventPage(SharedFieldsPage, RoutablePageMixin, Page):
         _("registration closes"), null=True, blank=True, help_text=_("Empty: when the event starts.")
     )
 
+    reminder_hours = models.JSONField(
+        _("reminders"),
+        default=default_reminder_hours,
+        blank=True,
+        help_text=_("When confirmed people are reminded, before the event starts. None ticked: no reminders."),
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("hours to accept a freed seat"),
+        default=24,
+        help_text=_(
+            "A freed seat is offered to the first person on the waitlist, who has this long to accept it "
+            "before it passes to the next. 0: the seat is given at once, without asking."
+        ),
+    )
+    certificate_hours = models.DecimalField(
+        _("training hours"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Hours stated on certificates of attendance. Empty: the length of the event."),
+    )
+
     agenda = StreamField(AgendaBlock(), blank=True, verbose_name=_("agenda"))
 
     summary = RichTextField(
@@ -218,6 +245,9 @@ class EventPage(SharedFieldsPage, RoutablePageMixin, Page):
                 FieldPanel("registration_required"),
                 FieldPanel("capacity"),
                 FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+                FieldPanel("reminder_hours"),
+                FieldPanel("offer_hours"),
+                FieldPanel("certificate_hours"),
             ],
             heading=_("Registration"),
         ),
@@ -260,6 +290,9 @@ class EventPage(SharedFieldsPage, RoutablePageMixin, Page):
         "capacity",
         "registration_opens",
         "registration_closes",
+        "reminder_hours",
+        "offer_hours",
+        "certificate_hours",
     )
 
     class Meta:
@@ -355,7 +388,16 @@ class EventPage(SharedFieldsPage, RoutablePageMixin, Page):
         return RegistrationStatus.OPEN
 
     def seats_taken(self) -> int:
-        return self.source.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        """Confirmed seats and seats offered to someone from the waitlist, held until they answer."""
+        held = (Registration.Status.CONFIRMED, Registration.Status.OFFERED)
+        return self.source.registrations.filter(status__in=held).count()
+
+    @property
+    def training_hours(self):
+        """The hours a certificate states: set by staff, or the event's length to the half hour."""
+        if self.certificate_hours is not None:
+            return self.certificate_hours
+        return round((self.end - self.start).total_seconds() / 1800) / 2
 
     def seats_left(self) -> int | None:
         """Free confirmed seats, or None when there is no limit."""

@@ -1,8 +1,24 @@
+import secrets
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+# Ticket codes: Crockford's base32, no I, L, O or U to misread when a code is typed at the door.
+TICKET_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+TICKET_CODE_LENGTH = 10  # 50 random bits
+
+
+def new_ticket_code() -> str:
+    return "".join(secrets.choice(TICKET_ALPHABET) for _ in range(TICKET_CODE_LENGTH))
+
+
+def normalise_ticket_code(typed: str) -> str:
+    """A code as staff type it ("k7m2q-x9dab ") in the stored form ("K7M2QX9DAB"), misread letters mended."""
+    code = "".join(typed.split()).replace("-", "").upper()
+    return code.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
 
 
 class Registration(models.Model):
@@ -16,6 +32,7 @@ class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITLISTED = "waitlisted", _("On the waitlist")
+        OFFERED = "offered", _("Offered a seat")
         CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(
@@ -34,11 +51,19 @@ class Registration(models.Model):
     consented_at = models.DateTimeField(_("consented at"))
     promoted_at = models.DateTimeField(_("moved off the waitlist at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    ticket_code = models.CharField(
+        _("ticket code"), max_length=16, unique=True, editable=False, default=new_ticket_code
+    )
+    offered_at = models.DateTimeField(_("offered a seat at"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("offer expires at"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True, db_index=True)
+    walk_in = models.BooleanField(_("walk-in"), default=False, help_text=_("Registered at the door."))
 
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        permissions = [("check_in_registration", _("Can check people in at the door"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email_key"],
@@ -59,6 +84,16 @@ class Registration(models.Model):
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
 
+    @property
+    def ticket_code_display(self) -> str:
+        """The code as printed under the QR code, in two groups to read aloud."""
+        code = self.ticket_code or ""
+        return f"{code[:5]}-{code[5:]}"
+
+    @property
+    def attended(self) -> bool:
+        return self.checked_in_at is not None
+
 
 class RegistrationEmail(models.Model):
     """An email sent about a registration. One row per kind: a task run twice sends once."""
@@ -67,21 +102,64 @@ class RegistrationEmail(models.Model):
         CONFIRMATION = "confirmation", _("Confirmation")
         WAITLIST = "waitlist", _("Waitlist place")
         PROMOTION = "promotion", _("Seat from the waitlist")
-        REMINDER = "reminder", _("Reminder, the day before")
+        REMINDER = "reminder", _("Reminder")
         CANCELLATION = "cancellation", _("Cancellation receipt")
         EVENT_CANCELLED = "event-cancelled", _("Event cancelled")
+        OFFER = "offer", _("Offer of a freed seat")
+        FOLLOW_UP_ATTENDED = "follow-up-attended", _("Follow-up to attendees")
+        FOLLOW_UP_ABSENT = "follow-up-absent", _("Follow-up to people who did not come")
 
     registration = models.ForeignKey(
         Registration, verbose_name=_("registration"), on_delete=models.CASCADE, related_name="emails"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # Which reminder: an event may have several (a week before, a day before); 0 for every other kind.
+    hours_before = models.PositiveIntegerField(_("hours before the event"), default=0)
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 
     class Meta:
         ordering = ["sent_at"]
         verbose_name = _("registration email")
         verbose_name_plural = _("registration emails")
-        constraints = [models.UniqueConstraint(fields=["registration", "kind"], name="one_email_per_kind")]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "kind", "hours_before"], name="one_email_per_kind")
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.registration.email}"
+
+
+class FollowUp(models.Model):
+    """A message staff send after an event to one audience: those who came, or those who did not.
+
+    One per audience and event, so each person gets it at most once (the
+    emails are claimed in RegistrationEmail like every other).
+    """
+
+    class Audience(models.TextChoices):
+        ATTENDED = "attended", _("People who came")
+        ABSENT = "absent", _("People who registered and did not come")
+
+    event = models.ForeignKey(
+        "initiatives.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices)
+    message = models.TextField(_("message"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("sent by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        constraints = [models.UniqueConstraint(fields=["event", "audience"], name="one_follow_up_per_audience")]
+
+    def __str__(self) -> str:
+        return f"{self.get_audience_display()}: {self.event}"
+
+    @property
+    def email_kind(self) -> str:
+        if self.audience == self.Audience.ATTENDED:
+            return RegistrationEmail.Kind.FOLLOW_UP_ATTENDED
+        return RegistrationEmail.Kind.FOLLOW_UP_ABSENT

@@ -29,6 +29,8 @@ class EventPageFactory(wagtail_factories.PageFactory):
     venue_address = "2727 Binjiang Avenue, Pudong"
     city = "Shanghai"
     capacity = 50
+    # Freed seats go straight to the next person, as before offers existed; the offer tests set hours.
+    offer_hours = 0
 
     class Meta:
         model = EventPage

@@ -199,11 +199,18 @@ def test_the_migration_grants_the_groups_their_permissions():
         "view_registration",
         "change_registration",
         "delete_registration",
+        "check_in_registration",
         "add_speaker",
         "change_speaker",
         "view_speaker",
     }
-    assert codenames("Editors") == {"view_registration", "add_speaker", "change_speaker", "view_speaker"}
+    assert codenames("Editors") == {
+        "view_registration",
+        "check_in_registration",
+        "add_speaker",
+        "change_speaker",
+        "view_speaker",
+    }
 
 
 # --- The list and its exports --------------------------------------------------------
@@ -274,6 +281,8 @@ def test_csv_export_has_this_events_rows_only(client, moderator, people, other_r
         "Registered at",
         "Moved off the waitlist at",
         "Cancelled at",
+        "Checked in at",
+        "Walk-in",
     ]
     anna = next(row for row in rows if row["Full name"] == "anna Berg")
     assert anna["Accessibility or dietary needs"] == "Vegetarian\nWheelchair access"

@@ -33,6 +33,7 @@ def event_form(**changes) -> dict:
         "city": "Suzhou",
         "registration_required": "on",
         "capacity": "80",
+        "offer_hours": "24",
         "registration_opens": "",
         "registration_closes": "2026-11-30 18:00",
         "agenda": streamfield([]),
@@ -43,7 +44,9 @@ def event_form(**changes) -> dict:
         "photos": inline_formset([]),
         "action-publish": "publish",
     }
-    return nested_form_data(data | changes)
+    form = nested_form_data(data | changes)
+    form.setdefault("reminder_hours", ["168", "24"])  # checkboxes: one value per box ticked
+    return form
 
 
 def add_url(index) -> str:
@@ -66,6 +69,7 @@ def test_a_shanghai_event_is_stored_as_the_right_instant(admin_client, event_ind
     admin_client.post(add_url(event_index), event_form())
     event = EventPage.objects.get(slug="green-hydrogen")
     assert event.start == datetime.datetime(2026, 12, 1, 1, 30, tzinfo=datetime.UTC)
+    assert (event.reminder_hours, event.offer_hours) == ([168, 24], 24)  # the ticked reminders, as hours
 
 
 @pytest.mark.parametrize(

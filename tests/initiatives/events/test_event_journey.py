@@ -125,8 +125,8 @@ def test_a_visitor_finds_adds_registers_cancels_and_the_seat_goes_to_the_waitlis
     assert confirmation.subject == "You are registered: Carbon accounting for suppliers"
     assert waitlist_notice.to == ["chen.jie@example.com"]
     assert waitlist_notice.subject == "You are on the waitlist: Carbon accounting for suppliers"
-    [(name, attached, _)] = confirmation.attachments
-    assert name == "event.ics"
+    [(name, attached, _), (ticket, *_)] = confirmation.attachments
+    assert (name, ticket) == ("event.ics", "ticket.png")
     assert Calendar.from_ical(attached).events[0].start == datetime.datetime(2026, 12, 3, 1, 30, tzinfo=UTC)
 
     [cancel_url] = re.findall(r"http://testserver(/registrations/cancel/[^/\s]+/)", confirmation.body)
