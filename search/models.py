@@ -154,4 +154,4 @@ class PendingUpdate(models.Model):
         return self.key
 
 
-from search.semantic.models import Embedding  # noqa: E402, F401 - the model lives with the semantic search code
+from search.semantic.models import Embedding, VectorIndex  # noqa: E402, F401 - the models live with the semantic search code

@@ -1,27 +1,35 @@
-"""Meaning vectors for the database backend: every passage's vector in one matrix, scored in memory.
+"""Meaning vectors for the database backend: the passages nearest a query, by the stored vectors.
 
-PostgreSQL here has no vector index (pgvector is not packaged for it) and
-SQLite's would be an extension to ship, so each process keeps the vectors of
-every `SearchChunk` in one float16 NumPy matrix and answers a query with one
-matrix-vector product: about 1 KB per passage (100,000 records of four
-passages: 400 MB in float16... see `nearest` for what is loaded), a few
-milliseconds per query. The matrix is loaded on the first query that needs it
-and again after the chunks change (a cache generation, bumped by the write
-path), so a process that never searches by meaning never pays for it.
+With a vector index (`search.semantic.index`, built once there are enough
+vectors), a query reads from the database and scores only the vectors of its
+`PROBES` nearest lists, those not in a list yet, and the passages of the
+records the caller names (the best by words): a few thousand rows, whatever
+the corpus, and nothing kept in memory but the centroids. Without one (a small
+corpus, or none built yet), each process keeps every passage's vector in one
+float16 matrix and scores them all: about 1 KB per passage. The matrix is
+loaded on the first query that needs it and again after the chunks change (a
+cache generation, bumped by the write path), so a process that never searches
+by meaning, or searches through the index, never pays for it.
 """
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from django.db import connection
 from django.db.models import OuterRef, Subquery
 
 from search import generations
 from search.models import Embedding, SearchChunk
+from search.semantic import index
 from search.semantic.encoder import get_encoder
 from search.semantic.vectors import from_bytes
 
 GENERATION_KEY = "search:vectors:generation"
+# Lists read per query: with about sqrt(n) lists, a share of the rows that shrinks as the corpus grows.
+# Measured by bench/vectors.py: recall@10 against the scan of every vector.
+PROBES = 12
 _lock = threading.Lock()
 _loaded: "tuple[str, Matrix] | None" = None
 
@@ -83,12 +91,37 @@ def matrix() -> Matrix:
         return _loaded[1]
 
 
-def nearest(meaning, *, limit: int) -> list[Nearest]:
-    """The `limit` records closest in meaning (by their closest passage), best first, cut at `meaning.threshold`."""
-    loaded = matrix()
-    if not len(loaded.entries):
-        return []
-    scores = (loaded.vectors @ meaning.vector.astype(np.float16)).astype(np.float32)
+def _in(values: list) -> str:
+    return "(" + ", ".join(["%s"] * len(values)) + ")"
+
+
+def probed_rows(lists: index.Lists, vector: np.ndarray, also: Iterable[int], probes: int | None = None) -> Matrix:
+    """The passages of the query's nearest lists (`PROBES`), of no list yet, and of the entries in `also`."""
+    probe, also = lists.probes(vector, probes or PROBES), sorted(set(also))
+    select = (
+        "SELECT c.entry_id, c.ordinal, c.page, m.vector FROM search_embedding m "
+        "JOIN search_searchchunk c ON c.digest = m.digest WHERE "
+    )
+    rows = {}
+    with connection.cursor() as cursor:
+        cursor.execute(select + f"(m.vector_list IN {_in(probe)} OR m.vector_list IS NULL)", probe)
+        for entry_id, ordinal, page, data in cursor.fetchall():
+            rows[entry_id, ordinal] = (page, data)
+        if also:
+            cursor.execute(select + f"c.entry_id IN {_in(also)}", also)
+            for entry_id, ordinal, page, data in cursor.fetchall():
+                rows[entry_id, ordinal] = (page, data)
+    keys = list(rows)
+    vectors, kept = index.decode([rows[key][1] for key in keys], lists.centroids.shape[1])
+    return Matrix(
+        vectors,
+        np.array([keys[i][0] for i in kept], dtype=np.int64),
+        np.array([keys[i][1] for i in kept], dtype=np.int32),
+        [rows[keys[i]][0] for i in kept],
+    )
+
+
+def _best(loaded: Matrix, scores: np.ndarray, meaning, limit: int) -> list[Nearest]:
     keep = np.flatnonzero(scores >= meaning.threshold(float(scores.max())))
     if not len(keep):
         return []
@@ -104,3 +137,21 @@ def nearest(meaning, *, limit: int) -> list[Nearest]:
         if len(found) >= limit:
             break
     return found
+
+
+def nearest(meaning, *, limit: int, also: Iterable[int] = (), exact: bool = False) -> list[Nearest]:
+    """The `limit` records closest in meaning (by their closest passage), best first, cut at `meaning.threshold`.
+
+    `also`: entries whose passages are scored whatever lists they are in (the best by words). `exact`
+    scores every vector even where there is an index (what the index is measured against).
+    """
+    lists = None if exact else index.current()
+    loaded = probed_rows(lists, meaning.vector, also) if lists is not None else matrix()
+    if not len(loaded.entries):
+        return []
+    query = np.asarray(meaning.vector, dtype=np.float32)
+    if lists is not None:
+        scores = loaded.vectors @ query
+    else:
+        scores = (loaded.vectors @ query.astype(np.float16)).astype(np.float32)
+    return _best(loaded, scores, meaning, limit)

@@ -5,7 +5,7 @@ machine without it, so it is an index, not a scan: the analysed terms
 (`search.analysis`, the same Elasticsearch holds) are matched by PostgreSQL's
 GIN index over a tsvector or SQLite's FTS5 table (`search.backends.fulltext`),
 facets are grouped counts in one SQL statement over the matched rows, and
-vectors are scored in memory by `search.vectors`. Highlights, reasons and the
+vectors are scored by `search.vectors` (through a vector index at size). Highlights, reasons and the
 fusion of words and meaning are shared with Elasticsearch (`search.ranking`,
 `search.explain`).
 """
@@ -403,9 +403,13 @@ class DatabaseBackend:
             ranked.append(candidate)
         return ranked
 
-    def semantic(self, meaning: Meaning, request: SearchRequest, limit: int) -> list[Candidate]:
-        """The records closest in meaning within the scope, the visitor's filters not applied (facets count them)."""
-        nearest = vectors.nearest(meaning, limit=limit)
+    def semantic(self, meaning: Meaning, request: SearchRequest, limit: int, also: list[int] = ()) -> list[Candidate]:
+        """The records closest in meaning within the scope, the visitor's filters not applied (facets count them).
+
+        `also`: records whose passages are scored even where the vector index would not read them (the best
+        by words), so a record that holds the words is never missed by meaning for the index's sake.
+        """
+        nearest = vectors.nearest(meaning, limit=limit, also=also)
         if not nearest:
             return []
         scope, scope_params = scope_sql(request)
@@ -435,12 +439,13 @@ class DatabaseBackend:
 
     def retrieve(self, query: ParsedQuery, request: SearchRequest, meaning: Meaning | None, limit: int) -> Retrieved:
         retrieved = Retrieved()
-        semantic = self.semantic(meaning, request, limit) if meaning is not None else []
+        if query or meaning is None:
+            retrieved.lexical = self.lexical(query, request, limit)
+        also = [candidate.entry_id for candidate in retrieved.lexical]
+        semantic = self.semantic(meaning, request, limit, also) if meaning is not None else []
         semantic_ids = [candidate.entry_id for candidate in semantic]
         retrieved.total, retrieved.facets = self.count_and_facets(query, request, semantic_ids)
         retrieved.semantic = self._filtered(semantic, request)
-        if query or meaning is None:
-            retrieved.lexical = self.lexical(query, request, limit)
         return retrieved
 
     def details(self, keys: list[str], query: ParsedQuery) -> dict[str, Details]:
