@@ -2,8 +2,7 @@
 
 With a vector index (`search.semantic.index`, built once there are enough
 vectors), a query reads from the database and scores only the vectors of its
-`PROBES` nearest lists, those not in a list yet, and the passages of the
-records the caller names (the best by words): a few thousand rows, whatever
+`PROBES` nearest lists and the passages of the records the caller names (the best by words): a few thousand rows, whatever
 the corpus, and nothing kept in memory but the centroids. Without one (a small
 corpus, or none built yet), each process keeps every passage's vector in one
 float16 matrix and scores them all: about 1 KB per passage. The matrix is
@@ -12,6 +11,7 @@ cache generation, bumped by the write path), so a process that never searches
 by meaning, or searches through the index, never pays for it.
 """
 
+import json
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -91,30 +91,50 @@ def matrix() -> Matrix:
         return _loaded[1]
 
 
-def _in(values: list) -> str:
-    return "(" + ", ".join(["%s"] * len(values)) + ")"
+def _any(column: str, values: list) -> tuple[str, list]:
+    """`column` is one of `values`: one array parameter on PostgreSQL, a JSON one on SQLite (thousands of values)."""
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s)", [list(values)]
+    return f"{column} IN (SELECT value FROM json_each(%s))", [json.dumps(list(values))]
+
+
+def _fetch(cursor, sql: str, params: list) -> list[tuple]:
+    cursor.execute(sql, params)
+    return cursor.fetchall()
 
 
 def probed_rows(lists: index.Lists, vector: np.ndarray, also: Iterable[int], probes: int | None = None) -> Matrix:
-    """The passages of the query's nearest lists (`PROBES`), of no list yet, and of the entries in `also`."""
-    probe, also = lists.probes(vector, probes or PROBES), sorted(set(also))
-    select = (
-        "SELECT c.entry_id, c.ordinal, c.page, m.vector FROM search_embedding m "
-        "JOIN search_searchchunk c ON c.digest = m.digest WHERE "
-    )
-    rows = {}
+    """The passages of the query's nearest lists (`PROBES`) and of the entries in `also`, with their vectors.
+
+    Each step by an index (the vectors of the lists, then their passages by digest; the passages of the
+    entries, then their vectors by digest), never a join the planner could answer by reading a whole table.
+    """
+    vectors: dict[str, bytes] = {}
+    rows: dict[tuple[int, int], tuple[int | None, str]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(select + f"(m.vector_list IN {_in(probe)} OR m.vector_list IS NULL)", probe)
-        for entry_id, ordinal, page, data in cursor.fetchall():
-            rows[entry_id, ordinal] = (page, data)
-        if also:
-            cursor.execute(select + f"c.entry_id IN {_in(also)}", also)
-            for entry_id, ordinal, page, data in cursor.fetchall():
-                rows[entry_id, ordinal] = (page, data)
+        sql, params = _any("vector_list", lists.probes(vector, probes or PROBES))
+        vectors.update(_fetch(cursor, f"SELECT digest, vector FROM search_embedding WHERE {sql}", params))
+        passages = []
+        if vectors:
+            sql, params = _any("digest", list(vectors))
+            passages += _fetch(
+                cursor, f"SELECT entry_id, ordinal, page, digest FROM search_searchchunk WHERE {sql}", params
+            )
+        if also := sorted(set(also)):
+            sql, params = _any("entry_id", also)
+            more = _fetch(cursor, f"SELECT entry_id, ordinal, page, digest FROM search_searchchunk WHERE {sql}", params)
+            missing = list({key for *_, key in more} - vectors.keys())
+            if missing:
+                sql, params = _any("digest", missing)
+                vectors.update(_fetch(cursor, f"SELECT digest, vector FROM search_embedding WHERE {sql}", params))
+            passages += more
+    for entry_id, ordinal, page, key in passages:
+        if key in vectors:
+            rows[entry_id, ordinal] = (page, key)
     keys = list(rows)
-    vectors, kept = index.decode([rows[key][1] for key in keys], lists.centroids.shape[1])
+    found, kept = index.decode([vectors[rows[key][1]] for key in keys], lists.centroids.shape[1])
     return Matrix(
-        vectors,
+        found,
         np.array([keys[i][0] for i in kept], dtype=np.int64),
         np.array([keys[i][1] for i in kept], dtype=np.int32),
         [rows[keys[i]][0] for i in kept],

@@ -10,7 +10,8 @@ the rows of its `PROBES` nearest lists (`search.vectors`), plus the passages of
 the best records by words, so a record that holds the words is always scored.
 
 Vectors stored after the build join their nearest list as they are written
-(`assign`), so the index stays usable while the corpus grows; the centroids
+(`assign`), so the index stays usable while the corpus grows (one written by
+another process while a build runs has no list until the next build); the centroids
 only describe what they were trained on, so `search_status` asks for a rebuild
 once the corpus has grown `GROWTH` times. Under `MIN_VECTORS` there is no index:
 the exact scan is cheap and exact.
@@ -179,6 +180,9 @@ def build() -> Built:
             vectors, kept = decode([vector for _, vector in rows], encoder.dims)
             if kept:
                 _write_lists([rows[i][0] for i in kept], [int(n) for n in index.assign(vectors)])
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # every row's list changed: the planner must know it reads a few
+                cursor.execute("ANALYZE search_embedding")
         VectorIndex.objects.create(
             encoder=encoder.version,
             lists=lists,
