@@ -10,7 +10,11 @@ fusion of words and meaning are shared with Elasticsearch (`search.ranking`,
 `search.explain`).
 """
 
+import itertools
+import json
+import multiprocessing
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -32,6 +36,9 @@ from search.semantic.vectors import PASSAGE, digest
 MULTI_VALUED = ("languages", "topics", "sectors", "instruments")
 ENTRY = "search_searchentry"
 TAG = "search_searchtag"
+# A rebuild of more records than this analyses them in worker processes (forking costs more for fewer).
+PARALLEL_FROM = 2000
+ANALYSIS_WORKERS = 2  # the machines this runs on have two cores; the database and this process need some too
 CANDIDATE_COLUMNS = ["key", "content_type", "title", "alt_title", "summary", "url", "date", "languages", "group"]
 
 
@@ -132,6 +139,65 @@ def _insert(model, objects: list) -> None:
         with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
             for obj in objects:
                 copy.write_row([obj.pk, *(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)])
+
+
+def _keyed(record: Record) -> tuple[str, Analysed]:
+    return record["id"], analysed(record)
+
+
+def analysed_all(records: Iterable[Record]) -> Iterator[tuple[str, Analysed]]:
+    """Each record's key and `analysed` form, in order: past `PARALLEL_FROM` records, in `ANALYSIS_WORKERS` processes.
+
+    Analysis and cutting passages are most of a rebuild's CPU and need no database, so on a large rebuild two
+    forked workers do them while this process writes. The workers touch no connection (the model, loaded
+    first, is inherited, never loaded again).
+    """
+    records = iter(records)
+    head = list(itertools.islice(records, PARALLEL_FROM))
+    if len(head) < PARALLEL_FROM or ANALYSIS_WORKERS < 2:
+        yield from map(_keyed, itertools.chain(head, records))
+        return
+    get_encoder()
+    with multiprocessing.get_context("fork").Pool(ANALYSIS_WORKERS) as pool:
+        yield from pool.imap(_keyed, itertools.chain(head, records), chunksize=32)
+
+
+def _copy_value(value):
+    """A column value as COPY takes it: JSON columns (lists, dicts) as JSON text."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _copy_rows(cursor, table: str, columns: list[str], rows) -> None:
+    names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _copy_batch(batch: list[tuple[str, Analysed]]) -> None:
+    """A rebuild's batch of entries, their tags and their passages into PostgreSQL by COPY, as plain rows.
+
+    Model instances and each field's `get_db_prep_save` cost a third of the writing side in Python; the
+    values of `analysed` are plain already (JSON columns go as JSON text). Entry ids come from the sequence
+    first, since tags and passages name them; theirs are left to the column defaults.
+    """
+    columns = list(batch[0][1].values)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [ENTRY, len(batch)]
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+        entries = (
+            (pk, key, *(_copy_value(made.values[column]) for column in columns))
+            for pk, (key, made) in zip(ids, batch, strict=True)
+        )
+        _copy_rows(cursor, ENTRY, ["id", "key", *columns], entries)
+        tags = ((pk, facet, value) for pk, (_, made) in zip(ids, batch, strict=True) for facet, value in made.tags)
+        _copy_rows(cursor, TAG, ["entry_id", "facet", "value"], tags)
+        passages = ((pk, *chunk) for pk, (_, made) in zip(ids, batch, strict=True) for chunk in made.chunks)
+        _copy_rows(cursor, "search_searchchunk", ["entry_id", "ordinal", "page", "digest"], passages)
 
 
 # --- SQL for scope, filters and facets --------------------------------------------------------
@@ -254,6 +320,9 @@ class DatabaseBackend:
         count, batch, words, documents = 0, [], {}, Counter()
 
         def flush() -> int:
+            if connection.vendor == "postgresql":
+                _copy_batch(batch)
+                return len(batch)
             entries = [SearchEntry(key=key, **made.values) for key, made in batch]
             _insert(SearchEntry, entries)  # sets each entry's id, which its tags and chunks need
             tags = [
@@ -273,12 +342,11 @@ class DatabaseBackend:
         with transaction.atomic():
             SearchEntry.objects.all().delete()
             SearchTerm.objects.all().delete()
-            for record in records:
-                made = analysed(record)
+            for key, made in analysed_all(records):
                 for term, word in made.words.items():
                     words.setdefault(term, word)
                 documents.update(made.words.keys())
-                batch.append((record["id"], made))
+                batch.append((key, made))
                 if len(batch) >= batch_size:
                     count += flush()
                     batch = []
