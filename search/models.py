@@ -52,7 +52,8 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
-        indexes = [models.Index(fields=["-date"])]
+        # group: every search looks up the translations of the hits it shows, which read the whole table without it.
+        indexes = [models.Index(fields=["-date"]), models.Index(fields=["group"], name="search_entry_group")]
 
     def __str__(self) -> str:
         return self.key

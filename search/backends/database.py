@@ -355,6 +355,11 @@ class DatabaseBackend:
             _insert(
                 SearchTerm, [SearchTerm(term=t[:100], word=words[t][:100], documents=n) for t, n in documents.items()]
             )
+            with connection.cursor() as cursor:
+                # Planner statistics now rather than when autovacuum gets to it: without them a filtered
+                # search's facet counts ran for seconds instead of a tenth of one after a rebuild.
+                for table in (ENTRY, TAG, "search_searchchunk", "search_searchterm"):
+                    cursor.execute(f"ANALYZE {table}")
             spelling.changed()
             vectors.changed()
         return count
