@@ -29,7 +29,7 @@ from search.semantic.vectors import from_bytes
 GENERATION_KEY = "search:vectors:generation"
 # Lists read per query: with about sqrt(n) lists, a share of the rows that shrinks as the corpus grows.
 # Measured by bench/vectors.py: recall@10 against the scan of every vector.
-PROBES = 12
+PROBES = 16
 _lock = threading.Lock()
 _loaded: "tuple[str, Matrix] | None" = None
 
