@@ -200,11 +200,12 @@ class State:
     vectors: int
     lists: int
     trained_on: int
+    model: bool = True  # with no model there is nothing to search by meaning, nor to build
 
     @property
     def stale(self) -> bool:
         """No index where one pays off, or centroids trained on a corpus far smaller than today's."""
-        if self.vectors < MIN_VECTORS:
+        if self.vectors < MIN_VECTORS or not self.model:
             return False
         return not self.lists or self.vectors > GROWTH * self.trained_on
 
@@ -222,6 +223,7 @@ def state() -> State:
         vectors=Embedding.objects.count(),
         lists=len(current_index.centroids) if current_index else 0,
         trained_on=current_index.trained_on if current_index else 0,
+        model=get_encoder() is not None,
     )
 
 
