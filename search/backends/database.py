@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 
 from search import analysis, spelling, terms, vectors
 from search.backends.fulltext import for_vendor, joined
@@ -39,6 +40,12 @@ TAG = "search_searchtag"
 # A rebuild of more records than this analyses them in worker processes (forking costs more for fewer).
 PARALLEL_FROM = 2000
 ANALYSIS_WORKERS = 2  # the machines this runs on have two cores; the database and this process need some too
+HAS_PAGES = {
+    "postgresql": "EXISTS (SELECT 1 FROM jsonb_array_elements(search_searchentry.passages) p "
+    "WHERE COALESCE(p->>'page', '0') NOT IN ('0', ''))",
+    "sqlite": "EXISTS (SELECT 1 FROM json_each(search_searchentry.passages) p "
+    "WHERE COALESCE(json_extract(p.value, '$.page'), 0) NOT IN (0, ''))",
+}
 CANDIDATE_COLUMNS = ["key", "content_type", "title", "alt_title", "summary", "url", "date", "languages", "group"]
 
 
@@ -436,9 +443,15 @@ class DatabaseBackend:
         return total, facet_values
 
     def _candidates(self, ids: list[int]) -> dict[int, Candidate]:
-        rows = SearchEntry.objects.filter(id__in=ids).values_list("id", *CANDIDATE_COLUMNS, "passages")
+        # Whether a record has numbered pages, asked of the database: the passages themselves (every page's
+        # text) are read for the page of hits shown only (`details`), not for every candidate.
+        rows = (
+            SearchEntry.objects.filter(id__in=ids)
+            .annotate(numbered=RawSQL(HAS_PAGES[connection.vendor], []))  # noqa: S611 - constant SQL
+            .values_list("id", *CANDIDATE_COLUMNS, "numbered")
+        )
         found = {}
-        for pk, key, content_type, title, alt_title, summary, url, date, languages, group, passages in rows:
+        for pk, key, content_type, title, alt_title, summary, url, date, languages, group, numbered in rows:
             found[pk] = Candidate(
                 entry_id=pk,
                 key=key,
@@ -450,7 +463,7 @@ class DatabaseBackend:
                 date=date.isoformat() if date else None,
                 languages=languages,
                 group=group,
-                pages=any(passage.get("page") for passage in passages),
+                pages=bool(numbered),
             )
         return found
 
