@@ -186,16 +186,10 @@ def progress(records, count: int, label: str):
 
 
 def load_records(count: int) -> None:
-    from django.db import connection
-
     from search.backends import DatabaseBackend, ElasticsearchBackend
 
     generated = list(progress(bench_search_module().generate(count), count, "generated"))
-    DatabaseBackend().replace_all(progress(generated, count, "database"))
-    with connection.cursor() as cursor:
-        # Planner statistics, as autovacuum gathers within a minute or so of a rebuild: without them a filtered
-        # search's facet counts ran for five seconds instead of a tenth of one.
-        cursor.execute("ANALYZE search_searchentry, search_searchtag, search_searchchunk, search_searchterm")
+    DatabaseBackend().replace_all(progress(generated, count, "database"))  # which gathers planner statistics
     # Small bulk requests: a shared cluster rejects (429) large ones while it is busy indexing for others.
     result = ElasticsearchBackend().replace_all(progress(generated, count, "elasticsearch"), chunk_size=200)
     print(f"  elasticsearch index {result.index}: {result.indexed:,} records, {result.rate:.0f} docs/s", flush=True)

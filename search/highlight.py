@@ -21,7 +21,11 @@ def _spans(text: str, alternatives: tuple[Alternative, ...]) -> list[tuple[int, 
     if not text or not alternatives:
         return []
     folded, offsets = analysis.fold_with_offsets(text)
-    found = analysis.tokens(folded)
+    # Chinese alternatives are found as runs of characters below; only the others need the text's words, and
+    # never the inner words of long Chinese ones (a phrase is matched on the words in order). Analysing every
+    # page of every hit shown was most of a search's time.
+    han = [all(analysis.is_han(analysis.readable(term)) for term in alt.terms) for alt in alternatives]
+    found = [] if all(han) else analysis.tokens(folded, inner=False)
     by_term: dict[str, list[int]] = {}
     words = [token for token in found if not token.inner]
     for index, token in enumerate(found):
@@ -29,9 +33,8 @@ def _spans(text: str, alternatives: tuple[Alternative, ...]) -> list[tuple[int, 
     word_index = {id(token): n for n, token in enumerate(words)}
     spans = []
     for number, alternative in enumerate(alternatives):
-        readable = [analysis.readable(term) for term in alternative.terms]
-        if all(analysis.is_han(word) for word in readable):
-            run = "".join(readable)
+        if han[number]:
+            run = "".join(analysis.readable(term) for term in alternative.terms)
             spans += [(m.start(), m.end(), number) for m in re.finditer(re.escape(run), folded)]
             continue
         first, rest = alternative.terms[0], alternative.terms[1:]

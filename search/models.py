@@ -52,7 +52,8 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
-        indexes = [models.Index(fields=["-date"])]
+        # group: every search looks up the translations of the hits it shows, which read the whole table without it.
+        indexes = [models.Index(fields=["-date"]), models.Index(fields=["group"], name="search_entry_group")]
 
     def __str__(self) -> str:
         return self.key
@@ -154,4 +155,4 @@ class PendingUpdate(models.Model):
         return self.key
 
 
-from search.semantic.models import Embedding  # noqa: E402, F401 - the model lives with the semantic search code
+from search.semantic.models import Embedding, VectorIndex  # noqa: E402, F401 - the models live with the semantic search code

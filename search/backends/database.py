@@ -5,17 +5,22 @@ machine without it, so it is an index, not a scan: the analysed terms
 (`search.analysis`, the same Elasticsearch holds) are matched by PostgreSQL's
 GIN index over a tsvector or SQLite's FTS5 table (`search.backends.fulltext`),
 facets are grouped counts in one SQL statement over the matched rows, and
-vectors are scored in memory by `search.vectors`. Highlights, reasons and the
+vectors are scored by `search.vectors` (through a vector index at size). Highlights, reasons and the
 fusion of words and meaning are shared with Elasticsearch (`search.ranking`,
 `search.explain`).
 """
 
+import itertools
+import json
+import multiprocessing
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.expressions import RawSQL
 
 from search import analysis, spelling, terms, vectors
 from search.backends.fulltext import for_vendor, joined
@@ -32,6 +37,15 @@ from search.semantic.vectors import PASSAGE, digest
 MULTI_VALUED = ("languages", "topics", "sectors", "instruments", "categories")
 ENTRY = "search_searchentry"
 TAG = "search_searchtag"
+# A rebuild of more records than this analyses them in worker processes (forking costs more for fewer).
+PARALLEL_FROM = 2000
+ANALYSIS_WORKERS = 2  # the machines this runs on have two cores; the database and this process need some too
+HAS_PAGES = {
+    "postgresql": "EXISTS (SELECT 1 FROM jsonb_array_elements(search_searchentry.passages) p "
+    "WHERE COALESCE(p->>'page', '0') NOT IN ('0', ''))",
+    "sqlite": "EXISTS (SELECT 1 FROM json_each(search_searchentry.passages) p "
+    "WHERE COALESCE(json_extract(p.value, '$.page'), 0) NOT IN (0, ''))",
+}
 CANDIDATE_COLUMNS = ["key", "content_type", "title", "alt_title", "summary", "url", "date", "languages", "group"]
 
 
@@ -132,6 +146,65 @@ def _insert(model, objects: list) -> None:
         with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
             for obj in objects:
                 copy.write_row([obj.pk, *(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)])
+
+
+def _keyed(record: Record) -> tuple[str, Analysed]:
+    return record["id"], analysed(record)
+
+
+def analysed_all(records: Iterable[Record]) -> Iterator[tuple[str, Analysed]]:
+    """Each record's key and `analysed` form, in order: past `PARALLEL_FROM` records, in `ANALYSIS_WORKERS` processes.
+
+    Analysis and cutting passages are most of a rebuild's CPU and need no database, so on a large rebuild two
+    forked workers do them while this process writes. The workers touch no connection (the model, loaded
+    first, is inherited, never loaded again).
+    """
+    records = iter(records)
+    head = list(itertools.islice(records, PARALLEL_FROM))
+    if len(head) < PARALLEL_FROM or ANALYSIS_WORKERS < 2:
+        yield from map(_keyed, itertools.chain(head, records))
+        return
+    get_encoder()
+    with multiprocessing.get_context("fork").Pool(ANALYSIS_WORKERS) as pool:
+        yield from pool.imap(_keyed, itertools.chain(head, records), chunksize=32)
+
+
+def _copy_value(value):
+    """A column value as COPY takes it: JSON columns (lists, dicts) as JSON text."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _copy_rows(cursor, table: str, columns: list[str], rows) -> None:
+    names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _copy_batch(batch: list[tuple[str, Analysed]]) -> None:
+    """A rebuild's batch of entries, their tags and their passages into PostgreSQL by COPY, as plain rows.
+
+    Model instances and each field's `get_db_prep_save` cost a third of the writing side in Python; the
+    values of `analysed` are plain already (JSON columns go as JSON text). Entry ids come from the sequence
+    first, since tags and passages name them; theirs are left to the column defaults.
+    """
+    columns = list(batch[0][1].values)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [ENTRY, len(batch)]
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+        entries = (
+            (pk, key, *(_copy_value(made.values[column]) for column in columns))
+            for pk, (key, made) in zip(ids, batch, strict=True)
+        )
+        _copy_rows(cursor, ENTRY, ["id", "key", *columns], entries)
+        tags = ((pk, facet, value) for pk, (_, made) in zip(ids, batch, strict=True) for facet, value in made.tags)
+        _copy_rows(cursor, TAG, ["entry_id", "facet", "value"], tags)
+        passages = ((pk, *chunk) for pk, (_, made) in zip(ids, batch, strict=True) for chunk in made.chunks)
+        _copy_rows(cursor, "search_searchchunk", ["entry_id", "ordinal", "page", "digest"], passages)
 
 
 # --- SQL for scope, filters and facets --------------------------------------------------------
@@ -254,6 +327,9 @@ class DatabaseBackend:
         count, batch, words, documents = 0, [], {}, Counter()
 
         def flush() -> int:
+            if connection.vendor == "postgresql":
+                _copy_batch(batch)
+                return len(batch)
             entries = [SearchEntry(key=key, **made.values) for key, made in batch]
             _insert(SearchEntry, entries)  # sets each entry's id, which its tags and chunks need
             tags = [
@@ -273,12 +349,11 @@ class DatabaseBackend:
         with transaction.atomic():
             SearchEntry.objects.all().delete()
             SearchTerm.objects.all().delete()
-            for record in records:
-                made = analysed(record)
+            for key, made in analysed_all(records):
                 for term, word in made.words.items():
                     words.setdefault(term, word)
                 documents.update(made.words.keys())
-                batch.append((record["id"], made))
+                batch.append((key, made))
                 if len(batch) >= batch_size:
                     count += flush()
                     batch = []
@@ -287,6 +362,11 @@ class DatabaseBackend:
             _insert(
                 SearchTerm, [SearchTerm(term=t[:100], word=words[t][:100], documents=n) for t, n in documents.items()]
             )
+            with connection.cursor() as cursor:
+                # Planner statistics now rather than when autovacuum gets to it: without them a filtered
+                # search's facet counts ran for seconds instead of a tenth of one after a rebuild.
+                for table in (ENTRY, TAG, "search_searchchunk", "search_searchterm"):
+                    cursor.execute(f"ANALYZE {table}")
             spelling.changed()
             vectors.changed()
         return count
@@ -363,9 +443,15 @@ class DatabaseBackend:
         return total, facet_values
 
     def _candidates(self, ids: list[int]) -> dict[int, Candidate]:
-        rows = SearchEntry.objects.filter(id__in=ids).values_list("id", *CANDIDATE_COLUMNS, "passages")
+        # Whether a record has numbered pages, asked of the database: the passages themselves (every page's
+        # text) are read for the page of hits shown only (`details`), not for every candidate.
+        rows = (
+            SearchEntry.objects.filter(id__in=ids)
+            .annotate(numbered=RawSQL(HAS_PAGES[connection.vendor], []))  # noqa: S611 - constant SQL
+            .values_list("id", *CANDIDATE_COLUMNS, "numbered")
+        )
         found = {}
-        for pk, key, content_type, title, alt_title, summary, url, date, languages, group, passages in rows:
+        for pk, key, content_type, title, alt_title, summary, url, date, languages, group, numbered in rows:
             found[pk] = Candidate(
                 entry_id=pk,
                 key=key,
@@ -377,7 +463,7 @@ class DatabaseBackend:
                 date=date.isoformat() if date else None,
                 languages=languages,
                 group=group,
-                pages=any(passage.get("page") for passage in passages),
+                pages=bool(numbered),
             )
         return found
 
@@ -403,9 +489,13 @@ class DatabaseBackend:
             ranked.append(candidate)
         return ranked
 
-    def semantic(self, meaning: Meaning, request: SearchRequest, limit: int) -> list[Candidate]:
-        """The records closest in meaning within the scope, the visitor's filters not applied (facets count them)."""
-        nearest = vectors.nearest(meaning, limit=limit)
+    def semantic(self, meaning: Meaning, request: SearchRequest, limit: int, also: list[int] = ()) -> list[Candidate]:
+        """The records closest in meaning within the scope, the visitor's filters not applied (facets count them).
+
+        `also`: records whose passages are scored even where the vector index would not read them (the best
+        by words), so a record that holds the words is never missed by meaning for the index's sake.
+        """
+        nearest = vectors.nearest(meaning, limit=limit, also=also)
         if not nearest:
             return []
         scope, scope_params = scope_sql(request)
@@ -435,12 +525,13 @@ class DatabaseBackend:
 
     def retrieve(self, query: ParsedQuery, request: SearchRequest, meaning: Meaning | None, limit: int) -> Retrieved:
         retrieved = Retrieved()
-        semantic = self.semantic(meaning, request, limit) if meaning is not None else []
+        if query or meaning is None:
+            retrieved.lexical = self.lexical(query, request, limit)
+        also = [candidate.entry_id for candidate in retrieved.lexical]
+        semantic = self.semantic(meaning, request, limit, also) if meaning is not None else []
         semantic_ids = [candidate.entry_id for candidate in semantic]
         retrieved.total, retrieved.facets = self.count_and_facets(query, request, semantic_ids)
         retrieved.semantic = self._filtered(semantic, request)
-        if query or meaning is None:
-            retrieved.lexical = self.lexical(query, request, limit)
         return retrieved
 
     def details(self, keys: list[str], query: ParsedQuery) -> dict[str, Details]:

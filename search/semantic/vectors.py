@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from search.semantic import index
 from search.semantic.encoder import Encoder, encoder_status, get_encoder, unit_rows
 from search.semantic.models import Embedding
 
@@ -109,8 +110,14 @@ def ensure_vectors(
     for start in range(0, len(missing), max(1, batch_size)):
         batch = missing[start : start + max(1, batch_size)]
         computed = encode([text for _, text in batch], threads=threads)
+        lists = index.current()  # a new vector joins its nearest list, so the index keeps finding it
+        if lists is not None and lists.encoder == encoder.version:
+            numbers = lists.assign(computed).tolist()
+        else:
+            numbers = [None] * len(batch)
         rows = [
-            Embedding(digest=key, vector=to_bytes(vector)) for (key, _), vector in zip(batch, computed, strict=True)
+            Embedding(digest=key, vector=to_bytes(vector), vector_list=number)
+            for (key, _), vector, number in zip(batch, computed, numbers, strict=True)
         ]
         Embedding.objects.bulk_create(rows, ignore_conflicts=True)
         vectors.update((row.digest, from_bytes(row.vector, encoder.dims)) for row in rows)

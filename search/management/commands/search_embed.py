@@ -6,6 +6,7 @@ from portal.progress import progress
 from search import sync, vectors
 from search.client import is_configured
 from search.records import all_records, count_live, record_for
+from search.semantic import index
 from search.semantic.encoder import encoder_status, get_encoder
 from search.semantic.service import embed
 
@@ -47,6 +48,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{summary}.")
         if summary.computed:
             vectors.changed()  # the database backend's processes reload their matrix
+            if every and (built := index.build_if_stale()):
+                self.stdout.write(f"Vector index: {built}.")
             for key in keys:  # Elasticsearch keeps the vectors in its documents: store these again
                 sync.sync_one(key)
             if every and is_configured():

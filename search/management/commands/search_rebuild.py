@@ -6,6 +6,7 @@ from elastic_transport import TransportError
 from portal.progress import progress
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.records import all_records, count_live
+from search.semantic import index
 from search.sync import configured_backends
 
 
@@ -47,3 +48,5 @@ class Command(BaseCommand):
                 count = target.replace_all(records)
                 seconds = time.monotonic() - started
                 self.stdout.write(f"{count} records into the database table at {count / max(seconds, 1e-6):.0f}/s.")
+                # The centroids follow the corpus just rebuilt (or there is no index, for a small one).
+                self.stdout.write(f"Vector index: {index.build()}.")

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from elasticsearch import ApiError, TransportError
 
 from search.client import get_client, is_configured
+from search.semantic import index
 from search.semantic.encoder import encoder_status
 from search.semantic.service import stored_coverage
 from search.status import cluster_status
@@ -20,12 +21,19 @@ class Command(BaseCommand):
         # Meaning applies to either backend, and a model that will not load is what staff ask about first.
         encoder = encoder_status(load=True)
         coverage = stored_coverage()
+        lists = index.state()
         meaning = {
             "state": encoder.state,
             "model": encoder.version or encoder.model,
             "reason": encoder.reason,
             "passages": coverage.chunks,
             "with_vectors": coverage.stored,
+            "vector_index": {
+                "vectors": lists.vectors,
+                "lists": lists.lists,
+                "trained_on": lists.trained_on,
+                "rebuild_needed": lists.stale,
+            },
         }
         status = None
         if is_configured():
@@ -43,6 +51,12 @@ class Command(BaseCommand):
         )
         vectors = str(coverage) if coverage.complete else self.style.WARNING(f"{coverage}: run search_embed")
         self.stdout.write(f"Vectors      {vectors}")
+        if lists.stale:
+            self.stdout.write(
+                "Vector index " + self.style.WARNING(f"{lists}: the corpus has grown, run search_rebuild")
+            )
+        else:
+            self.stdout.write(f"Vector index {lists}")
         if status is None:
             self.stdout.write("Search backend: database (ELASTICSEARCH_URL is not set).")
             return

@@ -1,0 +1,74 @@
+"""The database backend's rebuild: its fast path writes what storing each record writes, analysed in workers or not."""
+
+import pytest
+
+from search.backends import database
+from search.backends.database import DatabaseBackend, analysed, analysed_all
+from search.models import SearchChunk, SearchEntry, SearchTag, SearchTerm
+from search.records import EMPTY, with_version
+
+pytestmark = pytest.mark.django_db
+
+
+def _records() -> list[dict]:
+    made = []
+    for n in range(6):
+        zh = n % 2
+        made.append(
+            with_version(
+                EMPTY
+                | {
+                    "id": f"portal.policydocument:{n}",
+                    "content_type": "portal.policydocument",
+                    "url": f"/library/{n}/",
+                    "title": "钢铁行业碳达峰实施方案" if zh else f"Hydrogen for steel, part {n}",
+                    "alt_title": "Steel peaking plan" if zh else "",
+                    "summary": "推进钢铁行业绿色低碳发展。" if zh else "Green hydrogen replaces coal in steelmaking.",
+                    "passages": [{"page": 1, "text": "碳排放权交易" if zh else "Emissions trading and allowances."}],
+                    "date": f"202{n}-03-01",
+                    "year": 2020 + n,
+                    "languages": ["zh-hans"] if zh else ["en"],
+                    "topics": ["steel", "hydrogen"][: 1 + zh],
+                    "group": f"document:{n}",
+                    "issuing_body": "NDRC",
+                }
+            )
+        )
+    return made
+
+
+def _rows():
+    entries = {
+        key: values
+        for key, *values in SearchEntry.objects.order_by("key").values_list(
+            "key", "title", "summary", "passages", "date", "year", "languages", "topics", "group", "version",
+            "title_terms", "label_terms", "summary_terms", "body_terms",
+        )
+    }  # fmt: skip
+    tags = sorted(SearchTag.objects.values_list("entry__key", "facet", "value"))
+    chunks = sorted(SearchChunk.objects.values_list("entry__key", "ordinal", "page", "digest"))
+    terms = sorted(SearchTerm.objects.values_list("term", "documents"))
+    return entries, tags, chunks, terms
+
+
+def test_a_rebuild_writes_what_storing_each_record_writes():
+    records = _records()
+    backend = DatabaseBackend()
+    for record in records:
+        backend.store(record)
+    stored = _rows()
+
+    assert backend.replace_all(records, batch_size=4) == len(records)
+
+    assert _rows() == stored
+    assert len(stored[0]) == 6 and stored[1] and stored[3]
+
+
+def test_analysis_in_worker_processes_gives_the_same_as_in_this_one(monkeypatch):
+    records = _records()
+    monkeypatch.setattr(database, "PARALLEL_FROM", 2)
+
+    in_workers = list(analysed_all(records))
+
+    assert [key for key, _ in in_workers] == [record["id"] for record in records]
+    assert [made for _, made in in_workers] == [analysed(record) for record in records]
