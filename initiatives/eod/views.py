@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from initiatives.eod import catalogue
 from initiatives.eod.access import can_see_restricted
 from initiatives.eod.exports import programme_rows, xlsx_or_csv
+from portal import page_cache
 from search import presenters
+from search.cache_tags import SEARCH
 from search.forms import page_number
 
 MAX_EXPORT_ROWS = 1000
@@ -34,6 +36,8 @@ def _view_links(params: QueryDict) -> dict[str, str]:
 
 
 def serve_catalogue(page, request: HttpRequest) -> TemplateResponse:
+    # Programmes are pages (a publish retires everything); the catalogue searches them through the index.
+    page_cache.depends_on(request, SEARCH)
     params = request.GET
     form, view = catalogue.parse(params), _view(params)
     results = catalogue.search(form, page.locale.language_code, page_number(params), view)

@@ -1,4 +1,5 @@
-"""The events' own addresses outside the page tree: the cancellation link of every registration email."""
+"""The events' own addresses outside the page tree: the cancellation link of every registration email, and
+where the registration form posts (outside the page cache, with its own CSRF check: see `views`)."""
 
 from django.urls import path
 
@@ -8,4 +9,6 @@ app_name = "initiatives"
 
 urlpatterns = [
     path("cancel/<str:token>/", views.cancel, name="cancel_registration"),
+    path("token/", views.form_token, name="registration_token"),
+    path("event/<int:page_id>/", views.register_event, name="register_event"),
 ]
