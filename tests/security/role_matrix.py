@@ -140,6 +140,8 @@ RULES: list[Rule] = [
     Rule("pledges/export.json", PUBLIC),
     Rule("pledges/<slug:slug>/", PUBLIC),
     Rule("registrations/cancel/<str:token>/", PUBLIC, "the signed link is the permission; only POST cancels"),
+    Rule("registrations/token/", PUBLIC, "the CSRF token a cached event page's form fetches"),
+    Rule("registrations/event/<int:page_id>/", PUBLIC, "anyone may register; a GET goes back to the form", dummy=True),
     Rule("page:portal.PolicyBriefIndexPage:", PUBLIC),
     Rule("page:portal.PolicyBriefIndexPage:feed/rss/", PUBLIC),
     Rule("page:portal.PolicyBriefIndexPage:feed/atom/", PUBLIC),
