@@ -136,7 +136,7 @@ class Gunicorn:
         self.url = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self):
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # twelve processes importing Django on a busy shared host
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 sys.exit(f"gunicorn stopped: see {self.log.name}")
@@ -145,7 +145,7 @@ class Gunicorn:
                 return self
             except (URLError, ConnectionError, TimeoutError):
                 time.sleep(0.5)
-        sys.exit("gunicorn did not answer within a minute")
+        sys.exit("gunicorn did not answer within three minutes")
 
     def __exit__(self, *exc):
         os.killpg(self.process.pid, signal.SIGTERM)
