@@ -330,7 +330,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60, help="length of the cached run")
     parser.add_argument("--registrations-per-minute", type=float, default=60)
     parser.add_argument("--publishes-per-hour", type=float, default=60)
-    parser.add_argument("--steps", default="10,20,30,40,50,60,80", help="visitors per capacity step, cache off")
+    parser.add_argument(
+        "--steps", default="10,20,30,40,50,60,80", help="visitors per capacity step, cache off; 0 skips"
+    )
     parser.add_argument("--step-seconds", type=int, default=20)
     # Measured on 2 cores: renders are CPU work under one interpreter lock per process, so a second thread in a
     # busy process makes two renders take turns. 12 x 1: uncached p95 95-140 ms and cached 4-8 ms; 6 x 2:
@@ -354,12 +356,14 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
     writes = Writes(args.registrations_per_minute, args.publishes_per_hour, editor)
     probes, loads = [cpu_probe()], []
-    steps = [int(step) for step in args.steps.split(",")]
-    print(f"\nCapacity, page cache off ({args.step_seconds} s per step)", flush=True)
-    with Gunicorn(env, args.workers, args.threads, 0, workdir / "gunicorn-uncached.log") as server:
-        warm_up(server.url, urls)
-        results, cpu = capacity(server.url, urls, steps, args.step_seconds, workdir)
-        loads.append(os.getloadavg()[0])
+    steps = [int(step) for step in args.steps.split(",") if int(step)]
+    results, cpu = [], {}
+    if steps:
+        print(f"\nCapacity, page cache off ({args.step_seconds} s per step)", flush=True)
+        with Gunicorn(env, args.workers, args.threads, 0, workdir / "gunicorn-uncached.log") as server:
+            warm_up(server.url, urls)
+            results, cpu = capacity(server.url, urls, steps, args.step_seconds, workdir)
+    loads.append(os.getloadavg()[0])
     with Gunicorn(env, args.workers, args.threads, 300, workdir / "gunicorn-cached.log") as server:
         warm_up(server.url, urls)
         rows, report = drive(server.url, urls, args.users, args.seconds, workdir, "cached", writes)
