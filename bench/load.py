@@ -374,7 +374,10 @@ def main() -> None:
         f"machine load average at the end of each phase: {loads[0]:.1f}, {loads[1]:.1f}; "
         f"CPU probe before and after: {probes[0]:.2f} s, {probes[1]:.2f} s (lower is faster)"
     )
-    print_capacity(results, cpu)
+    if steps:
+        print_capacity(results, cpu)
+    else:
+        print("\nCapacity steps skipped (--steps 0)")
     print(
         f"\nPage cache on, {args.users} visitors for {args.seconds} s, {args.registrations_per_minute:g} registrations "
         f"a minute and {args.publishes_per_hour:g} publishes an hour offered"
