@@ -1,4 +1,4 @@
-"""Settings for the load bench: production's, served over plain HTTP on loopback, with a query counter.
+"""Settings for the load bench: production's, served over plain HTTP on loopback, with a query and CPU counter.
 
 `bench/load.py` starts gunicorn with this module (and SECRET_KEY, ALLOWED_HOSTS,
 its own database and index prefix in the environment). Everything production
@@ -6,8 +6,13 @@ sets stays (DEBUG off, security headers) except the HTTPS redirect and secure
 cookies, since the bench speaks HTTP to 127.0.0.1 as a proxy would, and the
 static files, which WhiteNoise serves from the apps as in the tests:
 collecting and compressing them takes minutes and the bench requests pages
-only.
+only. The bench's client stands for the proxy in front of the site, so one
+X-Forwarded-For entry is trusted (`PORTAL_PROXY_COUNT = 1`): each simulated
+registrant sends an address of its own, which the registration limit counts
+as a distinct visitor, as it would count visitors behind a real proxy.
 """
+
+import time
 
 from django.db import connection
 
@@ -24,16 +29,20 @@ WHITENOISE_USE_FINDERS = True
 CACHES["default"]["KEY_PREFIX"] = env.get("BENCH_CACHE_PREFIX", "bench-load")
 # Outermost, so a page from the cache is counted as well (it must say 0).
 MIDDLEWARE = ["load_settings.QueryCountMiddleware", *MIDDLEWARE]
+PORTAL_PROXY_COUNT = 1
 
 
 class QueryCountMiddleware:
-    """Adds `X-DB-Queries`: how many SQL statements the request ran, cached or not."""
+    """Adds `X-DB-Queries`: how many SQL statements the request ran, cached or not, and `X-CPU-Ms`: the CPU time
+    this thread spent on it (the server's own accounting: time waiting for the CPU, the database or the cache
+    under load is not counted, so hosts of different speed and load can be compared)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         count = 0
+        started = time.thread_time_ns()
 
         def counter(execute, sql, params, many, context):
             nonlocal count
@@ -43,4 +52,5 @@ class QueryCountMiddleware:
         with connection.execute_wrapper(counter):
             response = self.get_response(request)
         response["X-DB-Queries"] = str(count)
+        response["X-CPU-Ms"] = f"{(time.thread_time_ns() - started) / 1e6:.1f}"
         return response

@@ -1,7 +1,10 @@
 """The addresses the load bench visits, read from the bench database's demo content; prints them as JSON.
 
 Run by `bench/load.py` with the bench's environment. Also retires whatever the
-page cache still holds from an earlier run, whose content may differ.
+page cache still holds from an earlier run, whose content may differ, lists
+the events open for registration ("register") and the pages an editor may
+publish ("publish", by id), and makes the editor's account ($LOAD_EDITOR and
+$LOAD_EDITOR_PASSWORD) if they are set.
 """
 
 import json
@@ -17,9 +20,10 @@ import django
 
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from initiatives.models import EodCatalogPage, EodProgrammePage, EventPage  # noqa: E402
+from initiatives.models import EodCatalogPage, EodProgrammePage, EventPage, RegistrationStatus  # noqa: E402
 from members.models import MemberCompany  # noqa: E402
 from portal import page_cache  # noqa: E402
 
@@ -37,6 +41,30 @@ def event_pages() -> list[str]:
     upcoming = EventPage.objects.live().filter(start__gte=timezone.now()).order_by("start")
     past = EventPage.objects.live().filter(start__lt=timezone.now()).order_by("-start")
     return [page.url for page in [*upcoming[:8], *past[:4]]]
+
+
+def open_events() -> list[str]:
+    upcoming = EventPage.objects.live().filter(start__gte=timezone.now(), locale__language_code="en").order_by("start")
+    return [page.url for page in upcoming if page.registration_status() == RegistrationStatus.OPEN][:8]
+
+
+def publishable() -> list[str]:
+    """Pages whose latest revision an editor publishes again: the events, as staff correct them during a drive."""
+    return [
+        str(pk) for pk in EventPage.objects.live().filter(locale__language_code="en").values_list("pk", flat=True)[:8]
+    ]
+
+
+def ensure_editor() -> None:
+    username, password = os.environ.get("LOAD_EDITOR"), os.environ.get("LOAD_EDITOR_PASSWORD")
+    if not username or not password:
+        return
+    editor, _created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.com"}
+    )
+    editor.is_staff = editor.is_superuser = True
+    editor.set_password(password)
+    editor.save()
 
 
 def company_pages() -> list[str]:
@@ -69,6 +97,7 @@ def catalogue_pages() -> list[str]:
 
 def main() -> None:
     page_cache.bump_generation()
+    ensure_editor()
     urls = {
         "home": both_languages("/"),
         "events": [
@@ -86,6 +115,8 @@ def main() -> None:
             for query in SEARCHES[language]
         ],
         "EOD search": catalogue_pages(),
+        "register": open_events(),
+        "publish": publishable(),
     }
     print(json.dumps(urls, ensure_ascii=False))
 

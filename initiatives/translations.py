@@ -31,7 +31,12 @@ class SharedFieldsPage:
         default = Locale.get_default()
         if self.locale_id == default.pk:
             return self
-        return type(self).objects.filter(translation_key=self.translation_key, locale=default).first() or self
+        original = type(self).objects.filter(translation_key=self.translation_key, locale=default).first()
+        if original is None:
+            return self
+        # The original is its own: asking it again (seats, shared facts) costs no second locale query.
+        original.original = original
+        return original
 
     def sync_translations(self) -> None:
         """Copy the shared fields to every translation and queue the translations' search records."""

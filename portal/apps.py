@@ -10,6 +10,7 @@ class PortalConfig(AppConfig):
         # Imported here: these modules load models, which cannot be imported while apps are loading.
         from portal import search_records
         from portal.admin_exports import protect_spreadsheet_exports
+        from portal.library import cache_tags as library_cache_tags
         from portal.library import search_records as library_search_records
         from portal.library.signal_handlers import register_signal_handlers
         from portal.page_cache import connect_invalidation
@@ -18,6 +19,7 @@ class PortalConfig(AppConfig):
         register_signal_handlers()
         # Before search's own ready(), which connects index updates for what is registered.
         library_search_records.register()
+        library_cache_tags.register()
         search_records.register()
         connect_invalidation()
         limit_pillow_pixels()

@@ -8,20 +8,32 @@ Why not the alternatives:
   free of SQL.
 - Django's `UpdateCacheMiddleware`/`FetchFromCacheMiddleware` key an entry on
   the raw `Accept-Language` and `Cookie` headers (one copy per browser
-  language and per signed-in visitor), have no way to drop every entry when
-  content changes short of emptying the whole cache (which also holds the rate
+  language and per signed-in visitor), have no way to drop the entries a
+  change affects short of emptying the whole cache (which also holds the rate
   limits), and set `Expires`/`max-age` on the response, so browsers would keep
   pages that must change at once on publish.
 
 So this middleware keeps a full response per (scheme, host, language, path,
-sorted query string) under a *generation* number. Any change that can show on
-a public page (publishing, unpublishing, moving or deleting a page; saving or
-deleting a snippet, a company's pledge, a registration, a synonym, a setting)
-bumps the generation after its transaction commits, which retires every entry
-at once; the TTL bounds what no signal reports (time passing: an event moving
-from upcoming to past, a registration deadline). A generation rather than
-per-page invalidation because one change shows on many pages (menus, listings,
-tracker totals, search results), and working out which is where bugs hide.
+sorted query string), with the *tags* of what the page was built from, as
+Varnish and Fastly surrogate keys do: `event:42`, `events`, `company:<slug>`,
+`tracker`, `library`, `search`. Each tag has a version number in the cache; an
+entry is served only while every tag version it was stored with is unchanged
+(one `get_many`). A change bumps the versions of the tags it touches after
+its transaction commits (a registration: its event's page, not the tracker or
+the library), so it retires exactly the entries that show it.
+
+- Views and pages declare their tags where they render (`depends_on`), before
+  they read what the tags stand for, so a change committed during the render
+  retires the entry being stored.
+- Every entry also carries the *global* tag: what shows on every page (menus,
+  site settings, the page tree: a page published, moved or deleted) and any
+  change no app has mapped to tags bumps it and retires everything, as does
+  `bump_generation`.
+- An entry whose page declared nothing is retired by every change, tagged or
+  not: a page nobody tagged is never served stale.
+- Apps map their models to tags from `AppConfig.ready()` (`register_tags`);
+  the TTL bounds what no signal reports (time passing: an event moving from
+  upcoming to past, a registration deadline).
 
 What is kept and served:
 
@@ -31,7 +43,8 @@ What is kept and served:
   cookies cannot change a page (the CSRF and language cookies: the language
   comes from the address). A session or a pending message bypasses the cache.
 - Only a 200 that sets no cookie (a page that used a CSRF token sets one for a
-  cookieless visitor: a cached token would be everyone's), is not marked
+  cookieless visitor: a cached token would be everyone's; the event page's
+  form gets its token from an uncached endpoint instead), is not marked
   private/no-store/no-cache, and varies on nothing but Cookie (handled by the
   rule above) and Accept-Language (the key holds the resolved language).
 
@@ -40,7 +53,7 @@ What is kept and served:
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import parse_qsl, urlencode
 
 from celery.signals import task_success
@@ -54,8 +67,11 @@ from django.utils.translation import get_language_from_path
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-GENERATION_KEY = "page-cache:generation"
-# A generation rarely lives this long; the bound only frees memory.
+GLOBAL = "global"
+# Bumped by every change: the tag of entries whose page declared none.
+ANY_CHANGE = "any-change"
+TAG_PREFIX = "page-cache:tag:"
+# Kept data rarely lives this long; the bound only frees memory.
 KEPT_SECONDS = 24 * 60 * 60
 # Areas whose pages are personal, streamed with permission checks, or admin; the open data
 # API mixes public reads with a representative's own drafts under one prefix, so it is left
@@ -83,26 +99,58 @@ def timeout() -> int:
     return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0))
 
 
-def generation() -> int | None:
-    """The current generation, or None while the cache is unreachable (portal.cache reads it as empty)."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        # Lost (evicted, or a fresh cache): start from the clock so no old entry can come back.
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return None if value is None else int(value)
+# --- Tags ----------------------------------------------------------------------
+
+
+def _tag_key(tag: str) -> str:
+    return f"{TAG_PREFIX}{tag}"
+
+
+def _read_versions(found: dict, tags: Iterable[str]) -> dict[str, int] | None:
+    """{tag: version} from a get_many answer, starting lost tags from the clock (so no old entry can come back);
+    None while the cache is unreachable."""
+    versions, missing = {}, []
+    for tag in tags:
+        value = found.get(_tag_key(tag))
+        if value is None:
+            missing.append(tag)
+        else:
+            versions[tag] = int(value)
+    if missing:
+        start = time.time_ns()
+        for tag in missing:
+            cache.add(_tag_key(tag), start, timeout=None)
+        again = cache.get_many([_tag_key(tag) for tag in missing])
+        for tag in missing:
+            if _tag_key(tag) not in again:
+                return None
+            versions[tag] = int(again[_tag_key(tag)])
+    return versions
+
+
+def tag_versions(tags: Iterable[str]) -> dict[str, int] | None:
+    tags = list(dict.fromkeys(tags))
+    return _read_versions(cache.get_many([_tag_key(tag) for tag in tags]), tags)
+
+
+def _base_versions(request: HttpRequest, found: dict | None = None) -> dict[str, int] | None:
+    """The global and any-change versions as this request first saw them: one round trip however many parts ask."""
+    if not hasattr(request, "_page_cache_base"):
+        if found is None:
+            found = cache.get_many([_tag_key(GLOBAL), _tag_key(ANY_CHANGE)])
+        request._page_cache_base = _read_versions(found, (GLOBAL, ANY_CHANGE))
+    return request._page_cache_base
 
 
 def request_generation(request: HttpRequest) -> int | None:
-    """The generation as this request first saw it: one cache round trip however many parts ask."""
-    if not hasattr(request, "_portal_generation"):
-        request._portal_generation = generation()
-    return request._portal_generation
+    """The global version this request started with, or None while the cache is unreachable."""
+    versions = _base_versions(request)
+    return None if versions is None else versions[GLOBAL]
 
 
 def kept_per_generation(request: HttpRequest, key: str, build: Callable[[], object]) -> object:
-    """`build()`, kept in the cache until content next changes: for data every page shows (`portal.chrome`,
-    `portal.site_lookup`). Built afresh for each request while the cache is unreachable."""
+    """`build()`, kept in the cache until the next change that shows everywhere: for data every page shows
+    (`portal.chrome`, `portal.site_lookup`). Built afresh for each request while the cache is unreachable."""
     number = request_generation(request)
     if number is None:
         return build()
@@ -114,21 +162,52 @@ def kept_per_generation(request: HttpRequest, key: str, build: Callable[[], obje
     return kept
 
 
+def depends_on(request: HttpRequest | None, *tags: str) -> None:
+    """Declare what the page being rendered shows, before reading it: its cache entry is retired when any of
+    these tags is bumped (or the global one), and no longer by every change. Without tags: the page shows
+    nothing beyond what every page shows. A no-op for requests whose page will not be stored."""
+    declared = getattr(request, "_page_cache_tags", None)
+    if declared is None:
+        return
+    request._page_cache_declared = True
+    new = [tag for tag in tags if tag not in declared]
+    if new:
+        versions = tag_versions(new)
+        if versions is None:  # unreachable: nothing will be stored
+            request._page_cache_tags = None
+            return
+        declared.update(versions)
+
+
+def _bump(tags: Iterable[str]) -> None:
+    for tag in tags:
+        try:
+            cache.incr(_tag_key(tag))
+        except ValueError:  # lost or never read: the next lookup starts it from the clock
+            cache.add(_tag_key(tag), time.time_ns(), timeout=None)
+
+
 def bump_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet: the next lookup starts one from the clock
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    """Retire every cached page and every kept piece of data, at once."""
+    _bump((GLOBAL,))
 
 
-def invalidate() -> None:
-    """Retire every cached page and header (`portal.chrome`) once the current transaction commits (at once outside one).
+def bump_tags(*tags: str) -> None:
+    """Retire the entries that show any of these tags, and those whose page declared none, at once."""
+    _bump((*tags, ANY_CHANGE))
+
+
+def invalidate(*tags: str) -> None:
+    """Retire the entries showing `tags` (without tags: everything) once the current transaction commits
+    (at once outside one).
 
     Before the commit would be too early: a request could still read the old
-    rows and store them under the new generation. Whether or not whole pages
-    are cached: the header and footer links always are.
+    rows and store them under the new versions.
     """
-    transaction.on_commit(bump_generation)
+    if tags:
+        transaction.on_commit(lambda: bump_tags(*tags))
+    else:
+        transaction.on_commit(bump_generation)
 
 
 def _unprefixed(path: str) -> str:
@@ -165,11 +244,22 @@ def is_storable(request: HttpRequest, response: HttpResponse) -> bool:
     return vary <= HARMLESS_VARY
 
 
-def cache_key(request: HttpRequest, generation_number: int) -> str:
+def cache_key(request: HttpRequest) -> str:
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     identity = "\n".join((request.scheme, request.get_host(), language, request.path, query))
-    return f"page-cache:{generation_number}:{hashlib.sha256(identity.encode()).hexdigest()}"
+    return f"page-cache:page:{hashlib.sha256(identity.encode()).hexdigest()}"
+
+
+def _still_valid(stored_versions: dict[str, int], base: dict[str, int]) -> bool:
+    others = [tag for tag in stored_versions if tag not in base]
+    current = dict(base)
+    if others:
+        versions = tag_versions(others)
+        if versions is None:
+            return False
+        current.update(versions)
+    return all(current.get(tag) == version for tag, version in stored_versions.items())
 
 
 class PageCacheMiddleware:
@@ -185,22 +275,29 @@ class PageCacheMiddleware:
         seconds = timeout()
         if not seconds or not is_eligible_request(request):
             return self.get_response(request)
-        number = request_generation(request)
-        if number is None:  # no cache to keep pages in just now: render them
+        key = cache_key(request)
+        # The entry and the versions every entry carries in one round trip.
+        found = cache.get_many([key, _tag_key(GLOBAL), _tag_key(ANY_CHANGE)])
+        base = _base_versions(request, found)
+        if base is None:  # no cache to keep pages in just now: render them
             return self.get_response(request)
-        key = cache_key(request, number)
-        stored = cache.get(key)
+        stored = found.get(key)
         if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status, headers=headers)
-            # What the cache answers depends on the cookies sent (a session bypasses it), as the page
-            # itself did through the session it read: a proxy must not give a hit to a signed-in visitor.
-            patch_vary_headers(response, ["Cookie"])
-            response["X-Cache"] = "hit"
-            return response
+            versions, status, headers, content = stored
+            if _still_valid(versions, base):
+                response = HttpResponse(content, status=status, headers=headers)
+                # What the cache answers depends on the cookies sent (a session bypasses it), as the page
+                # itself did through the session it read: a proxy must not give a hit to a signed-in visitor.
+                patch_vary_headers(response, ["Cookie"])
+                response["X-Cache"] = "hit"
+                return response
+        request._page_cache_tags = {GLOBAL: base[GLOBAL]}
+        request._page_cache_declared = False
         response = self.get_response(request)
-        if is_storable(request, response):
-            cache.set(key, (response.status_code, dict(response.items()), response.content), seconds)
+        declared = request._page_cache_tags
+        if declared is not None and is_storable(request, response):
+            versions = declared if request._page_cache_declared else {**declared, ANY_CHANGE: base[ANY_CHANGE]}
+            cache.set(key, (versions, response.status_code, dict(response.items()), response.content), seconds)
         response["X-Cache"] = "miss"
         return response
 
@@ -209,9 +306,9 @@ class PageCacheMiddleware:
 
 # Models whose rows never show on a public page and change often (sessions,
 # login throttling, logs, drafts, workflow bookkeeping, editors' live
-# sessions, renditions made while rendering): saving them must not retire the
-# whole cache. Everything else does: a model missing from this list costs a
-# few cache misses, a model wrongly on it serves stale pages.
+# sessions, renditions made while rendering): saving them must not retire
+# anything. Everything else does: a model missing from this list and from
+# `register_tags` retires every entry, a model wrongly on it serves stale pages.
 QUIET_MODELS = {
     "admin.logentry",
     "contenttypes.contenttype",
@@ -240,19 +337,30 @@ QUIET_APPS = {"axes", "wagtailadmin", "wagtailsearch"}
 # Signing in writes last_login and nothing a page shows.
 QUIET_FIELDS = {"last_login"}
 
+# {model label: function(instance) -> the tags a change of that row retires}, filled by the apps.
+_tags_for_model: dict[str, Callable[[object], Iterable[str]]] = {}
+
+
+def register_tags(label: str, tags_for: Callable[[object], Iterable[str]]) -> None:
+    """Map a model ("app_label.model_name") to the tags its changes retire, rather than every entry."""
+    _tags_for_model[label.lower()] = tags_for
+
 
 def _is_quiet(sender) -> bool:
     meta = sender._meta
     return meta.app_label in QUIET_APPS or meta.label_lower in QUIET_MODELS or issubclass(sender, AbstractRendition)
 
 
-def on_model_changed(sender, raw=False, update_fields=None, **kwargs) -> None:
+def on_model_changed(sender, instance=None, raw=False, update_fields=None, **kwargs) -> None:
     if raw or _is_quiet(sender) or (update_fields is not None and set(update_fields) <= QUIET_FIELDS):
         return
-    invalidate()
+    tags_for = _tags_for_model.get(sender._meta.label_lower)
+    tags = list(tags_for(instance)) if tags_for is not None and instance is not None else []
+    invalidate(*tags)  # unmapped: everything
 
 
 def on_content_signal(sender=None, **kwargs) -> None:
+    """Page publishing, unpublishing and moves change menus, listings and links everywhere: everything goes."""
     invalidate()
 
 
@@ -263,7 +371,7 @@ def on_task_success(sender=None, **kwargs) -> None:
     cached in that second keeps the old hits for at most the TTL.
     """
     if getattr(sender, "name", "") == "search.tasks.sync_record":
-        invalidate()
+        invalidate("search")
 
 
 def connect_invalidation() -> None:
@@ -271,6 +379,13 @@ def connect_invalidation() -> None:
     post_delete.connect(on_model_changed, dispatch_uid="page_cache_post_delete")
     m2m_changed.connect(on_model_changed, dispatch_uid="page_cache_m2m_changed")
     # Saves come with these too, but unpublishing descendants and moves also write with bulk updates.
-    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+    for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(on_content_signal, dispatch_uid=f"page_cache_{id(signal)}")
+    # Snippets and reviewed rows (pledges, documents): their saves say what they show.
+    for signal in (published, unpublished):
+        signal.connect(on_model_changed_by_publish, dispatch_uid=f"page_cache_{id(signal)}")
     task_success.connect(on_task_success, dispatch_uid="page_cache_task_success")
+
+
+def on_model_changed_by_publish(sender, instance=None, **kwargs) -> None:
+    on_model_changed(type(instance) if instance is not None else sender, instance=instance)

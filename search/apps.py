@@ -16,8 +16,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from search import signal_handlers  # connects to models: not before the app registry is ready
+        from search import cache_tags, signal_handlers  # connect to models: not before the app registry is ready
 
         # The content apps, listed before search in INSTALLED_APPS, have registered their sources by now.
         signal_handlers.connect()
+        cache_tags.register()
         post_migrate.connect(_ensure_fulltext_index, sender=self)

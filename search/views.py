@@ -2,13 +2,16 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.formats import number_format
 
+from portal import page_cache
 from search import exports, feeds, presenters
+from search.cache_tags import SEARCH
 from search.forms import search_request
 from search.semantic.encoder import encoder_status
 from search.service import SearchService
 
 
 def search(request: HttpRequest) -> HttpResponse:
+    page_cache.depends_on(request, SEARCH)
     # Downloads and the feed are the same search in another format (`?format=`); anything else is the page.
     wanted = request.GET.get("format", "")
     if wanted in exports.FORMATS:

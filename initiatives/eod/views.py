@@ -10,7 +10,9 @@ from initiatives.eod import catalogue
 from initiatives.eod.access import can_see_restricted
 from initiatives.eod.exports import programme_rows, xlsx_or_csv
 from initiatives.eod.matching import mandate_for_user
+from portal import page_cache
 from search import presenters
+from search.cache_tags import SEARCH
 from search.forms import page_number
 
 MAX_EXPORT_ROWS = 1000
@@ -35,6 +37,8 @@ def _view_links(params: QueryDict) -> dict[str, str]:
 
 
 def serve_catalogue(page, request: HttpRequest) -> TemplateResponse:
+    # Programmes are pages (a publish retires everything); the catalogue searches them through the index.
+    page_cache.depends_on(request, SEARCH)
     params = request.GET
     form, view = catalogue.parse(params), _view(params)
     language = page.locale.language_code

@@ -40,6 +40,7 @@ from wagtail.images import get_image_model
 
 from initiatives.events.models import Attendance, EventIndexPage, EventKind, EventPage
 from initiatives.events.times import zone_with_offset
+from portal import page_cache
 from portal.models import Topic
 from portal.pagination import paginate
 
@@ -413,6 +414,8 @@ def calendar_weeks(
 
 
 def serve_listing(index_page: EventIndexPage, request: HttpRequest) -> HttpResponse:
+    # Events are pages (a publish retires everything) and the listing shows no seats: registrations keep it.
+    page_cache.depends_on(request)
     now = timezone.now()
     query = read_query(index_page, request.GET, now=now)
     index_url = index_page.get_url(request) or "/"

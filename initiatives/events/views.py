@@ -1,18 +1,31 @@
 """Public views for events: the event page with its registration box, registering, cancelling,
 and the pages the registration emails link to: ticket, offer of a seat, certificate and its verification.
+
+The event page is the same for every anonymous visitor, so the page cache
+keeps it while registration is open: its form carries no CSRF token. The
+site's script (`initiatives/registration.js`) fetches one from `form_token`,
+an uncached address, and puts it into the form. Without JavaScript the form
+posts without one: `register_event` then shows the form again, filled in as
+sent, with a token, and the visitor presses Register once more. Nothing is
+written without a valid token, so a forged post from another site changes
+nothing.
 """
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from initiatives.events import certificates, times
 from initiatives.events import registration as rules
+from initiatives.events.cache_tags import event_tag
 from initiatives.events.cancel_links import registration_for_token
 from initiatives.events.forms import RegistrationForm
 from initiatives.events.models import EventPage, Registration, RegistrationStatus
@@ -23,15 +36,21 @@ from initiatives.events.tickets import (
     registration_for_ticket,
     ticket_token,
 )
+from portal import page_cache
 from portal.ratelimit import client_ip, hit
 
+# The CSRF middleware's own check, which `register` runs itself to answer a missing token with the form.
+_csrf_check = CsrfViewMiddleware(lambda request: None)
 
-def registration_context(page: EventPage, form: RegistrationForm) -> dict:
-    event = page.source
+
+def registration_context(page: EventPage, form: RegistrationForm, *, event: EventPage | None = None) -> dict:
+    event = event or page.source
     status = event.registration_status()
     return {
         "event": event,
         "form": form,
+        # A form shown again after a post holds its own token; the page for everyone gets one by script.
+        "form_has_token": form.is_bound,
         "registration_status": status,
         "registration_open": status == RegistrationStatus.OPEN,
         "seats_left": event.seats_left(),
@@ -42,15 +61,36 @@ def registration_context(page: EventPage, form: RegistrationForm) -> dict:
 
 
 def event_page(request, page: EventPage, *, form: RegistrationForm | None = None, status: int = 200):
-    response = page.render(request, context_overrides=registration_context(page, form or RegistrationForm()))
+    event = page.source
+    # Before the seats are counted: a registration committed during this render retires what it stores.
+    page_cache.depends_on(request, event_tag(event.pk))
+    context = registration_context(page, form or RegistrationForm(), event=event)
+    response = page.render(request, context_overrides=context)
     response.status_code = status
     return response
+
+
+@never_cache
+def form_token(request):
+    """The CSRF token for the registration form of a cached event page (and its cookie), never cached."""
+    return JsonResponse({"token": get_token(request)})
+
+
+@csrf_exempt  # checked below: a post without a token gets the form back with one instead of an error page
+def register_event(request, page_id: int):
+    page = EventPage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    return register(request, page)
 
 
 def register(request, page: EventPage):
     if request.method != "POST":
         return HttpResponseRedirect(page.url + "#register")
     form = RegistrationForm(request.POST)
+    if _csrf_check.process_view(request, None, (), {}) is not None:
+        form.add_error(None, _("Please check your details and press the button again to confirm."))
+        return event_page(request, page, form=form, status=403)
     limit, window = settings.EVENT_REGISTRATION_RATE
     if not hit("event-registration", client_ip(request), limit=limit, window=window):
         form.add_error(None, _("Too many registrations from your network just now. Please try again in a few minutes."))

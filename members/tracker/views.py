@@ -16,8 +16,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from members.cache_tags import TRACKER, company_tag
 from members.models import NEUTRALITY_TYPES, PledgeType
 from members.tracker import charts, exports, queries, trajectory
+from portal import page_cache
 from portal.i18n import is_chinese
 from portal.pagination import paginate
 
@@ -63,6 +65,7 @@ def _page_number(request: HttpRequest) -> str | None:
 
 @require_safe
 def index(request: HttpRequest) -> HttpResponse:
+    page_cache.depends_on(request, TRACKER)
     filters, ignored = queries.parse(request.GET)
     listed = queries.companies(filters)
     page, page_problem = paginate(
@@ -92,6 +95,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def company(request: HttpRequest, slug: str) -> HttpResponse:
+    page_cache.depends_on(request, company_tag(slug))
     data = queries.company_page(slug)
     filters, _ignored = queries.parse(request.GET)
     back_query = filters.query_string(page=_page_number(request))

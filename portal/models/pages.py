@@ -5,6 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_cache
 from portal.blocks import BodyBlock
 from portal.home_panels import panels_context
 
@@ -55,6 +56,8 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        # Pages only (retired by any publish), and what the panels declare: not every registration.
+        page_cache.depends_on(request)
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu().specific()
         # What other apps show here (the member companies) comes from the panels they register.

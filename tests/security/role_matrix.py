@@ -153,6 +153,8 @@ RULES: list[Rule] = [
         "anyone may verify a certificate; the walk's registrant has none, so it answers 404",
         dummy=True,
     ),
+    Rule("registrations/token/", PUBLIC, "the CSRF token a cached event page's form fetches"),
+    Rule("registrations/event/<int:page_id>/", PUBLIC, "anyone may register; a GET goes back to the form", dummy=True),
     Rule("page:portal.PolicyBriefIndexPage:", PUBLIC),
     Rule("page:portal.PolicyBriefIndexPage:feed/rss/", PUBLIC),
     Rule("page:portal.PolicyBriefIndexPage:feed/atom/", PUBLIC),

@@ -26,7 +26,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin
 
+from portal import page_cache
 from portal.i18n import pick
+from portal.library.cache_tags import LIBRARY
 from portal.models.topics import Topic
 
 
@@ -365,6 +367,7 @@ class PolicyLibraryPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
+        page_cache.depends_on(request, LIBRARY)
         options = self.filter_options()
         chosen, problems = self.read_filters(request.GET, options)
         paginator = Paginator(self.filtered(chosen), self.per_page)
@@ -403,6 +406,7 @@ class PolicyLibraryPage(RoutablePageMixin, Page):
 
     @path("<slug:slug>/", name="document")
     def document_route(self, request, slug):
+        page_cache.depends_on(request, LIBRARY)
         document = get_object_or_404(self.documents().select_related("file", "translation_of"), slug=slug)
         if document.translation_of_id and not document.translation_of.live:
             document.translation_of = None  # a draft original stays out of sight
