@@ -28,7 +28,7 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -38,7 +38,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 
-from initiatives.events.models import Attendance, EventIndexPage, EventKind, EventPage
+from initiatives.events.cache_tags import LISTING_TAG, remember_bands
+from initiatives.events.models import Attendance, EventIndexPage, EventKind, EventPage, Registration
 from initiatives.events.times import zone_with_offset
 from portal import page_cache
 from portal.models import Topic
@@ -413,9 +414,25 @@ def calendar_weeks(
     return grid, len(in_month)
 
 
+def with_availability(events) -> None:
+    """Give each card its seats band (`EventPage.availability`), counting the seats of all of them at once."""
+    events = list(events)
+    held = (Registration.Status.CONFIRMED, Registration.Status.OFFERED)
+    # Registrations belong to the original page, which shares its translation key with every translation.
+    taken = dict(
+        Registration.objects.filter(event__translation_key__in={e.translation_key for e in events}, status__in=held)
+        .values_list("event__translation_key")
+        .annotate(seats=Count("pk"))
+    )
+    for event in events:
+        event.seats_band = event.availability(taken.get(event.translation_key, 0))
+    remember_bands(events)
+
+
 def serve_listing(index_page: EventIndexPage, request: HttpRequest) -> HttpResponse:
-    # Events are pages (a publish retires everything) and the listing shows no seats: registrations keep it.
-    page_cache.depends_on(request)
+    # Events are pages (a publish retires everything); registrations retire the listing only when a card's
+    # seats band changes (`cache_tags`).
+    page_cache.depends_on(request, LISTING_TAG)
     now = timezone.now()
     query = read_query(index_page, request.GET, now=now)
     index_url = index_page.get_url(request) or "/"
@@ -478,6 +495,7 @@ def _list_context(query: Query, request: HttpRequest, now: datetime.datetime) ->
     page, problem = paginate(with_images(events), request.GET.get("page"), per_page=PER_PAGE)
     if problem:
         query.problems.append(problem)
+    with_availability(page.object_list)
     return {
         "page_obj": page,
         "events": page.object_list,

@@ -66,9 +66,21 @@ def test_a_registration_retires_its_event_page_and_leaves_the_tracker_and_the_li
     with django_capture_on_commit_callbacks(execute=True):
         RegistrationFactory(event=site["_event"], status=Registration.Status.CONFIRMED)
 
-    # The listing shows no seats; a page that declared nothing is retired by every change.
+    # The listing's card still says "Seats available"; a page that declared nothing is retired by every change.
     assert _retired(client, site) == {"event", "about (declares nothing)"}
     assert "49 seats left of 50" in client.get(site["event"]).content.decode()
+
+
+def test_a_registration_that_changes_a_cards_seats_band_retires_the_listing(client, site, django_capture_on_commit_callbacks):  # fmt: skip
+    RegistrationFactory.create_batch(44, event=site["_event"], status=Registration.Status.CONFIRMED)
+    _cached(client, site)
+    assert "Seats available" in client.get(site["events listing"]).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):  # 5 of 50 seats left: "few"
+        RegistrationFactory(event=site["_event"], status=Registration.Status.CONFIRMED)
+
+    assert _retired(client, site) == {"event", "events listing", "about (declares nothing)"}
+    assert "Few seats left" in client.get(site["events listing"]).content.decode()
 
 
 def test_a_cancelled_registration_retires_its_event_page_too(client, site, django_capture_on_commit_callbacks):

@@ -3,6 +3,7 @@
 from .pages import (
     AgendaBlock,
     Attendance,
+    Availability,
     EventIndexPage,
     EventKind,
     EventLanguage,
@@ -19,6 +20,7 @@ from .speakers import Speaker
 __all__ = [
     "AgendaBlock",
     "Attendance",
+    "Availability",
     "EventIndexPage",
     "EventKind",
     "EventLanguage",

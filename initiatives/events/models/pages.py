@@ -74,6 +74,19 @@ class Attendance(models.TextChoices):
     HYBRID = "hybrid", _("In person and online")
 
 
+class Availability(models.TextChoices):
+    """What a listing card says of the seats of an event open for registration. It changes only at these
+    thresholds, so most registrations leave the cached listing pages alone (`initiatives.events.cache_tags`)."""
+
+    OPEN = "open", _("Seats available")
+    FEW = "few", _("Few seats left")
+    FULL = "full", _("Fully booked: waitlist open")
+
+
+# "Few seats left" from this many free seats down, or a tenth of a larger hall.
+FEW_SEATS = 5
+
+
 class RegistrationStatus(models.TextChoices):
     """Whether the registration form takes entries now, and if not, why."""
 
@@ -404,6 +417,21 @@ class EventPage(SharedFieldsPage, RoutablePageMixin, Page):
         if self.source.capacity is None:
             return None
         return max(self.source.capacity - self.seats_taken(), 0)
+
+    def availability(self, taken: int | None = None) -> Availability | None:
+        """The seats band a listing card shows while registration is open, else None. `taken` (the source's
+        `seats_taken()`) spares the query when a listing has counted the seats of all its cards at once."""
+        if self.registration_status() != RegistrationStatus.OPEN:
+            return None
+        capacity = self.source.capacity
+        if capacity is None:
+            return Availability.OPEN
+        left = capacity - (self.seats_taken() if taken is None else taken)
+        if left <= 0:
+            return Availability.FULL
+        if left <= max(FEW_SEATS, capacity // 10):
+            return Availability.FEW
+        return Availability.OPEN
 
     def waitlist_length(self) -> int:
         return self.source.registrations.filter(status=Registration.Status.WAITLISTED).count()
