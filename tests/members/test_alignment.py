@@ -124,7 +124,10 @@ def pledge(**changes):
     return SimpleNamespace(**values)
 
 
-def report(year, scope_1=D(50), scope_2_market=D(30), scope_2_location=None, scope_3=None, renewable_share=None):
+FIFTY, THIRTY = D(50), D(30)
+
+
+def report(year, scope_1=FIFTY, scope_2_market=THIRTY, scope_2_location=None, scope_3=None, renewable_share=None):
     return SimpleNamespace(
         year=year,
         scope_1=scope_1,
