@@ -9,6 +9,14 @@ from decimal import Decimal
 
 from django.db import migrations
 
+from portal.migration_grants import grant
+
+# Pathways change every company's labels: Moderators maintain them, Editors may look.
+GRANTS = {
+    "Moderators": {"pathway": "add change delete view"},
+    "Editors": {"pathway": "view"},
+}
+
 PATHWAYS = [
     {
         "code": "1-5c",
@@ -67,5 +75,10 @@ def unseed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("members", "0007_pathways_provenance_assessments")]
-    operations = [migrations.RunPython(seed, unseed)]
+    dependencies = [
+        ("members", "0007_pathways_provenance_assessments"),
+        ("wagtailcore", "0098_apitoken"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+    operations = [migrations.RunPython(seed, unseed), grant("members", GRANTS)]

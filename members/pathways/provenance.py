@@ -174,3 +174,38 @@ def scope_1_2_basis(report) -> str:
         if basis in bases:
             return basis
     return ""
+
+
+def describe(data) -> str:
+    """Provenance in words, for the review comparison and the public history."""
+    if not isinstance(data, dict):
+        return ""
+    titles = dict(
+        get_document_model()
+        .objects.filter(pk__in=[e.get("document") for e in data.values() if isinstance(e, dict)])
+        .values_list("pk", "title")
+    )
+    parts = []
+    for name in FIGURES:
+        entry = data.get(name)
+        if not isinstance(entry, dict):
+            continue
+        basis = entry.get("basis")
+        words = [str(Basis(basis).label) if basis in Basis.values else _("not stated")]
+        if entry.get("earlier"):
+            words.append(_("earlier figure %(value)s") % {"value": entry["earlier"]})
+        if entry.get("document") in titles:
+            source = titles[entry["document"]]
+            if entry.get("page"):
+                source = _("%(document)s, page %(page)s") % {"document": source, "page": entry["page"]}
+            words.append(source)
+        assurance = entry.get("assurance")
+        if assurance in (Assurance.LIMITED, Assurance.REASONABLE):
+            words.append(
+                _("%(level)s assurance by %(assurer)s")
+                % {"level": Assurance(assurance).label, "assurer": entry.get("assurer", "")}
+            )
+        elif assurance == Assurance.NONE:
+            words.append(_("no assurance"))
+        parts.append(f"{figure_label(name)}: {', '.join(words)}")
+    return "; ".join(parts)
