@@ -31,6 +31,7 @@ The rule:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -336,6 +337,25 @@ def company_alignment(
         years.append(replace(result, direction=direction(before, result.rank)))
     head = next(r for r in years if r.year == headline_year(today_year))
     return CompanyAlignment(path, base, years, head, disclosure(pledges, reports), tuple(benchmarks))
+
+
+def pathway_points(
+    benchmark: Benchmark, base: tuple[int, Decimal] | None, path: Path, last_year: int
+) -> tuple[tuple[int, Decimal], ...]:
+    """The corners of a pathway's line for this company, up to `last_year`, for the chart."""
+    if benchmark.kind == PathwayKind.CONTRACTION:
+        if base is None or last_year <= base[0]:
+            return ()
+        zero_year = base[0] + math.ceil(Decimal(100) / Decimal(benchmark.annual_rate))
+        end = min(last_year, zero_year)
+        return ((base[0], Decimal(base[1])), (end, benchmark.level(end, base, path)))
+    if benchmark.kind == PathwayKind.PEAK_THEN_NEUTRAL:
+        peak = path.value_at(benchmark.peak_year)
+        if peak is None or last_year <= benchmark.peak_year:
+            return ()
+        end = min(last_year, benchmark.neutral_year)
+        return ((benchmark.peak_year, peak), (end, benchmark.level(end, base, path)))
+    return ()
 
 
 def label_text(code: str, benchmarks: Sequence[Benchmark]) -> str:

@@ -31,6 +31,7 @@ show, all pages together; withdrawn pledges never count:
 
 from __future__ import annotations
 
+import datetime
 import statistics
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
@@ -58,6 +59,7 @@ from members.models import (
     Unit,
     Verification,
 )
+from members.pathways import snapshots
 from members.tracker import trajectory
 from portal.text import PlainTextFormMixin
 
@@ -422,8 +424,11 @@ class CompanyPage:
         return sum(1 for plant in self.company.plants.all() if plant.green_factory_year)
 
 
-def company_page(slug: str) -> CompanyPage:
-    """Everything the company page shows, approved data only, in a fixed number of queries."""
+def company_page(slug: str, as_of: datetime.date | None = None) -> CompanyPage:
+    """Everything the company page shows, approved data only, in a fixed number of queries.
+
+    With `as_of`, the pledges, reports and history as they were public at the end of that day
+    (`members.pathways.snapshots`)."""
     milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("year", "sort_order", "pk"))
     queryset = MemberCompany.objects.prefetch_related(
         # The evidence document is review material for staff, not shown: the public source is source_url.
@@ -434,6 +439,9 @@ def company_page(slug: str) -> CompanyPage:
         logos(*COMPANY_LOGO_SPECS),
     )
     company = get_object_or_404(queryset, slug=slug)
+    changes = list(company.public_changes.all())
+    if as_of is not None:
+        company.public_pledges, company.public_reports, changes = snapshots.public_on(company.pk, as_of)
     progress = trajectory.company_progress(company.public_pledges, company.public_reports)
     reference = progress.pledge
     pledges = [
@@ -456,12 +464,12 @@ def company_page(slug: str) -> CompanyPage:
         progress=progress,
         chart_rows=chart_rows(progress, reference_milestones),
         milestones=reference_milestones,
-        changes=list(company.public_changes.all()),
+        changes=changes,
     )
 
 
 def _public_changes():
-    return PublicChange.objects.select_related("submitted_by").order_by("-published_at", "-pk")
+    return PublicChange.objects.select_related("submitted_by", "revision").order_by("-published_at", "-pk")
 
 
 def chart_rows(progress: trajectory.CompanyProgress, milestones: list[tuple[int, Decimal]]) -> list[ChartRow]:
