@@ -9,9 +9,10 @@ The rule:
 
 - The company's path E(year) is its reported Scope 1+2 emissions for a year it
   has reported; for a year after its latest report, the lowest level any of its
-  targets gives for that year, each target drawn as straight lines from its
-  baseline through its interim milestones to its target value (and flat after
-  the target year). Targets count when they could serve for the trajectory:
+  targets still ahead gives for that year, each drawn in straight lines from
+  the latest reported figure through its remaining interim milestones to its
+  target value (and flat after the target year); with no report yet, from the
+  target's baseline. A target whose year has passed projects nothing. Targets count when they could serve for the trajectory:
   tCO2e, Scope 1 and 2 without Scope 3, with a baseline and a target value
   (`trajectory.is_reference_candidate`).
 - The base is the baseline (year, value) of the target with the earliest
@@ -67,9 +68,10 @@ class Disclosure(models.TextChoices):
 RULE_TEXT = [
     gettext_lazy(
         "The company’s path: its reported Scope 1+2 emissions for each year it has reported; for the years after its "
-        "latest report, the lowest level any of its targets gives for that year. Each target is drawn in straight lines "
-        "from its baseline through its interim milestones to its target value, and stays at that value afterwards. "
-        "Targets count when they are in tCO₂e and cover Scope 1 and 2 without Scope 3, with a baseline and a target value."
+        "latest report, the lowest level any of its targets still ahead gives for that year, each drawn in straight "
+        "lines from the latest reported figure through its remaining interim milestones to its target value, and "
+        "staying at that value afterwards (from the target’s baseline when nothing is reported yet). Targets count "
+        "when they are in tCO₂e and cover Scope 1 and 2 without Scope 3, with a baseline and a target value."
     ),
     gettext_lazy(
         "The base: the baseline year and value of the target with the earliest baseline, or the earliest report "
@@ -186,20 +188,33 @@ class Path:
     def latest_report(self) -> int | None:
         return max(self.reported) if self.reported else None
 
+    def projections(self) -> list[TargetPath]:
+        """Each target still ahead of the latest report, drawn from the latest reported figure
+        through its remaining milestones to its target; every target as pledged when nothing is reported."""
+        latest = self.latest_report
+        if latest is None:
+            return list(self.targets)
+        start = (latest, Decimal(self.reported[latest]))
+        return [
+            TargetPath((start, *ahead))
+            for target in self.targets
+            if (ahead := tuple(point for point in target.points if point[0] > latest))
+        ]
+
     def source_at(self, year: int) -> str | None:
-        """ "reported", "target" or None (unknown)."""
+        """"reported", "target" or None (unknown)."""
         if year in self.reported:
             return "reported"
         if self.latest_report is not None and year < self.latest_report:
             return None
-        return "target" if any(t.value_at(year) is not None for t in self.targets) else None
+        return "target" if any(t.value_at(year) is not None for t in self.projections()) else None
 
     def value_at(self, year: int) -> Decimal | None:
         source = self.source_at(year)
         if source == "reported":
             return Decimal(self.reported[year])
         if source == "target":
-            return min(v for t in self.targets if (v := t.value_at(year)) is not None)
+            return min(v for t in self.projections() if (v := t.value_at(year)) is not None)
         return None
 
 

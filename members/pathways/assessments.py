@@ -40,11 +40,16 @@ def latest(company_id) -> AlignmentAssessment | None:
     return AlignmentAssessment.objects.filter(company_id=company_id).order_by("-assessed_at", "-pk").first()
 
 
-def record(company_id, trigger: str = "", when=None) -> AlignmentAssessment:
-    """Assess the company from its public rows and keep the result, compared with the previous one."""
+def record(company_id, trigger: str = "", when=None, rows=None) -> AlignmentAssessment:
+    """Assess the company from its public rows (or the `rows` (pledges, reports) public at `when`)
+    and keep the result, compared with the previous one."""
     when = when or timezone.now()
-    previous = latest(company_id)
-    pledges, reports = public_rows(company_id)
+    previous = (
+        AlignmentAssessment.objects.filter(company_id=company_id, assessed_at__lte=when)
+        .order_by("-assessed_at", "-pk")
+        .first()
+    )
+    pledges, reports = rows if rows is not None else public_rows(company_id)
     result = alignment.company_alignment(
         pledges, reports, benchmarks(), timezone.localdate(when).year, previous_ranks(previous)
     )

@@ -45,7 +45,8 @@ def figure_label(name: str) -> str:
 
 
 def company_documents(company_id) -> models.QuerySet:
-    """Documents that are this company's: evidence of its pledges or reports, or uploaded by its representatives."""
+    """Documents that are this company's: evidence of its pledges or reports, or uploaded by its representatives
+    (a report's own evidence, in the version being checked, counts too)."""
     return get_document_model().objects.filter(
         Q(uploaded_by_user__representative__company_id=company_id)
         | Q(pk__in=_evidence_ids("pledge", company_id))
@@ -100,7 +101,7 @@ def _check_entry(report, name: str, entry, public) -> list[str]:
     if document not in (None, ""):
         if not isinstance(document, int) or isinstance(document, bool):
             refuse(_("the source document must be given by its number."))
-        elif not company_documents(report.company_id).filter(pk=document).exists():
+        elif document != report.evidence_id and not company_documents(report.company_id).filter(pk=document).exists():
             refuse(_("the source document does not belong to your company. Upload it as evidence first."))
     if page not in (None, ""):
         if not isinstance(page, int) or isinstance(page, bool) or not 1 <= page <= MAX_PAGE:

@@ -56,6 +56,13 @@ CASES = [
     # China after 2030: the 2030 level falling to zero in 2060 (2035: 95 × 25/30 = 79.17)
     ({2024: 95}, (((2020, D(100)), (2030, D(95)), (2035, D(75)), (2060, D(0))),), 2035, "china", D("79.17")),
     ({2024: 95}, (((2020, D(100)), (2030, D(70)), (2035, D(65)), (2060, D(0))),), 2035, NOT_ALIGNED, D("58.33")),
+    # the target is drawn from the latest report, not from its own baseline: 120 in 2024 to 0 in 2040 gives 75
+    ({2024: 120}, (NET_ZERO_2040,), 2030, "wb2c", D("75.0")),
+    ({2024: 130}, (NET_ZERO_2040,), 2030, "china", None),
+    # a target whose year has passed projects nothing
+    ({2024: 95}, (((2020, D(100)), (2023, D(90))),), 2030, NOT_ENOUGH_DATA, None),
+    # with nothing reported, targets are drawn from their baseline
+    ({}, (NET_ZERO_2040,), 2030, "1-5c", D("58.0")),
     # the lowest of several targets counts
     ({2024: 95}, (((2020, D(100)), (2050, D(80))), NET_ZERO_2040), 2050, "1-5c", D("0")),
     # no report for the year and no target reaching it
