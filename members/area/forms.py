@@ -22,6 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from members.models import Milestone, Pledge, ProgressReport, Representative, Unit
+from members.pathways.forms import ProvenanceFormMixin
 from portal.text import PlainTextFormMixin
 
 EVIDENCE_COLLECTION = "Member evidence"
@@ -261,7 +262,7 @@ class PledgeForm(PlainTextFormMixin, EvidenceUploadMixin, ClusterForm):
         return cleaned
 
 
-class ProgressReportForm(PlainTextFormMixin, EvidenceUploadMixin, forms.ModelForm):
+class ProgressReportForm(PlainTextFormMixin, ProvenanceFormMixin, EvidenceUploadMixin, forms.ModelForm):
     class Meta:
         model = ProgressReport
         fields = ["year", "scope_1", "scope_2_location", "scope_2_market", "scope_3", "renewable_share", "notes"]

@@ -202,7 +202,7 @@ class Path:
         ]
 
     def source_at(self, year: int) -> str | None:
-        """"reported", "target" or None (unknown)."""
+        """ "reported", "target" or None (unknown)."""
         if year in self.reported:
             return "reported"
         if self.latest_report is not None and year < self.latest_report:
