@@ -115,6 +115,7 @@ class Benchmark:
     annual_rate: Decimal | None = None
     peak_year: int | None = None
     neutral_year: int | None = None
+    name: str = ""
 
     @classmethod
     def from_pathway(cls, pathway) -> Benchmark:
@@ -126,6 +127,7 @@ class Benchmark:
             pathway.annual_rate,
             pathway.peak_year,
             pathway.neutral_year,
+            pathway.name,
         )
 
     def level(self, year: int, base: tuple[int, Decimal] | None, path: Path) -> Decimal | None:
@@ -386,7 +388,7 @@ def label_text(code: str, benchmarks: Sequence[Benchmark]) -> str:
 
 def reason_text(result: YearResult, benchmarks: Sequence[Benchmark]) -> str:
     """Why a year got its label, in a sentence with the figures."""
-    names = {b.code: b.label for b in benchmarks}
+    names = {b.code: b.name or b.label for b in benchmarks}
     values = {
         "year": result.year,
         "emissions": _tonnes(result.emissions),
@@ -406,10 +408,10 @@ def reason_text(result: YearResult, benchmarks: Sequence[Benchmark]) -> str:
     if result.label == NOT_ALIGNED:
         if result.level is None:
             return what + "; " + _("above every pathway.")
-        return what + "; " + _("above %(level)s tCO₂e allowed by the least ambitious pathway (%(pathway)s).") % values
+        return what + "; " + _("above the %(level)s tCO₂e the least ambitious pathway allows (%(pathway)s).") % values
     if result.level is None:
-        return what + "; " + _("%(pathway)s sets no level before its peak year.") % values
-    return what + "; " + _("at or below %(level)s tCO₂e allowed by %(pathway)s.") % values
+        return what + "; " + _("the pathway “%(pathway)s” sets no level before its peak year.") % values
+    return what + "; " + _("at or below the %(level)s tCO₂e allowed by the pathway “%(pathway)s”.") % values
 
 
 def _tonnes(value: Decimal | None) -> str:

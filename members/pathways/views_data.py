@@ -68,13 +68,12 @@ def alignment_view(
     """The latest recorded assessment's labels (with up / down / unchanged), or the labels worked out now
     when none is recorded yet; the path and base always come from the rows given."""
     result = alignment.company_alignment(pledges, reports, benchmarks, today_year)
+    head_year = alignment.headline_year(today_year)  # the next milestone year as of the page's date
     if assessment is not None:
         years = [year_result(record) for record in assessment.results]
-        head_year, disclosure = assessment.headline_year, assessment.disclosure
-        version = assessment.methodology_version
+        disclosure, version = assessment.disclosure, assessment.methodology_version
     else:
-        years, head_year, disclosure = result.years, result.headline.year, result.disclosure
-        version = alignment.METHODOLOGY_VERSION
+        years, disclosure, version = result.years, result.disclosure, alignment.METHODOLOGY_VERSION
     rows = [
         YearRow(
             r.year,
@@ -225,3 +224,72 @@ def earlier_targets(changes, pledges) -> list[trajectory.Line]:
         if line is not None and line != current[change.object_id] and line not in lines:
             lines.append(line)
     return lines
+
+
+@dataclass(frozen=True)
+class OpenData:
+    """A company's alignment, disclosure and latest report provenance, for the downloads and the API."""
+
+    labels: dict[int, str]  # milestone year -> label code
+    label_texts: dict[int, str]
+    directions: dict[int, str]
+    disclosure: str
+    methodology_version: str
+    assessed_at: object
+    latest_report_year: int | None
+    latest_provenance: dict
+
+    def record(self) -> dict:
+        return {
+            "methodology_version": self.methodology_version,
+            "assessed_at": self.assessed_at.isoformat(timespec="seconds") if self.assessed_at else None,
+            "disclosure": self.disclosure,
+            "alignment": [
+                {
+                    "year": year,
+                    "label": self.labels[year],
+                    "label_text": self.label_texts[year],
+                    "direction": self.directions[year],
+                }
+                for year in sorted(self.labels)
+            ],
+            "latest_report": {"year": self.latest_report_year, "provenance": self.latest_provenance}
+            if self.latest_report_year
+            else None,
+        }
+
+
+def open_data(company_ids, today_year: int) -> dict[int, OpenData]:
+    """Open data for many companies in a few queries: recorded assessments, worked out now where none is."""
+    ids = list(company_ids)
+    recorded = {}
+    for assessment in AlignmentAssessment.objects.filter(company_id__in=ids).order_by(
+        "company_id", "-assessed_at", "-pk"
+    ):
+        recorded.setdefault(assessment.company_id, assessment)
+    latest_reports = {}
+    for report in ProgressReport.objects.public().filter(company_id__in=ids).order_by("company_id", "-year"):
+        latest_reports.setdefault(report.company_id, report)
+    benchmarks = assessments.benchmarks()
+    result = {}
+    for pk in ids:
+        assessment = recorded.get(pk)
+        if assessment is not None:
+            years = [year_result(record) for record in assessment.results]
+            disclosure, version, when = assessment.disclosure, assessment.methodology_version, assessment.assessed_at
+        else:
+            pledges, reports = assessments.public_rows(pk)
+            worked = alignment.company_alignment(pledges, reports, benchmarks, today_year)
+            years, disclosure, version, when = worked.years, worked.disclosure, alignment.METHODOLOGY_VERSION, None
+        report = latest_reports.get(pk)
+        result[pk] = OpenData(
+            labels={r.year: r.label for r in years},
+            label_texts={r.year: alignment.label_text(r.label, benchmarks) for r in years},
+            directions={r.year: r.direction for r in years},
+            disclosure=disclosure,
+            methodology_version=version,
+            assessed_at=when,
+            latest_report_year=report.year if report else None,
+            latest_provenance=(report.provenance or {}) if report else {},
+        )
+    return result

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from members.models import NEUTRALITY_TYPES, PledgeType
-from members.pathways import assessments, snapshots, views_data
+from members.pathways import assessments, provenance, snapshots, views_data
 from members.tracker import charts, exports, queries, trajectory
 from portal.i18n import is_chinese
 from portal.pagination import paginate
@@ -134,6 +134,8 @@ def _company_page(request: HttpRequest, slug: str, as_of: datetime.date | None =
         earlier=earlier,
         marked=views_data.marked_years(data.company.public_reports),
     )
+    for report in data.reports:
+        report.basis_1_2 = provenance.scope_1_2_basis(report)
     peer_rows = views_data.peers(data.company.sector, today.year) if as_of is None else []
     context = {
         "company": data.company,
