@@ -41,7 +41,10 @@ def report_document(company: MemberCompany, uploader) -> object:
     blocks = [
         ("title", f"{company.name_en} Sustainability Report 2024"),
         ("paragraph", "Greenhouse gas inventory prepared under the GHG Protocol Corporate Standard."),
-        ("paragraph", "Scope 1 and Scope 2 (location- and market-based) emissions by year, with the assurance statement."),
+        (
+            "paragraph",
+            "Scope 1 and Scope 2 (location- and market-based) emissions by year, with the assurance statement.",
+        ),
     ]
     content = text_pdf(blocks, False, title, company.name_en)
     document = Document(title=title, collection=evidence_collection(), uploaded_by_user=uploader)
