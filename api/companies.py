@@ -24,9 +24,9 @@ from api.common import (
     web_query,
 )
 from members.models import PledgeStatus, PledgeType, Sector, Verification
-from members.pathways import views_data
-from members.pathways.alignment import Disclosure
 from members.tracker import queries, trajectory
+from members.tracker.pathways import views_data
+from members.tracker.pathways.alignment import Disclosure
 
 router = Router(tags=["Companies and pledges"])
 

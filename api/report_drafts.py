@@ -18,9 +18,9 @@ from api.common import Language, absolute, language
 from api.pledge_drafts import EDITORS_ONLY, REFUSALS, WRITE_RESPONSES, RepresentativeSession, editor, representative
 from members import review
 from members.area.forms import ProgressReportForm
+from members.area.provenance import field_name
 from members.models import ProgressReport, Representative
-from members.pathways.forms import field_name
-from members.pathways.provenance import FIGURES, Assurance, Basis
+from members.models.provenance import FIGURES, Assurance, Basis
 from portal.text import Lines, OneLine
 
 router = Router(tags=["Representatives: progress report drafts"], auth=RepresentativeSession())

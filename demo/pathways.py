@@ -24,7 +24,7 @@ from demo.library import text_pdf
 from demo.members import aware, publish_reviewed
 from members.area.forms import evidence_collection
 from members.models import AlignmentAssessment, MemberCompany, ProgressReport, PublicChange, Representative
-from members.pathways import assessments, snapshots
+from members.tracker.pathways import assessments, snapshots
 from portal.progress import progress
 
 ASSURERS = ("SGS", "Bureau Veritas", "TÜV SÜD", "DNV", "China Quality Certification Centre", "LRQA")

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from wagtail.models import DraftStateMixin, RevisionMixin
 
-from members.pathways import provenance
+from members.models import provenance
 
 # Publication bookkeeping, not data anyone reviews.
 BOOKKEEPING = {field.name for mixin in (DraftStateMixin, RevisionMixin) for field in mixin._meta.fields}

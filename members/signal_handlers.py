@@ -25,8 +25,8 @@ from wagtail.users.models import UserProfile
 
 from members.diff import detached_copy, diff_objects
 from members.models import Pledge, ProgressReport, PublicChange, Representative
-from members.pathways import assessments
 from members.tasks import notify_review_outcome
+from members.tracker.pathways import assessments
 
 REVIEWED_MODELS = (Pledge, ProgressReport)
 

@@ -21,8 +21,8 @@ from modelcluster.forms import BaseChildFormSet, ClusterForm
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
+from members.area.provenance import ProvenanceFormMixin
 from members.models import Milestone, Pledge, ProgressReport, Representative, Unit
-from members.pathways.forms import ProvenanceFormMixin
 from portal.text import PlainTextFormMixin
 
 EVIDENCE_COLLECTION = "Member evidence"

@@ -1,7 +1,7 @@
 """Benchmark pathways (staff-maintained data with their source) and the alignment
 assessments recorded each time a company's pledges or reports are approved.
 
-The rule that compares a company with a pathway is in `members.pathways.alignment`.
+The rule that compares a company with a pathway is in `members.tracker.pathways.alignment`.
 """
 
 from decimal import Decimal

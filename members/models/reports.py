@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from members.models.pledges import NON_NEGATIVE, YEAR_VALIDATORS
+from members.models.provenance import check_provenance
 from members.models.review import Reviewed
-from members.pathways.provenance import check_provenance
 
 
 def tonnes(label):
@@ -42,7 +42,7 @@ class ProgressReport(Reviewed):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # Where each emissions figure came from, keyed by field name (members.pathways.provenance):
+    # Where each emissions figure came from, keyed by field name (members.models.provenance):
     # {"scope_1": {"basis": "restated", "document": 12, "page": 34, "assurance": "limited",
     #              "assurer": "…", "earlier": "61000.00"}, ...}
     provenance = models.JSONField(_("provenance of the figures"), default=dict, blank=True)

@@ -2,7 +2,7 @@
 
 Each row also carries its company's alignment label per milestone year, its
 disclosure status, the provenance of its latest report's figures and the
-methodology version (`members.pathways.views_data.open_data`).
+methodology version (`members.tracker.pathways.views_data.open_data`).
 
 The rows come from `queries.companies()` and the same pledge filter as the page,
 so a download can never hold a pledge the page would not show (and never an
@@ -19,9 +19,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import MemberCompany, Pledge
-from members.pathways import alignment, provenance, views_data
+from members.models import MemberCompany, Pledge, provenance
 from members.tracker import queries
+from members.tracker.pathways import alignment, views_data
 from portal.spreadsheets import JSON_TYPE, Column, attachment, csv_response, number, xlsx_response
 
 

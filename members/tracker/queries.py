@@ -61,8 +61,8 @@ from members.models import (
     Unit,
     Verification,
 )
-from members.pathways import alignment, snapshots
 from members.tracker import trajectory
+from members.tracker.pathways import alignment, snapshots
 from portal.text import PlainTextFormMixin
 
 PER_PAGE = 25
@@ -465,7 +465,7 @@ def company_page(slug: str, as_of: datetime.date | None = None) -> CompanyPage:
     """Everything the company page shows, approved data only, in a fixed number of queries.
 
     With `as_of`, the pledges, reports and history as they were public at the end of that day
-    (`members.pathways.snapshots`)."""
+    (`members.tracker.pathways.snapshots`)."""
     milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("year", "sort_order", "pk"))
     queryset = MemberCompany.objects.prefetch_related(
         # The evidence document is review material for staff, not shown: the public source is source_url.

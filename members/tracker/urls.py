@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from members.pathways import views as pathway_views
 from members.tracker import views
+from members.tracker.pathways import views as pathway_views
 
 app_name = "tracker"
 urlpatterns = [

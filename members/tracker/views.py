@@ -17,9 +17,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from members.models import NEUTRALITY_TYPES, PledgeType
-from members.pathways import assessments, provenance, snapshots, views_data
+from members.models import NEUTRALITY_TYPES, PledgeType, provenance
 from members.tracker import charts, exports, queries, trajectory
+from members.tracker.pathways import assessments, snapshots, views_data
 from portal.i18n import is_chinese
 from portal.pagination import paginate
 

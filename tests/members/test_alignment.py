@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from members.pathways.alignment import (
+from members.tracker.pathways.alignment import (
     NOT_ALIGNED,
     NOT_ENOUGH_DATA,
     Benchmark,

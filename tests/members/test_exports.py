@@ -10,7 +10,7 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from members.models import ProgressReport, Sector
-from members.pathways.alignment import METHODOLOGY_VERSION
+from members.tracker.pathways.alignment import METHODOLOGY_VERSION
 from tests.members import test_tracker
 from tests.members.factories import MemberCompanyFactory, MilestoneFactory, PledgeFactory, ProgressReportFactory
 

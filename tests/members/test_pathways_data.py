@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from wagtail.documents import get_document_model
 
 from members.models import AlignmentAssessment, Pathway, ProgressReport
-from members.pathways import assessments
-from members.pathways.alignment import METHODOLOGY_VERSION, Direction
 from members.review import save_draft, submit_for_review
+from members.tracker.pathways import assessments
+from members.tracker.pathways.alignment import METHODOLOGY_VERSION, Direction
 from tests.members.factories import (
     MemberCompanyFactory,
     PledgeFactory,

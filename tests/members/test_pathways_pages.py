@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone, translation
 
 from members.models import PublicChange
-from members.pathways import assessments
-from members.pathways.alignment import METHODOLOGY_VERSION
+from members.tracker.pathways import assessments
+from members.tracker.pathways.alignment import METHODOLOGY_VERSION
 from tests.members.factories import MemberCompanyFactory, PledgeFactory, ProgressReportFactory
 
 pytestmark = pytest.mark.django_db

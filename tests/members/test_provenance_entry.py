@@ -7,8 +7,8 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Revision
 
+from members.area.provenance import field_name
 from members.models import ProgressReport
-from members.pathways.forms import field_name
 from tests.members.factories import ProgressReportFactory, RepresentativeFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,11 +13,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from wagtail.documents import get_document_model
 
-from members.models import AlignmentAssessment, MemberCompany, Milestone, Pledge, ProgressReport
-from members.pathways import alignment, assessments, provenance
-from members.pathways.alignment import Direction, Disclosure
+from members.models import AlignmentAssessment, MemberCompany, Milestone, Pledge, ProgressReport, provenance
 from members.tracker import trajectory
 from members.tracker.charts import Marked, Series
+from members.tracker.pathways import alignment, assessments
+from members.tracker.pathways.alignment import Direction, Disclosure
 
 
 @dataclass(frozen=True)

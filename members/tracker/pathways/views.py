@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from members.models import Pathway, PathwayKind, Sector
-from members.pathways import alignment, views_data
 from members.tracker import queries, trajectory
+from members.tracker.pathways import alignment, views_data
 from portal.i18n import is_chinese
 
 

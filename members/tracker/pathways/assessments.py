@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from members.models import AlignmentAssessment, Milestone, Pathway, PathwayKind, Pledge, ProgressReport
-from members.pathways import alignment
+from members.tracker.pathways import alignment
 
 ASSESSED_KINDS = (PathwayKind.CONTRACTION, PathwayKind.PEAK_THEN_NEUTRAL)
 

@@ -9,8 +9,8 @@ uploaded with the same form: it is filled in once the upload is stored.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from members.pathways import provenance
-from members.pathways.provenance import FIGURES, Assurance, Basis
+from members.models import provenance
+from members.models.provenance import FIGURES, Assurance, Basis
 
 THIS_EVIDENCE = "evidence"
 
