@@ -20,7 +20,7 @@ from members import review
 from members.area.forms import ProgressReportForm
 from members.area.provenance import field_name
 from members.models import ProgressReport, Representative
-from members.models.provenance import FIGURES, Assurance, Basis
+from members.models.provenance import FIGURES, MAX_PAGE, Assurance, Basis
 from portal.text import Lines, OneLine
 
 router = Router(tags=["Representatives: progress report drafts"], auth=RepresentativeSession())
@@ -30,9 +30,12 @@ REPORT_ID = Path(..., ge=1, le=2**31 - 1)
 class ProvenanceIn(Schema):
     basis: Basis = Field(description="reported, estimated or restated")
     document: int | None = Field(
-        None, description="A document of the company (the evidence of one of its pledges or reports)."
+        None,
+        ge=1,
+        le=2**31 - 1,
+        description="A document of the company (the evidence of one of its pledges or reports).",
     )
-    page: int | None = None
+    page: int | None = Field(None, ge=1, le=MAX_PAGE)
     assurance: Assurance = Assurance.NONE
     assurer: OneLine = Field("", description="Who gave a limited or reasonable assurance (required with one).")
 

@@ -99,7 +99,7 @@ def _check_entry(report, name: str, entry, public) -> list[str]:
         refuse(_("say whether the figure is reported, estimated or restated."))
     document, page = entry.get("document"), entry.get("page")
     if document not in (None, ""):
-        if not isinstance(document, int) or isinstance(document, bool):
+        if not isinstance(document, int) or isinstance(document, bool) or not 0 < document < 2**31:
             refuse(_("the source document must be given by its number."))
         elif document != report.evidence_id and not company_documents(report.company_id).filter(pk=document).exists():
             refuse(_("the source document does not belong to your company. Upload it as evidence first."))

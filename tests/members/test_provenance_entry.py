@@ -143,6 +143,11 @@ def test_the_api_drafts_a_report_with_provenance(rep_client, representative):
         ({"scope_1": {"basis": "reported", "assurance": "limited"}}, ["body"], "name who gave the limited assurance"),
         ({"scope_1": {"basis": "reported", "document": 999999}}, ["body"], "does not belong to your company"),
         ({"scope_9": {"basis": "reported"}}, ["body", "provenance", "scope_9"], "Unknown figure"),
+        (
+            {"scope_1": {"basis": "reported", "document": 2**40}},
+            ["body", "body", "provenance", "scope_1", "document"],  # as ninja locates schema errors
+            "less than or equal to",
+        ),
     ],
 )
 def test_the_api_refuses_bad_provenance_and_saves_nothing(rep_client, provenance, location, message):
