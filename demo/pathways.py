@@ -89,8 +89,8 @@ def load_provenance(stdout=None) -> int:
         reports = list(ProgressReport.objects.public().filter(company=company).order_by("year"))
         latest_year = reports[-1].year if reports else None
         for report in reports:
-            if report.provenance:
-                continue
+            if report.provenance or report.has_unpublished_changes:
+                continue  # done before, or a representative's change is waiting: publishing would end its review
             report.evidence = report.evidence or document  # the source cited is the report's evidence
             report.provenance = provenance_for(report, document, rng, estimates_latest and report.year == latest_year)
             day = timezone.localdate(report.last_published_at) + datetime.timedelta(days=1)
