@@ -6,6 +6,7 @@ company page: approved values only, never drafts, submissions or evidence.
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema
 
 from api.common import (
@@ -24,10 +25,23 @@ from api.common import (
 )
 from members.models import PledgeStatus, PledgeType, Sector, Verification
 from members.tracker import queries, trajectory
+from members.tracker.pathways import views_data
+from members.tracker.pathways.alignment import Disclosure
 
 router = Router(tags=["Companies and pledges"])
 
-FILTER_NAMES = ("q", "sector", "pledge_type", "target_from", "target_to", "status", "verification", "scope", "sort")
+FILTER_NAMES = (
+    "q",
+    "sector",
+    "pledge_type",
+    "target_from",
+    "target_to",
+    "status",
+    "verification",
+    "scope",
+    "disclosure",
+    "sort",
+)
 
 
 class PledgeOut(Schema):
@@ -61,6 +75,20 @@ class ProgressOut(Schema):
     expected: float | None = Field(description="The trajectory value that year, tCO2e.")
 
 
+class AlignmentYearOut(Schema):
+    year: int = Field(description="A milestone year.")
+    label: str = Field(description="A pathway code (1-5c, wb2c, china...), not_aligned or not_enough_data.")
+    label_text: str
+    direction: str = Field(description="first, up, down or unchanged since the previous assessment.")
+
+
+class LatestReportOut(Schema):
+    year: int
+    provenance: dict = Field(
+        description="Per figure: basis (reported, estimated, restated), document, page, assurance, assurer, earlier."
+    )
+
+
 class CompanyOut(Schema):
     slug: str
     name: str = Field(description="In the response language.")
@@ -74,6 +102,11 @@ class CompanyOut(Schema):
     provinces: list[str]
     url: str
     progress: ProgressOut
+    methodology_version: str
+    assessed_at: str | None = Field(description="When the alignment was last assessed (null: worked out now).")
+    disclosure: str = Field(description="all, some, none or no_targets: progress reported on the targets.")
+    alignment: list[AlignmentYearOut]
+    latest_report: LatestReportOut | None
 
 
 class CompanyListItem(CompanyOut):
@@ -83,6 +116,7 @@ class CompanyListItem(CompanyOut):
 
 class ReportOut(Schema):
     year: int
+    provenance: dict = Field(description="Where each figure comes from (see latest_report).")
     scope_1: float | None
     scope_2_location: float | None
     scope_2_market: float | None
@@ -143,8 +177,8 @@ def progress_data(progress: trajectory.CompanyProgress) -> dict:
     }
 
 
-def company_data(request: HttpRequest, company, labels: queries.Labels, progress) -> dict:
-    return {
+def company_data(request: HttpRequest, company, labels: queries.Labels, progress, open_data) -> dict:
+    return open_data.record() | {
         "slug": company.slug,
         "name": company.name,
         "name_en": company.name_en,
@@ -171,6 +205,7 @@ def list_companies(
     status: PledgeStatus | None = None,
     verification: Verification | None = None,
     scope: queries.ScopeCoverage | None = Query(None, description="1, 2, 3, or 123 for all three."),
+    disclosure: Disclosure | None = Query(None, description="all, some, none or no_targets."),
     sort: queries.SortOrder | None = None,
     page: int = Query(1, ge=1, le=MAX_PAGE),
     page_size: int = Query(queries.PER_PAGE, ge=1, le=MAX_PAGE_SIZE),
@@ -189,8 +224,10 @@ def list_companies(
         companies, info = paginate(queries.for_listing(queries.companies(filters), filters), page, page_size)
         labels = queries.Labels.current()
         results = []
-        for row in queries.rows(companies):
-            data = company_data(request, row.company, labels, row.progress)
+        page_rows = queries.rows(companies)
+        open_data = views_data.open_data([row.company.pk for row in page_rows], timezone.localdate().year)
+        for row in page_rows:
+            data = company_data(request, row.company, labels, row.progress, open_data[row.company.pk])
             data["pledges"] = [pledge_data(shown.pledge, labels) for shown in row.pledges]
             data["other_pledges"] = row.other_pledges
             results.append(data)
@@ -218,7 +255,8 @@ def get_company(
         data = queries.company_page(slug)
         labels = queries.Labels.current()
         company = data.company
-        result = company_data(request, company, labels, data.progress)
+        open_data = views_data.open_data([company.pk], timezone.localdate().year)[company.pk]
+        result = company_data(request, company, labels, data.progress, open_data)
         result.update(
             profile=company.profile,
             green_factories=data.green_factories,
@@ -241,6 +279,7 @@ def get_company(
                     "scope_3": report.scope_3,
                     "scope_1_2": report.scope_1_2,
                     "renewable_share": report.renewable_share,
+                    "provenance": report.provenance or {},
                 }
                 for report in data.reports
             ],

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from ninja import NinjaAPI, Swagger
 
-from api import companies, eod, events, library, pledge_drafts, search
+from api import companies, eod, events, library, pledge_drafts, report_drafts, search
 
 DESCRIPTION = """
 Read-only open data of the association's portal: member companies and their approved pledges and progress,
@@ -31,7 +31,7 @@ api = NinjaAPI(
     docs=Swagger(settings={"persistAuthorization": False}),
 )
 
-for module in (companies, events, library, eod, search, pledge_drafts):
+for module in (companies, events, library, eod, search, pledge_drafts, report_drafts):
     api.add_router("", module.router)
 
 

@@ -319,6 +319,13 @@ def pledge_types(index: int, rng: random.Random) -> list[str]:
     return [kind for kind in ALL_TYPES if kind in types]
 
 
+# Interim milestones of the operational-neutrality pledge for companies not on track (share of base left in 2030).
+OPERATIONAL_2030 = {
+    "slow": [("0.72", "Scope 1 and 2 down more than a quarter")],
+    "off_track": [("0.95", "Scope 1 and 2 back below the baseline")],
+}
+
+
 def pledge_plan(spec: dict, index: int, profile: str, years: dict[int, dict], rng: random.Random) -> list[dict]:
     """The company's pledges as field values, with milestones, a declaration date and, for some, an earlier version."""
     base = rng.choice([2019, 2020, 2021])
@@ -351,10 +358,13 @@ def pledge_plan(spec: dict, index: int, profile: str, years: dict[int, dict], rn
                 "target_year": target,
                 "target_value": Decimal(0),
                 "status": rng.choice([PledgeStatus.IN_PROGRESS, PledgeStatus.IN_PROGRESS, PledgeStatus.PLAN_PUBLISHED]),
+                # How far by 2030 differs by company, so the pathway labels do too.
                 "milestones": [
                     (2025, tonnes(base_1_2 * Decimal("0.75")), "Scope 1 and 2 down a quarter"),
                     (2030, tonnes(base_1_2 * Decimal("0.5")), f"Scope 1 and 2 halved from {base}"),
-                ],
+                ]
+                if profile == "on_track" or ladder
+                else [(2030, tonnes(base_1_2 * Decimal(cut)), text) for cut, text in OPERATIONAL_2030[profile]],
                 "description_en": f"Carbon neutrality in our own operations (Scope 1 and 2) by {target}: energy "
                 "efficiency, electrified heat, on-site solar and green power purchase agreements; certified "
                 "removals only for residual emissions.",

@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from wagtail.models import DraftStateMixin, RevisionMixin
 
+from members.models import provenance
+
 # Publication bookkeeping, not data anyone reviews.
 BOOKKEEPING = {field.name for mixin in (DraftStateMixin, RevisionMixin) for field in mixin._meta.fields}
 
@@ -52,6 +54,8 @@ def display_value(obj, field: models.Field) -> str:
     value = raw_value(obj, field)
     if value is None or value == "":
         return ""
+    if field.name == "provenance":
+        return provenance.describe(value)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.BooleanField):

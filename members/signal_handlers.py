@@ -26,6 +26,7 @@ from wagtail.users.models import UserProfile
 from members.diff import detached_copy, diff_objects
 from members.models import Pledge, ProgressReport, PublicChange, Representative
 from members.tasks import notify_review_outcome
+from members.tracker.pathways import assessments
 
 REVIEWED_MODELS = (Pledge, ProgressReport)
 
@@ -61,6 +62,14 @@ def record_public_change(sender, instance, revision, **kwargs):
         published_at=instance.last_published_at or timezone.now(),
         changes=changes,
     )
+
+
+def record_alignment(sender, instance, revision, **kwargs):
+    """Every approval of a pledge or report records a new alignment assessment of its company."""
+    if not instance.live or instance.live_revision_id != revision.pk:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        assessments.record(instance.company_id, trigger=str(instance))
 
 
 def notify_publish_during_review(sender, instance, revision, **kwargs):
@@ -108,6 +117,7 @@ def register_signal_handlers():
         name = model._meta.model_name
         pre_save.connect(remember_public_version, sender=model, dispatch_uid=f"members-{name}-public-before")
         published.connect(record_public_change, sender=model, dispatch_uid=f"members-{name}-public-change")
+        published.connect(record_alignment, sender=model, dispatch_uid=f"members-{name}-alignment")
         published.connect(notify_publish_during_review, sender=model, dispatch_uid=f"members-{name}-direct-publish")
     post_save.connect(record_approver, sender=ModelLogEntry, dispatch_uid="members-public-change-approver")
     workflow_approved.connect(enqueue_review_outcome, sender=WorkflowState, dispatch_uid="members-review-approved")

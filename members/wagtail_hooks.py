@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from members.admin_views import MemberSubmissionsViewSet
-from members.models import MemberCompany, Pledge, ProgressReport, Representative
+from members.models import MemberCompany, Pathway, Pledge, ProgressReport, Representative
 
 
 class MemberCompanyViewSet(SnippetViewSet):
@@ -33,6 +33,16 @@ class ProgressReportViewSet(SnippetViewSet):
     menu_label = _("Progress reports")
     list_display = ["company", "year", "scope_1", "scope_2_market", "scope_3", "live"]
     list_filter = ["year", "live"]
+
+
+class PathwayViewSet(SnippetViewSet):
+    """Benchmark pathways with their sources; every company's alignment labels use them."""
+
+    model = Pathway
+    icon = "resubmit"
+    menu_label = _("Benchmark pathways")
+    list_display = ["name_en", "kind", "ambition", "source_year", "active"]
+    list_filter = ["kind", "active"]
 
 
 class RepresentativeViewSet(ModelViewSet):
@@ -69,6 +79,7 @@ class MembersGroup(SnippetViewSetGroup):
         MemberCompanyViewSet,
         PledgeViewSet,
         ProgressReportViewSet,
+        PathwayViewSet,
         MemberSubmissionsViewSet,
         RepresentativeViewSet,
     )

@@ -21,6 +21,7 @@ from modelcluster.forms import BaseChildFormSet, ClusterForm
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
+from members.area.provenance import ProvenanceFormMixin
 from members.models import Milestone, Pledge, ProgressReport, Representative, Unit
 from portal.text import PlainTextFormMixin
 
@@ -261,7 +262,7 @@ class PledgeForm(PlainTextFormMixin, EvidenceUploadMixin, ClusterForm):
         return cleaned
 
 
-class ProgressReportForm(PlainTextFormMixin, EvidenceUploadMixin, forms.ModelForm):
+class ProgressReportForm(PlainTextFormMixin, ProvenanceFormMixin, EvidenceUploadMixin, forms.ModelForm):
     class Meta:
         model = ProgressReport
         fields = ["year", "scope_1", "scope_2_location", "scope_2_market", "scope_3", "renewable_share", "notes"]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from members.models.pledges import NON_NEGATIVE, YEAR_VALIDATORS
+from members.models.provenance import check_provenance
 from members.models.review import Reviewed
 
 
@@ -41,6 +42,10 @@ class ProgressReport(Reviewed):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Where each emissions figure came from, keyed by field name (members.models.provenance):
+    # {"scope_1": {"basis": "restated", "document": 12, "page": 34, "assurance": "limited",
+    #              "assurer": "…", "earlier": "61000.00"}, ...}
+    provenance = models.JSONField(_("provenance of the figures"), default=dict, blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("company"), FieldPanel("year")]),
@@ -55,6 +60,7 @@ class ProgressReport(Reviewed):
         FieldPanel("renewable_share"),
         FieldPanel("notes"),
         FieldPanel("evidence"),
+        FieldPanel("provenance"),
     ]
 
     class Meta:
@@ -65,6 +71,9 @@ class ProgressReport(Reviewed):
 
     def __str__(self) -> str:
         return f"{self.company}: {self.year}"
+
+    def clean(self):
+        check_provenance(self)
 
     @property
     def scope_1_2(self) -> Decimal | None:

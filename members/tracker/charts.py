@@ -28,6 +28,29 @@ GRID = "#e7e0d1"
 REPORTED = "#1d4e89"
 TRAJECTORY = "#176650"
 MILESTONE = "#8a4a06"
+EARLIER = "#8b8f8e"
+# Benchmark pathways, most ambitious first: a colour and a dash pattern each, so they differ in grey too.
+PATHWAY_STYLES = (("#6a3d9a", "1 3"), ("#b03a2e", "8 3 2 3"), ("#c07a00", "12 4"), ("#555555", "3 3"))
+
+
+@dataclass(frozen=True)
+class Series:
+    """A benchmark pathway drawn behind the company's figures."""
+
+    code: str
+    label: str
+    points: tuple[tuple[int, Decimal], ...]
+    style: int = 0  # the pathway's place among all pathways, so its colour stays when others are hidden
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A reported figure that is estimated or restated (with the figure it replaced)."""
+
+    basis: str  # "estimated" or "restated"
+    earlier: Decimal | None = None
+
+
 # A white outline painted under label text keeps it readable where it crosses a line.
 HALO = SafeString('stroke="#fff" stroke-width="4" stroke-linejoin="round" paint-order="stroke"')
 
@@ -93,12 +116,21 @@ class Frame:
         return round(TOP + (1 - float(value) / self.top_value) * (HEIGHT - TOP - BOTTOM), 1)
 
 
-def frame_for(reported: Mapping[int, Decimal], line: Line | None, milestones: Sequence[tuple[int, Decimal]]) -> Frame:
+def frame_for(
+    reported: Mapping[int, Decimal],
+    line: Line | None,
+    milestones: Sequence[tuple[int, Decimal]],
+    pathways: Sequence[Series] = (),
+    earlier: Sequence[Line] = (),
+) -> Frame:
     years = list(reported) + [year for year, _value in milestones]
     values = [float(v) for v in reported.values()] + [float(v) for _year, v in milestones]
-    if line is not None:
-        years += [line.baseline_year, line.target_year]
-        values += [float(line.baseline_value), float(line.target_value)]
+    for other in ([line] if line is not None else []) + list(earlier):
+        years += [other.baseline_year, other.target_year]
+        values += [float(other.baseline_value), float(other.target_value)]
+    for series in pathways:
+        years += [year for year, _value in series.points]
+        values += [float(value) for _year, value in series.points]
     first, last = min(years), max(years)
     if first == last:
         first, last = first - 1, last + 1
@@ -115,11 +147,19 @@ def trajectory_chart(
     title: str,
     description: str,
     id_prefix: str = "chart",
+    pathways: Sequence[Series] = (),
+    earlier: Sequence[Line] = (),
+    marked: Mapping[int, Marked] | None = None,
 ) -> SafeString:
-    """The SVG markup; empty when there is nothing to draw."""
+    """The SVG markup; empty when there is nothing to draw.
+
+    `pathways` are drawn behind everything, `earlier` (targets since revised) in grey, and figures in
+    `marked` as hollow (estimated) or square (restated, with the earlier figure as a grey cross).
+    """
     if not reported and line is None:
         return SafeString("")
-    frame = frame_for(reported, line, milestones)
+    marked = marked or {}
+    frame = frame_for(reported, line, milestones, pathways, earlier)
     parts: list[SafeString] = [
         format_html(
             '<svg class="trajectory-chart" viewBox="0 0 {} {}" width="{}" height="{}" role="img" '
@@ -136,6 +176,23 @@ def trajectory_chart(
     ]
     parts += _axes(frame)
     parts += _legend(bool(reported), line is not None, bool(milestones))
+    parts += _pathway_legend(bool(earlier), {m.basis for m in marked.values()})
+    for series in pathways:
+        parts += _pathway(frame, series, PATHWAY_STYLES[series.style % len(PATHWAY_STYLES)])
+    for old in earlier:
+        parts.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5" stroke-dasharray="4 3">'
+                "<title>{}</title></line>",
+                frame.x(old.baseline_year),
+                frame.y(old.baseline_value),
+                frame.x(old.target_year),
+                frame.y(old.target_value),
+                EARLIER,
+                _("Earlier target: %(value)s tCO2e by %(year)s")
+                % {"value": tonnes(old.target_value), "year": old.target_year},
+            )
+        )
     if line is not None:
         parts += _trajectory(frame, line)
     for year, value in milestones:
@@ -150,7 +207,7 @@ def trajectory_chart(
             )
         )
     if reported:
-        parts += _reported(frame, reported)
+        parts += _reported(frame, reported, marked)
     parts.append(SafeString("</svg>"))
     return format_html_join("", "{}", ((part,) for part in parts))
 
@@ -290,7 +347,94 @@ def _trajectory(frame: Frame, line: Line) -> list[SafeString]:
     return parts
 
 
-def _reported(frame: Frame, reported: Mapping[int, Decimal]) -> list[SafeString]:
+def _pathway(frame: Frame, series: Series, style: tuple[str, str]) -> list[SafeString]:
+    colour, dashes = style
+    points = " ".join(f"{frame.x(year)},{frame.y(value)}" for year, value in series.points)
+    year, value = series.points[-1]
+    return [
+        format_html(
+            '<polyline class="pathway pathway--{}" points="{}" fill="none" stroke="{}" stroke-width="2" '
+            'stroke-dasharray="{}"><title>{}</title></polyline>',
+            series.code,
+            points,
+            colour,
+            dashes,
+            series.label,
+        ),
+        format_html(
+            '<circle cx="{}" cy="{}" r="3" fill="{}"><title>{}</title></circle>',
+            frame.x(year),
+            frame.y(value),
+            colour,
+            _("%(pathway)s: %(value)s tCO2e in %(year)s")
+            % {"pathway": series.label, "value": tonnes(value), "year": year},
+        ),
+    ]
+
+
+def pathway_swatch(index: int) -> SafeString:
+    """The line a pathway is drawn with, for the legend beside the chart (which is also its switch)."""
+    colour, dashes = PATHWAY_STYLES[index % len(PATHWAY_STYLES)]
+    return format_html(
+        '<svg width="28" height="10" viewBox="0 0 28 10" aria-hidden="true"><line x1="2" x2="26" y1="5" y2="5" '
+        'stroke="{}" stroke-width="2.5" stroke-dasharray="{}"/></svg>',
+        colour,
+        dashes,
+    )
+
+
+def _pathway_legend(has_earlier: bool, bases: set[str]) -> list[SafeString]:
+    """A second legend row, under the chart's top edge: earlier targets, estimated and restated figures.
+    The pathways' legend is the switch beside the chart."""
+    items = []
+    if has_earlier:
+        items.append(
+            (
+                format_html(
+                    '<line x1="0" x2="24" y1="0" y2="0" stroke="{}" stroke-width="1.5" stroke-dasharray="4 3"/>',
+                    EARLIER,
+                ),
+                _("Earlier target"),
+            )
+        )
+    if "estimated" in bases:
+        items.append(
+            (
+                format_html('<circle cx="12" cy="0" r="4.5" fill="#fff" stroke="{}" stroke-width="2"/>', REPORTED),
+                _("Estimated"),
+            )
+        )
+    if "restated" in bases:
+        items.append(
+            (
+                format_html('<rect x="7.5" y="-4.5" width="9" height="9" fill="{}"/>', REPORTED),
+                _("Restated"),
+            )
+        )
+    if not items:
+        return []
+    parts = [SafeString('<g class="trajectory-chart__legend" aria-hidden="true">')]
+    x = LEFT + 60
+    for symbol, label in items:
+        parts.append(
+            format_html(
+                '<g transform="translate({} {})">{}<text x="32" y="0" dominant-baseline="middle" fill="{}">{}</text></g>',
+                x,
+                TOP - 12,
+                symbol,
+                INK,
+                label,
+            )
+        )
+        x += 32 + text_width(str(label), 12) + 20
+    parts.append(SafeString("</g>"))
+    return parts
+
+
+def _reported(
+    frame: Frame, reported: Mapping[int, Decimal], marked: Mapping[int, Marked] | None = None
+) -> list[SafeString]:
+    marked = marked or {}
     points = sorted(reported.items())
     path = " ".join(f"{frame.x(year)},{frame.y(value)}" for year, value in points)
     parts = [
@@ -310,13 +454,49 @@ def _reported(frame: Frame, reported: Mapping[int, Decimal]) -> list[SafeString]
         )
     )
     for year, value in points:
-        parts.append(
-            format_html(
-                '<circle cx="{}" cy="{}" r="5" fill="{}" stroke="#fff" stroke-width="1.5"><title>{}</title></circle>',
-                frame.x(year),
-                frame.y(value),
-                REPORTED,
-                _("%(year)s: %(value)s tCO2e reported") % {"year": year, "value": tonnes(value)},
+        x, y = frame.x(year), frame.y(value)
+        mark = marked.get(year)
+        if mark is None:
+            parts.append(
+                format_html(
+                    '<circle cx="{}" cy="{}" r="5" fill="{}" stroke="#fff" stroke-width="1.5"><title>{}</title></circle>',
+                    x,
+                    y,
+                    REPORTED,
+                    _("%(year)s: %(value)s tCO2e reported") % {"year": year, "value": tonnes(value)},
+                )
             )
-        )
+        elif mark.basis == "estimated":
+            parts.append(
+                format_html(
+                    '<circle cx="{}" cy="{}" r="5" fill="#fff" stroke="{}" stroke-width="2.5"><title>{}</title></circle>',
+                    x,
+                    y,
+                    REPORTED,
+                    _("%(year)s: %(value)s tCO2e, estimated") % {"year": year, "value": tonnes(value)},
+                )
+            )
+        else:
+            if mark.earlier is not None:
+                ex, ey = x, frame.y(mark.earlier)
+                parts.append(
+                    format_html(
+                        '<path d="M{} {}l8 8m0 -8l-8 8" stroke="{}" stroke-width="2"><title>{}</title></path>',
+                        ex - 4,
+                        ey - 4,
+                        EARLIER,
+                        _("%(year)s: %(value)s tCO2e as first reported, since restated")
+                        % {"year": year, "value": tonnes(mark.earlier)},
+                    )
+                )
+            parts.append(
+                format_html(
+                    '<rect x="{}" y="{}" width="10" height="10" fill="{}" stroke="#fff" stroke-width="1.5">'
+                    "<title>{}</title></rect>",
+                    x - 5,
+                    y - 5,
+                    REPORTED,
+                    _("%(year)s: %(value)s tCO2e, restated") % {"year": year, "value": tonnes(value)},
+                )
+            )
     return parts

@@ -1,5 +1,9 @@
 """Downloads of exactly what the tracker shows: one row per public pledge, all pages.
 
+Each row also carries its company's alignment label per milestone year, its
+disclosure status, the provenance of its latest report's figures and the
+methodology version (`members.tracker.pathways.views_data.open_data`).
+
 The rows come from `queries.companies()` and the same pledge filter as the page,
 so a download can never hold a pledge the page would not show (and never an
 unapproved one). Labels (sector, type, status...) are in the visitor's language;
@@ -15,8 +19,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import MemberCompany, Pledge
+from members.models import MemberCompany, Pledge, provenance
 from members.tracker import queries
+from members.tracker.pathways import alignment, views_data
 from portal.spreadsheets import JSON_TYPE, Column, attachment, csv_response, number, xlsx_response
 
 
@@ -36,6 +41,11 @@ def columns() -> list[Column]:
         Column("verification", _("Verification")),
         Column("source_url", _("Source"), wide=True),
         Column("milestones", _("Milestones"), wide=True),
+        *(Column(f"alignment_{year}", _("Alignment %(year)s") % {"year": year}) for year in alignment.MILESTONE_YEARS),
+        Column("disclosure", _("Disclosure of progress")),
+        Column("latest_report_year", _("Latest report")),
+        Column("latest_report_provenance", _("Provenance of the latest report"), wide=True),
+        Column("methodology_version", _("Methodology version")),
     ]
 
 
@@ -61,6 +71,24 @@ def pledges(filters: queries.Filters) -> Iterator[tuple[MemberCompany, Pledge]]:
     for company in queries.for_export(queries.companies(filters), filters):
         for pledge in company.shown_pledges:
             yield company, pledge
+
+
+def with_open_data(filters: queries.Filters) -> Iterator[tuple[MemberCompany, Pledge, views_data.OpenData]]:
+    rows = list(pledges(filters))
+    data = views_data.open_data({company.pk for company, _pledge in rows}, timezone.localdate().year)
+    for company, pledge in rows:
+        yield company, pledge, data[company.pk]
+
+
+def open_data_cells(data: views_data.OpenData) -> dict:
+    disclosure = dict(alignment.Disclosure.choices)
+    return {
+        **{f"alignment_{year}": data.label_texts.get(year, "") for year in alignment.MILESTONE_YEARS},
+        "disclosure": str(disclosure.get(data.disclosure, data.disclosure)),
+        "latest_report_year": data.latest_report_year,
+        "latest_report_provenance": provenance.describe(data.latest_provenance),
+        "methodology_version": data.methodology_version,
+    }
 
 
 def row(company: MemberCompany, pledge: Pledge, labels: queries.Labels) -> dict:
@@ -112,8 +140,8 @@ def record(company: MemberCompany, pledge: Pledge, labels: queries.Labels) -> di
 
 def _rows(filters: queries.Filters) -> Iterator[dict]:
     labels = queries.Labels.current()
-    for company, pledge in pledges(filters):
-        yield row(company, pledge, labels)
+    for company, pledge, data in with_open_data(filters):
+        yield row(company, pledge, labels) | open_data_cells(data)
 
 
 def as_csv(filters: queries.Filters) -> HttpResponse:
@@ -126,10 +154,11 @@ def as_xlsx(filters: queries.Filters) -> HttpResponse:
 
 def as_json(filters: queries.Filters, source: str) -> HttpResponse:
     labels = queries.Labels.current()
-    records = [record(company, pledge, labels) for company, pledge in pledges(filters)]
+    records = [record(company, pledge, labels) | data.record() for company, pledge, data in with_open_data(filters)]
     document = {
         "source": source,
         "generated_at": timezone.now().isoformat(timespec="seconds"),
+        "methodology_version": alignment.METHODOLOGY_VERSION,
         "filters": filters.params(),
         "count": len(records),
         "pledges": records,

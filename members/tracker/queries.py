@@ -31,9 +31,12 @@ show, all pages together; withdrawn pledges never count:
 
 from __future__ import annotations
 
+import datetime
 import statistics
+from collections import defaultdict
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django import forms
@@ -59,6 +62,7 @@ from members.models import (
     Verification,
 )
 from members.tracker import trajectory
+from members.tracker.pathways import alignment, snapshots
 from portal.text import PlainTextFormMixin
 
 PER_PAGE = 25
@@ -111,6 +115,11 @@ class TrackerFilterForm(PlainTextFormMixin, forms.Form):
         choices=_any(gettext_lazy("Any scope")) + ScopeCoverage.choices,
         required=False,
     )
+    disclosure = forms.ChoiceField(
+        label=gettext_lazy("Disclosure of progress"),
+        choices=_any(gettext_lazy("Any disclosure")) + alignment.Disclosure.choices,
+        required=False,
+    )
     sort = forms.ChoiceField(label=gettext_lazy("Sort by"), choices=SortOrder.choices, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -143,6 +152,7 @@ class Filters:
     status: str = ""
     verification: str = ""
     scope: str = ""
+    disclosure: str = ""
     sort: str = SortOrder.NAME
 
     PLEDGE_FIELDS = ("pledge_type", "target_from", "target_to", "status", "verification", "scope")
@@ -190,13 +200,37 @@ class Filters:
             q &= Q(**{f"{prefix}scope_{scope}": True})
         return q
 
+    @cached_property
+    def disclosure_ids(self) -> set[int]:
+        return disclosure_company_ids(self.disclosure)
+
     def company_q(self, prefix: str = "") -> Q:
         q = Q()
+        if self.disclosure:
+            q &= Q(**{f"{prefix}pk__in": self.disclosure_ids})
         if self.sector:
             q &= Q(**{f"{prefix}sector": self.sector})
         if self.q:
             q &= Q(**{f"{prefix}name_en__icontains": self.q}) | Q(**{f"{prefix}name_zh__icontains": self.q})
         return q
+
+
+def disclosure_company_ids(status: str) -> set[int]:
+    """Companies whose disclosure status (`alignment.disclosure`) is `status`, over all public pledges and reports."""
+    pledges, reports = defaultdict(list), defaultdict(list)
+    for pledge in public_pledges().only(
+        "company_id", "pledge_type", "status", "unit", "scope_1", "scope_2", "scope_3", "baseline_year"
+    ):
+        pledges[pledge.company_id].append(pledge)
+    for report in ProgressReport.objects.public().only(
+        "company_id", "year", "scope_1", "scope_2_market", "scope_2_location", "scope_3", "renewable_share"
+    ):
+        reports[report.company_id].append(report)
+    return {
+        pk
+        for pk in MemberCompany.objects.values_list("pk", flat=True)
+        if alignment.disclosure(pledges[pk], reports[pk]) == status
+    }
 
 
 def parse(query: QueryDict) -> tuple[Filters, list[str]]:
@@ -297,10 +331,13 @@ class Row:
     pledges: list[ShownPledge]
     other_pledges: int
     progress: trajectory.CompanyProgress
+    disclosure: str = ""
+    disclosure_label: str = ""
 
 
 def rows(page_companies) -> list[Row]:
     labels = Labels.current()
+    disclosure_labels = {code: str(label) for code, label in alignment.Disclosure.choices}
     result = []
     for company in page_companies:
         shown = company.shown_pledges
@@ -320,6 +357,8 @@ def rows(page_companies) -> list[Row]:
                 ],
                 other_pledges=len(every) - len(shown),
                 progress=trajectory.company_progress(every, company.public_reports),
+                disclosure=(status := alignment.disclosure(every, company.public_reports)),
+                disclosure_label=disclosure_labels[status],
             )
         )
     return result
@@ -422,8 +461,11 @@ class CompanyPage:
         return sum(1 for plant in self.company.plants.all() if plant.green_factory_year)
 
 
-def company_page(slug: str) -> CompanyPage:
-    """Everything the company page shows, approved data only, in a fixed number of queries."""
+def company_page(slug: str, as_of: datetime.date | None = None) -> CompanyPage:
+    """Everything the company page shows, approved data only, in a fixed number of queries.
+
+    With `as_of`, the pledges, reports and history as they were public at the end of that day
+    (`members.tracker.pathways.snapshots`)."""
     milestones = Prefetch("milestones", queryset=Milestone.objects.order_by("year", "sort_order", "pk"))
     queryset = MemberCompany.objects.prefetch_related(
         # The evidence document is review material for staff, not shown: the public source is source_url.
@@ -434,6 +476,9 @@ def company_page(slug: str) -> CompanyPage:
         logos(*COMPANY_LOGO_SPECS),
     )
     company = get_object_or_404(queryset, slug=slug)
+    changes = list(company.public_changes.all())
+    if as_of is not None:
+        company.public_pledges, company.public_reports, changes = snapshots.public_on(company.pk, as_of)
     progress = trajectory.company_progress(company.public_pledges, company.public_reports)
     reference = progress.pledge
     pledges = [
@@ -456,12 +501,12 @@ def company_page(slug: str) -> CompanyPage:
         progress=progress,
         chart_rows=chart_rows(progress, reference_milestones),
         milestones=reference_milestones,
-        changes=list(company.public_changes.all()),
+        changes=changes,
     )
 
 
 def _public_changes():
-    return PublicChange.objects.select_related("submitted_by").order_by("-published_at", "-pk")
+    return PublicChange.objects.select_related("submitted_by", "revision").order_by("-published_at", "-pk")
 
 
 def chart_rows(progress: trajectory.CompanyProgress, milestones: list[tuple[int, Decimal]]) -> list[ChartRow]:

@@ -4,21 +4,23 @@ Thin views: the queries and rules live in `queries`, `trajectory`, `charts` and
 `exports`, beside this module.
 """
 
+import datetime
 import json
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from members.cache_tags import TRACKER, company_tag
-from members.models import NEUTRALITY_TYPES, PledgeType
+from members.cache_tags import TRACKER, company_tag, sector_tag
+from members.models import NEUTRALITY_TYPES, PledgeType, provenance
 from members.tracker import charts, exports, queries, trajectory
+from members.tracker.pathways import assessments, snapshots, views_data
 from portal import page_cache
 from portal.i18n import is_chinese
 from portal.pagination import paginate
@@ -95,11 +97,38 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def company(request: HttpRequest, slug: str) -> HttpResponse:
+    return _company_page(request, slug)
+
+
+@require_safe
+def company_as_of(request: HttpRequest, slug: str, day: str) -> HttpResponse:
+    """The company page as it stood at the end of `day` (YYYY-MM-DD), for citing."""
+    try:
+        as_of = datetime.date.fromisoformat(day)
+    except ValueError:
+        raise Http404(_("Give the date as YYYY-MM-DD.")) from None
+    if as_of > timezone.localdate():
+        raise Http404(_("A snapshot cannot be dated in the future."))
+    return _company_page(request, slug, as_of)
+
+
+def _company_page(request: HttpRequest, slug: str, as_of: datetime.date | None = None) -> HttpResponse:
     page_cache.depends_on(request, company_tag(slug))
-    data = queries.company_page(slug)
+    data = queries.company_page(slug, as_of)
+    # Its place among its sector's peers changes with theirs.
+    page_cache.depends_on(request, sector_tag(data.company.sector))
     filters, _ignored = queries.parse(request.GET)
     back_query = filters.query_string(page=_page_number(request))
     progress = data.progress
+    today = timezone.localdate()
+    benchmarks = assessments.benchmarks()
+    recorded = snapshots.assessment_on(data.company.pk, as_of) if as_of else assessments.latest(data.company.pk)
+    aligned = views_data.alignment_view(
+        data.company.public_pledges, data.company.public_reports, benchmarks, (as_of or today).year, recorded
+    )
+    shown = _shown_pathways(request, benchmarks)
+    last_year = max(2050, progress.line.target_year if progress.line else 2050)
+    earlier = views_data.earlier_targets(data.changes, data.company.public_pledges)
     chart = charts.trajectory_chart(
         progress.reported,
         progress.line,
@@ -107,12 +136,33 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
         title=_chart_title(data),
         description=_chart_description(data),
         id_prefix="trajectory-chart",
+        pathways=views_data.chart_series(aligned, benchmarks, shown, last_year),
+        earlier=earlier,
+        marked=views_data.marked_years(data.company.public_reports),
     )
+    for report in data.reports:
+        report.basis_1_2 = provenance.scope_1_2_basis(report)
+    peer_rows = views_data.peers(data.company.sector, today.year) if as_of is None else []
     context = {
         "company": data.company,
         "data": data,
         "progress": progress,
         "chart": chart,
+        "alignment": aligned,
+        "pathway_switches": [
+            {"code": b.code, "label": b.label, "swatch": charts.pathway_swatch(i), "shown": b.code in shown}
+            for i, b in enumerate(benchmarks)
+        ],
+        "earlier_targets": earlier,
+        "provenance": views_data.report_provenance(data.reports),
+        "position": views_data.position(peer_rows, data.company.pk),
+        "peers_url": reverse("tracker:sector", args=[data.company.sector]),
+        "as_of": as_of,
+        "today": today,
+        "cite_url": request.build_absolute_uri(
+            reverse("tracker:company_as_of", args=[data.company.slug, (as_of or today).isoformat()])
+        ),
+        "methodology_url": reverse("tracker:methodology"),
         "back_url": reverse("tracker:index") + (f"?{back_query}" if back_query else ""),
         "sector_url": reverse("tracker:index") + "?" + queries.Filters(sector=data.company.sector).query_string(),
         "rule": trajectory.RULE_TEXT,
@@ -120,7 +170,18 @@ def company(request: HttpRequest, slug: str) -> HttpResponse:
         "alternates": _alternates(request, "tracker:company", data.company.slug),
         "structured_data": _structured_data(request, data.company),
     }
-    return TemplateResponse(request, "members/tracker/company.html", context)
+    response = TemplateResponse(request, "members/tracker/company.html", context)
+    if as_of is not None:
+        response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _shown_pathways(request: HttpRequest, benchmarks) -> set[str]:
+    """Pathways the visitor left switched on: all of them until the switch form is sent."""
+    codes = {b.code for b in benchmarks}
+    if request.GET.get("chart") != "1":
+        return codes
+    return codes & set(request.GET.getlist("pathway"))
 
 
 def _chart_title(data: queries.CompanyPage) -> str:

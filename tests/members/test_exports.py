@@ -9,9 +9,10 @@ from django.utils import translation
 from freezegun import freeze_time
 from openpyxl import load_workbook
 
-from members.models import Sector
+from members.models import ProgressReport, Sector
+from members.tracker.pathways.alignment import METHODOLOGY_VERSION
 from tests.members import test_tracker
-from tests.members.factories import MemberCompanyFactory, MilestoneFactory, PledgeFactory
+from tests.members.factories import MemberCompanyFactory, MilestoneFactory, PledgeFactory, ProgressReportFactory
 
 # The tracker's fixtures, shared: the same companies and unapproved values as on the pages.
 world = test_tracker.world
@@ -36,6 +37,14 @@ HEADER = [
     "Verification",
     "Source",
     "Milestones",
+    "Alignment 2025",
+    "Alignment 2030",
+    "Alignment 2035",
+    "Alignment 2050",
+    "Disclosure of progress",
+    "Latest report",
+    "Provenance of the latest report",
+    "Methodology version",
 ]
 
 
@@ -95,7 +104,7 @@ def test_csv_has_one_row_per_public_pledge_with_its_details(client, world):
         ("Borealis Energy", "2040"),
         ("Cobalt Motors", "2030"),
     ]
-    net_zero = rows[1]
+    net_zero = {key: value for key, value in rows[1].items() if key in HEADER[:14]}
     assert net_zero == {
         "Company (English)": "Acme Chemicals",
         "Company (Chinese)": "艾克美化学",
@@ -227,3 +236,51 @@ def test_exports_never_hold_unapproved_values(client, unapproved, extension):
         assert secret not in text, secret
     assert "2040" in text  # the approved target year
     assert "climate-report.pdf" in text  # the approved source
+
+
+def test_downloads_carry_alignment_disclosure_provenance_and_the_methodology_version(client, world):
+    acme = world["acme"]
+    ProgressReport.objects.filter(company=acme).delete()
+    ProgressReportFactory(
+        company=acme,
+        year=2024,
+        scope_1=40_000,
+        scope_2_market=10_000,
+        provenance={"scope_1": {"basis": "estimated", "assurance": "none", "assurer": ""}},
+    )
+
+    row = next(r for r in csv_rows(client.get("/pledges/export.csv")) if r["Company (English)"] == "Acme Chemicals")
+    assert row["Methodology version"] == METHODOLOGY_VERSION
+    assert row["Latest report"] == "2024"
+    assert row["Provenance of the latest report"] == "Scope 1: Estimated, no assurance"
+    assert row["Alignment 2030"] in {
+        "Aligned with 1.5 °C",
+        "Below 2 °C",
+        "China pathway",
+        "Not aligned",
+        "Not enough data",
+    }
+    assert row["Disclosure of progress"].startswith("Reports progress")
+
+    document = json.loads(client.get("/pledges/export.json").content)
+    assert document["methodology_version"] == METHODOLOGY_VERSION
+    record = next(r for r in document["pledges"] if r["company_slug"] == acme.slug)
+    assert [entry["year"] for entry in record["alignment"]] == [2025, 2030, 2035, 2050]
+    assert record["latest_report"]["provenance"]["scope_1"]["basis"] == "estimated"
+    assert record["disclosure"] in {"all", "some", "none", "no_targets"}
+
+
+def test_the_tracker_filters_by_disclosure(client, world):
+    acme = world["acme"]
+    ProgressReport.objects.filter(company=acme).delete()
+    response = client.get("/pledges/?disclosure=none")
+    html = response.content.decode()
+    assert "Acme Chemicals" in html
+    ProgressReportFactory(
+        company=acme, year=2024, scope_1=40_000, scope_2_market=10_000, scope_3=300_000, renewable_share=40
+    )
+    assert "Acme Chemicals" not in client.get("/pledges/?disclosure=none").content.decode()
+    rows = csv_rows(client.get("/pledges/export.csv?disclosure=none"))
+    assert "Acme Chemicals" not in {r["Company (English)"] for r in rows}
+    bad = client.get("/pledges/?disclosure=most").content.decode()
+    assert "Disclosure of progress" in bad and "Select a valid choice" in bad

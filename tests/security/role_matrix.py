@@ -139,6 +139,9 @@ RULES: list[Rule] = [
     Rule("pledges/export.xlsx", PUBLIC),
     Rule("pledges/export.json", PUBLIC),
     Rule("pledges/<slug:slug>/", PUBLIC),
+    Rule("pledges/<slug:slug>/as-of/<str:day>/", PUBLIC, "a company page as it stood on a date, for citing"),
+    Rule("pledges/methodology/", PUBLIC),
+    Rule("pledges/sectors/<slug:sector>/", PUBLIC),
     Rule("registrations/cancel/<str:token>/", PUBLIC, "the signed link is the permission; only POST cancels"),
     Rule("registrations/ticket/<str:token>/", PUBLIC, "the signed link in the registration emails is the permission"),
     Rule(
@@ -206,6 +209,20 @@ RULES: list[Rule] = [
     ),
     Rule(
         "api/v1/me/pledges/<pledge_id>/submit", PUBLIC, POST_ONLY, post=API_REPRESENTATIVE, foreign=OTHER_COMPANYS_API
+    ),
+    Rule("api/v1/me/reports", API_REPRESENTATIVE, "GET lists, POST drafts a new report", post=API_REPRESENTATIVE),
+    Rule(
+        "api/v1/me/reports/<report_id>",
+        API_REPRESENTATIVE,
+        "GET reads, PUT saves a new version",
+        post=API_REPRESENTATIVE,
+        method="put",
+        foreign=OTHER_COMPANYS_API,
+        # As for pledges: an empty body is the same 422 for any id.
+        foreign_post=OTHER_COMPANYS_API.but(representative=ALLOWED),
+    ),
+    Rule(
+        "api/v1/me/reports/<report_id>/submit", PUBLIC, POST_ONLY, post=API_REPRESENTATIVE, foreign=OTHER_COMPANYS_API
     ),
     # --- Member area: the walk's representative works for the company that owns the pledge and report ---------
     Rule("members/login/", PUBLIC),
@@ -328,6 +345,12 @@ RULES: list[Rule] = [
         post=MODERATORS,
     ),
     Rule("admin/snippets/members/membercompany/*", STAFF),
+    Rule("admin/snippets/members/pathway/*", MODERATORS, "pathways change every label: Moderators edit, Editors read"),
+    Rule("admin/snippets/members/pathway/", STAFF),
+    Rule("admin/snippets/members/pathway/results/", STAFF),
+    Rule("admin/snippets/members/pathway/add/", MODERATORS, post=MODERATORS),
+    Rule("admin/snippets/members/pathway/edit/<int:pk>/", MODERATORS, post=MODERATORS),
+    Rule("admin/snippets/members/pathway/delete/<int:pk>/", MODERATORS, post=MODERATORS),
     Rule("admin/snippets/members/membercompany/delete/<int:pk>/", SUPERUSER),
     Rule("admin/snippets/portal/policydocument/*", STAFF),
     Rule("admin/snippets/portal/policydocument/delete/<int:pk>/", MODERATORS),
@@ -363,6 +386,8 @@ RULES: list[Rule] = [
     Rule("admin/snippets/choose/initiatives/greencategory/*", STAFF),
     Rule("admin/snippets/choose/initiatives/greencategory/create/", MODERATORS),
     Rule("admin/snippets/choose/search/synonym/*", STAFF),
+    Rule("admin/snippets/choose/members/pathway/*", STAFF),
+    Rule("admin/snippets/choose/members/pathway/create/", MODERATORS),
     Rule("admin/snippets/choose/search/synonym/create/", MODERATORS),
     # --- The Wagtail admin: Wagtail's own areas, as its permissions and the groups' grants make them ----------
     Rule("admin/", STAFF),

@@ -218,6 +218,8 @@ def params_for(route: Route, w: SimpleNamespace, *, foreign: bool = False) -> tu
         "uidb64": "MQ",
         "token": "set-password",
         "slug": w.company.slug,
+        "sector": w.company.sector,
+        "day": "2024-06-30",
         "extension": "csv",
         "url": "nothing-here/",
         "content_type_id": ContentType.objects.get_for_model(page).pk,
@@ -270,6 +272,7 @@ def scoped_params(w: SimpleNamespace) -> dict[str, dict]:
         "api/v1/documents/": {"slug": w.policy_document.slug},
         "api/v1/eod/programmes/": {"programme_id": w.programme.pk},
         "api/v1/me/pledges/": {"pledge_id": w.pledge.pk},
+        "api/v1/me/reports/": {"report_id": w.report.pk},
         "admin/snippets/choose/": {},
         "admin/collections/": {"pk": w.restricted_document.collection_id},
         "admin/workflows/": {"pk": w.page_workflow.pk},
@@ -363,6 +366,7 @@ def foreign_params(w: SimpleNamespace) -> dict[str, dict]:
         "members/reports/": {"pk": w.other_report.pk, "document_id": w.other_evidence.pk},
         "financiers/searches/": {"pk": w.other_saved_search.pk},
         "api/v1/me/pledges/": {"pledge_id": w.other_pledge.pk},
+        "api/v1/me/reports/": {"report_id": w.other_report.pk},
     }
 
 

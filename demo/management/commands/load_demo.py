@@ -7,6 +7,7 @@ from demo.events import load_events
 from demo.financiers import FINANCIER_PASSWORD, load_financiers
 from demo.library import load_briefs, load_library
 from demo.members import REPRESENTATIVE_PASSWORD, load_companies, load_members, mail_not_sent
+from demo.pathways import load_pathways_demo
 from demo.site import load_site
 from search.semantic.encoder import encoder_status, get_encoder
 from search.signal_handlers import updates_paused
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             load_site(self.stdout)
             created = load_companies(options["companies"], self.stdout)
             members = load_members(options["companies"], self.stdout)
+            alignment = load_pathways_demo(self.stdout)
             events = load_events(self.stdout)
             library = load_library(self.stdout)
             briefs = load_briefs(self.stdout)
@@ -45,7 +47,8 @@ class Command(BaseCommand):
             self.stderr.write(f"Search index not rebuilt: {error} Run search_rebuild once Elasticsearch is back.")
         self.stdout.write(
             f"Member data: {members['pledges']} new pledges, {members['reports']} new progress reports, "
-            f"{members['plants']} new plants."
+            f"{members['plants']} new plants. Provenance for {alignment['provenance']} reports; "
+            f"{alignment['assessments']} alignment assessments."
         )
         self.stdout.write(
             f"Events: {events['events']} in English and Chinese ({events['created']} new), "
