@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from wagtail.models import Site
 
 from initiatives.models import Registration
+from members.models import Sector
 from portal import page_cache
 from portal.models import SiteIdentity
 from tests.initiatives.events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory
@@ -113,14 +114,24 @@ def test_an_approved_pledge_retires_the_tracker_its_company_and_the_home_page(cl
     assert _retired(client, site) == {"tracker", "company", "home", "about (declares nothing)"}
 
 
-def test_another_companys_pledge_leaves_this_company_page_cached(client, site, django_capture_on_commit_callbacks):
-    other = MemberCompanyFactory()  # a new member shows everywhere: before the pages are cached
+def test_a_pledge_of_another_sector_leaves_this_company_page_cached(client, site, django_capture_on_commit_callbacks):
+    other = MemberCompanyFactory(sector=Sector.LOGISTICS)  # a new member shows everywhere: before the caching
     _cached(client, site)
 
     with django_capture_on_commit_callbacks(execute=True):
         PledgeFactory(company=other)
 
     assert "company" not in _retired(client, site)
+
+
+def test_a_peers_pledge_retires_this_company_page_which_shows_its_place_among_them(client, site, django_capture_on_commit_callbacks):  # fmt: skip
+    peer = MemberCompanyFactory(sector=site["_company"].sector)
+    _cached(client, site)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PledgeFactory(company=peer)
+
+    assert "company" in _retired(client, site)
 
 
 def test_a_library_document_retires_the_library_only(client, site, django_capture_on_commit_callbacks):
