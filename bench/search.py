@@ -103,6 +103,9 @@ def chinese(rng: random.Random, chars: int) -> str:
     return "".join(out)
 
 
+DEFAULT_POOL = 300
+
+
 @dataclasses.dataclass
 class Pool:
     """Distinct texts records are made of, `size` of each kind: what is embedded, once per distinct passage."""
@@ -144,10 +147,12 @@ class Pool:
         return parts
 
 
-def generate(count: int, pool: Pool, seed: int = 2060):
-    """Records shaped like `search.records`: 60% library documents, the rest pages, their texts from `pool`."""
+def generate(count: int, pool: Pool | None = None, seed: int = 2060):
+    """Records shaped like `search.records`: 60% library documents, the rest pages, their texts from `pool`
+    (by default one of DEFAULT_POOL texts of each kind)."""
     from search.records import EMPTY, with_version
 
+    pool = pool or Pool.build(DEFAULT_POOL)
     rng = random.Random(seed)  # noqa: S311 - seeded bench data, not security
     start = datetime.date(2015, 1, 1)
     for n in range(count):
@@ -627,7 +632,9 @@ def main() -> None:
     parser.add_argument(
         "--chunk-size", type=int, default=500, help="records per Elasticsearch bulk request (at most 16 MiB)"
     )
-    parser.add_argument("--pool", type=int, default=300, help="distinct texts of each kind the records are made of")
+    parser.add_argument(
+        "--pool", type=int, default=DEFAULT_POOL, help="distinct texts of each kind the records are made of"
+    )
     parser.add_argument(
         "--keep-index", action="store_true", help="keep the Elasticsearch index for --reuse-index (same --size)"
     )
