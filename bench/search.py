@@ -451,7 +451,7 @@ def run_elasticsearch(records: list, requests, args) -> Figures:
     try:
         if args.reuse_index:
             (index,) = aliased_indexes(backend.client)
-            figures = Figures("elasticsearch", len(records))
+            figures = Figures("elasticsearch", size(args.size))
             figures.notes.append(f"searching the kept index {index}, loaded by an earlier run")
         else:
             result = None
@@ -581,13 +581,14 @@ def work(args) -> dict[str, Figures]:
     requests = list(queries(args.queries))
     started = time.monotonic()
     pool = Pool.build(args.pool)
-    records = list(generate(count, pool))
-    print(f"[{connection.vendor}] generated {count:,} records in {time.monotonic() - started:.1f} s (not counted)")
+    loading = connection.vendor == "sqlite" or "postgresql" in args.wanted or not args.reuse_index
+    records = list(generate(count, pool)) if loading else []  # --reuse-index: the kept index has them
+    if records:
+        print(f"[{connection.vendor}] generated {count:,} records in {time.monotonic() - started:.1f} s (not counted)")
     results = {}
     name = f"{args.name}_{connection.vendor}"
     kwargs = {"path": Path(tempfile.gettempdir()) / f"bench_{name}_{os.getpid()}.sqlite3"}
     with throwaway_database(name, **kwargs):
-        loading = connection.vendor == "sqlite" or "postgresql" in args.wanted or not args.reuse_index
         args.pool_vectors = store_vectors(pool) if loading and not args.no_vectors else {}
         if args.pool_vectors:
             print(
