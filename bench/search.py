@@ -451,7 +451,8 @@ def run_elasticsearch(records: list, requests, args) -> Figures:
     try:
         if args.reuse_index:
             (index,) = aliased_indexes(backend.client)
-            figures = Figures("elasticsearch", size(args.size))
+            # The records the index holds (nested passages are not counted): a load may have been cut short.
+            figures = Figures("elasticsearch", backend.client.count(index=index)["count"])
             figures.notes.append(f"searching the kept index {index}, loaded by an earlier run")
         else:
             result = None
