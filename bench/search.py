@@ -680,7 +680,8 @@ def main() -> None:
     if embedding:
         print(f"\nquery embedding (uncached, one query at a time): {percentiles(embedding)}")
     disagreements = print_hits(ordered, requests) if len(ordered) > 1 else {}
-    print_targets(ordered, embedding, disagreements, count)
+    # What the backends hold (a kept index may hold fewer records than --size asks for).
+    print_targets(ordered, embedding, disagreements, max((f.records for f in ordered.values()), default=count))
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end (2 shared cores: figures under load are slower)")
 
 
