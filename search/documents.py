@@ -117,6 +117,9 @@ def replica_settings() -> dict:
     )
 
 
+# Fields only searched, never read back from a hit (see `index_body`).
+SOURCE_EXCLUDED = ("*_terms", "passages.terms", "chunks.vector")
+
 # Display texts that also get a subfield analysed by the cluster's own Chinese analyser, where it has one
 # (smartcn, ICU): a ranking signal on top of the terms, which alone decide what matches.
 CHINESE_SUBFIELDS = ["title", "alt_title", "summary"]
@@ -131,6 +134,9 @@ def index_body(vector_dims: int = 0, chinese_analyzer: str = "standard") -> dict
     if vector_dims:
         vector = DenseVector(dims=vector_dims, index=True, similarity="cosine")
         mappings["properties"]["chunks"]["properties"]["vector"] = vector.to_dict()
+    # Indexed but not stored: every hit read parses its document's stored source, and the terms and
+    # vectors (nine tenths of it) are never read back; a rebuild writes documents afresh from the database.
+    mappings["_source"] = {"excludes": list(SOURCE_EXCLUDED)}
     shards = shard_count()
     # A fingerprint of what only a rebuild can change, the mapping and the shard count:
     # `search_status` compares it with the served index's to tell an operator when

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
+import numpy as np
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
 from search import analysis, terms
@@ -28,6 +29,9 @@ DOCUMENT_FIELDS_EXCLUDED = ("id", "labels")
 # Bytes per bulk request. With meaning vectors a record is ~100 KB of JSON, and a node refuses
 # (429) what it is coordinating past 10 % of its heap: two requests in flight must fit in a 512 MB heap's.
 BULK_BYTES = 16 * 2**20
+# Vectors are stored as float16 (about three significant digits): five decimals lose nothing of them,
+# and send a third of the JSON that float32's seventeen-digit reprs would.
+VECTOR_DECIMALS = 5
 
 
 def alias_name() -> str:
@@ -92,7 +96,7 @@ def document_source(record: Record) -> dict:
     source["pages"] = len(record["passages"])
     source["chunks"] = [
         {"ordinal": chunk.ordinal, "page": chunk.page, "text": chunk.text}
-        | ({"vector": vector.tolist()} if vector is not None else {})
+        | ({"vector": vector.astype(np.float64).round(VECTOR_DECIMALS).tolist()} if vector is not None else {})
         for chunk, vector in chunk_vectors(record)
     ]
     return source

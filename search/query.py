@@ -17,6 +17,7 @@ correction of a word no record holds. The reasons travel with the results so
 each hit can say why it matched.
 """
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -119,9 +120,18 @@ def minimum_match(optional: int) -> int:
 
 
 def _analysed_synonyms(groups: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]]:
-    """Synonym groups by the terms of each of their phrases: (terms, the phrase as written) of every alternative."""
+    """Synonym groups by the terms of each of their phrases: (terms, the phrase as written) of every alternative.
+
+    Analysing every group's phrases takes tens of milliseconds, on every search that uses synonyms: the
+    result is kept for as long as the groups are the same (read only: callers must not change it).
+    """
+    return _analysed_groups(tuple(groups.items()))
+
+
+@functools.lru_cache(maxsize=4)
+def _analysed_groups(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> dict:
     analysed = {}
-    for term, alternatives in groups.items():
+    for term, alternatives in groups:
         key = tuple(analysis.terms(term))
         if key:
             analysed[key] = [(tuple(analysis.terms(alt)), alt) for alt in alternatives if analysis.terms(alt)]
