@@ -158,7 +158,7 @@ def count_cache_and_queries(name, response_time=0, response=None, exception=None
     counts[f"queries_{cache_state}"] += max(queries, 0)
     counts[f"max_queries_{cache_state}"] = max(counts[f"max_queries_{cache_state}"], queries)
     times[name][cache_state].append(response_time)
-    if cache_state != "hit" and headers.get("X-CPU-Ms"):
+    if cache_state in ("miss", "none") and headers.get("X-CPU-Ms"):  # renders, not answers from the cache
         cpu[name].append(float(headers["X-CPU-Ms"]))
 
 

@@ -48,7 +48,16 @@ What is kept and served:
   private/no-store/no-cache, and varies on nothing but Cookie (handled by the
   rule above) and Accept-Language (the key holds the resolved language).
 
-`X-Cache: hit|miss` says what happened; `PORTAL_PAGE_CACHE_SECONDS = 0` turns it off.
+A retired entry is not thrown away at once. The first request for it takes
+a short lock and renders the page again; while it does, other visitors of
+that page get the retired copy (`X-Cache: stale`), for at most
+`PORTAL_PAGE_CACHE_GRACE_SECONDS`, as Varnish's grace and nginx's
+`proxy_cache_lock` with `proxy_cache_use_stale updating` do. Without it, a
+change that shows everywhere (a page published) would have every visitor of
+the moment render the same pages at once, and a registration drive would
+render its event page once per visitor rather than once per registration.
+
+`X-Cache: hit|stale|miss` says what happened; `PORTAL_PAGE_CACHE_SECONDS = 0` turns it off.
 """
 
 import hashlib
@@ -97,6 +106,10 @@ UNCACHEABLE_CONTROL = {"private", "no-store", "no-cache"}
 
 def timeout() -> int:
     return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0))
+
+
+def grace() -> int:
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_GRACE_SECONDS", 0))
 
 
 # --- Tags ----------------------------------------------------------------------
@@ -282,15 +295,24 @@ class PageCacheMiddleware:
         if base is None:  # no cache to keep pages in just now: render them
             return self.get_response(request)
         stored = found.get(key)
+        lock = None
         if stored is not None:
             versions, status, headers, content = stored
             if _still_valid(versions, base):
-                response = HttpResponse(content, status=status, headers=headers)
-                # What the cache answers depends on the cookies sent (a session bypasses it), as the page
-                # itself did through the session it read: a proxy must not give a hit to a signed-in visitor.
-                patch_vary_headers(response, ["Cookie"])
-                response["X-Cache"] = "hit"
-                return response
+                return _from_cache(status, headers, content, "hit")
+            # Retired: one request renders it again, the others meanwhile get this copy.
+            lock = f"{key}:rendering"
+            if grace() and not cache.add(lock, 1, timeout=grace()):
+                return _from_cache(status, headers, content, "stale")
+        try:
+            response = self._render(request, key, base, seconds)
+        finally:
+            if lock is not None:
+                cache.delete(lock)
+        response["X-Cache"] = "miss"
+        return response
+
+    def _render(self, request: HttpRequest, key: str, base: dict[str, int], seconds: int) -> HttpResponse:
         request._page_cache_tags = {GLOBAL: base[GLOBAL]}
         request._page_cache_declared = False
         response = self.get_response(request)
@@ -298,8 +320,16 @@ class PageCacheMiddleware:
         if declared is not None and is_storable(request, response):
             versions = declared if request._page_cache_declared else {**declared, ANY_CHANGE: base[ANY_CHANGE]}
             cache.set(key, (versions, response.status_code, dict(response.items()), response.content), seconds)
-        response["X-Cache"] = "miss"
         return response
+
+
+def _from_cache(status: int, headers: dict, content: bytes, state: str) -> HttpResponse:
+    response = HttpResponse(content, status=status, headers=headers)
+    # What the cache answers depends on the cookies sent (a session bypasses it), as the page
+    # itself did through the session it read: a proxy must not give a hit to a signed-in visitor.
+    patch_vary_headers(response, ["Cookie"])
+    response["X-Cache"] = state
+    return response
 
 
 # --- Invalidation ----------------------------------------------------------------

@@ -284,9 +284,12 @@ SEARCH_SEMANTIC_FLOOR = float(env.get("SEARCH_SEMANTIC_FLOOR", "0.15"))
 SEARCH_SEMANTIC_MARGIN = float(env.get("SEARCH_SEMANTIC_MARGIN", "0.15"))
 
 # Whole anonymous pages kept in the cache for this many seconds (0: off), retired
-# at once by any content change (portal.page_cache); the TTL bounds what time
+# by the changes that show on them (portal.page_cache); the TTL bounds what time
 # alone changes (upcoming events becoming past).
 PORTAL_PAGE_CACHE_SECONDS = int(env.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
+# While one request renders a retired page again, others get the retired copy for at most
+# this long (0: every request renders it), so a change does not have every visitor render at once.
+PORTAL_PAGE_CACHE_GRACE_SECONDS = int(env.get("PORTAL_PAGE_CACHE_GRACE_SECONDS", "10"))
 
 # Wagtail's admin search stays on the database: editors can work while the
 # cluster is down, and the public full-text search is our own service.

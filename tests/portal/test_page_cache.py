@@ -1,10 +1,12 @@
 """The anonymous page cache: served before routing with no SQL, retired at once by a change, never personal."""
 
+import time
 import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from wagtail.models import Locale, Site
@@ -88,6 +90,60 @@ def test_publishing_a_change_shows_at_once(client, about, django_capture_on_comm
 
     assert response["X-Cache"] == "miss"
     assert "About us, revised" in response.content.decode()
+
+
+def _rendering_lock(path: str) -> str:
+    """The lock the request re-rendering a retired page holds (the test client's host and language)."""
+    request = RequestFactory().get(path)
+    request.LANGUAGE_CODE = "en"
+    return f"{page_cache.cache_key(request)}:rendering"
+
+
+def test_while_a_retired_page_is_rendered_again_other_visitors_get_the_retired_copy(client, about, settings, django_assert_num_queries, django_capture_on_commit_callbacks):  # fmt: skip
+    settings.PORTAL_PAGE_CACHE_GRACE_SECONDS = 10
+    client.get("/about/")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "About us, revised"
+        about.save_revision().publish()
+    cache.add(_rendering_lock("/about/"), 1, timeout=10)  # another visitor's request is rendering it
+
+    with django_assert_num_queries(0):
+        meanwhile = client.get("/about/")
+    cache.delete(_rendering_lock("/about/"))  # that render is done (it would have stored the new page)
+    after = client.get("/about/")
+
+    assert meanwhile["X-Cache"] == "stale" and "About the association" in meanwhile.content.decode()
+    assert after["X-Cache"] == "miss" and "About us, revised" in after.content.decode()
+    assert client.get("/about/")["X-Cache"] == "hit"
+
+
+def test_the_request_that_renders_a_retired_page_releases_its_lock(client, about, settings, django_capture_on_commit_callbacks):  # fmt: skip
+    settings.PORTAL_PAGE_CACHE_GRACE_SECONDS = 10
+    client.get("/about/")
+    for title in ("First revision", "Second revision"):
+        with django_capture_on_commit_callbacks(execute=True):
+            about.title = title
+            about.save_revision().publish()
+        response = client.get("/about/")
+
+        # Each retirement is rendered by the first request after it, never answered stale for want of a lock.
+        assert response["X-Cache"] == "miss" and title in response.content.decode()
+        assert cache.get(_rendering_lock("/about/")) is None
+
+
+def test_a_retired_copy_is_served_no_longer_than_the_grace(client, about, settings, django_capture_on_commit_callbacks):  # fmt: skip
+    settings.PORTAL_PAGE_CACHE_GRACE_SECONDS = 1
+    client.get("/about/")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "About us, revised"
+        about.save_revision().publish()
+    # A render that never finished (its worker killed): its lock lapses with the grace.
+    cache.add(_rendering_lock("/about/"), 1, timeout=1)
+    assert client.get("/about/")["X-Cache"] == "stale"
+
+    time.sleep(1.1)
+
+    assert "About us, revised" in client.get("/about/").content.decode()
 
 
 def test_unpublishing_a_page_removes_it_at_once(client, about, django_capture_on_commit_callbacks):
