@@ -389,12 +389,23 @@ def measure(name: str, records: list, rebuild, profile: bool) -> Figures:
     return figures
 
 
-def search_figures(figures: Figures, backend, requests) -> None:
+def search_figures(figures: Figures, backend, requests, profile: bool = False) -> None:
     for mode, (portal, took, totals) in timed_searches(backend, requests).items():
         figures.portal[mode], figures.took[mode] = portal, took
         if mode == "lexical":
             figures.totals["exact"] = totals
     figures.totals["words"] = word_totals(backend, requests)
+    if profile:
+        from search.service import SearchService
+
+        profiler = cProfile.Profile()
+        service = SearchService(backend)
+        profiler.enable()
+        for request in requests:
+            service.search(request)
+        profiler.disable()
+        print(f"\n{figures.backend}: hybrid searches profile, after the timed ones (top 30 by cumulative time)")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
 
 
 def run_database(name: str, records: list, requests, args) -> Figures:
@@ -409,7 +420,7 @@ def run_database(name: str, records: list, requests, args) -> Figures:
     figures.vectors = figures_vectors
     if figures_vectors:
         figures.vectors["database"] = database_vector_cost(requests)
-    search_figures(figures, backend, requests)
+    search_figures(figures, backend, requests, args.profile)
     return figures
 
 
@@ -650,7 +661,7 @@ def main() -> None:
         "--reuse-index", action="store_true", help="search the index --keep-index left instead of loading one"
     )
     parser.add_argument("--no-vectors", action="store_true", help="store no vectors: hybrid searches by words only")
-    parser.add_argument("--profile", action="store_true", help="print a profile of the database rebuild")
+    parser.add_argument("--profile", action="store_true", help="print a profile of the database rebuild and searches")
     parser.add_argument("--name", default="search", help="a name of its own for the throwaway database, file and index")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)

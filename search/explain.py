@@ -59,7 +59,7 @@ def passages(query: ParsedQuery, candidate: Candidate, details: Details) -> list
         html = highlight.snippet(details.body, alternatives)
         if html:
             shown.append(Passage(html=html))
-    chunk = candidate.chunk
+    chunk = (details.closest or candidate.chunk) if candidate.chunk is not None else None
     text = (chunk.text or details.chunk_text(chunk.ordinal)) if chunk is not None and chunk.ordinal > 0 else ""
     if text:
         page = chunk.page if candidate.pages else None

@@ -149,7 +149,7 @@ class SearchService:
             ordered = retrieved.lexical
         groups = ranking.grouped(ordered, request.language)
         page = groups[request.offset : request.offset + request.per_page]
-        details = backend.details([candidate.key for candidate, _ in page], query)
+        details = backend.details([candidate.key for candidate, _ in page], query, meaning)
         results.hits = [explain.hit(query, candidate, details[candidate.key]) for candidate, _ in page]
         if query.corrections and any(match.kind == "spelling" for hit in results.hits for match in hit.matches):
             results.corrected = query.corrected_text  # "Showing results for"

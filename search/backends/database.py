@@ -272,6 +272,7 @@ class Details:
     body: str = ""
     siblings: list[dict] = field(default_factory=list)  # translations: {"key", "url", "title", "languages"}
     texts: dict = field(default_factory=dict)  # the texts passages are cut from, where the backend keeps no passages
+    closest: Chunk | None = None  # the passage closest in meaning, where retrieving left it for the page shown
 
     def chunk_text(self, ordinal: int) -> str:
         found = chunks(self.texts) if self.texts else []
@@ -534,8 +535,9 @@ class DatabaseBackend:
         retrieved.semantic = self._filtered(semantic, request)
         return retrieved
 
-    def details(self, keys: list[str], query: ParsedQuery) -> dict[str, Details]:
-        """Which alternatives each entry holds (checked against its stored terms), its pages and its translations."""
+    def details(self, keys: list[str], query: ParsedQuery, meaning: Meaning | None = None) -> dict[str, Details]:
+        """Which alternatives each entry holds (checked against its stored terms), its pages and its translations
+        (the passage closest in meaning came with the candidate)."""
         alternatives = query.alternatives
         columns = ("key", "group", "title", "alt_title", "summary", "passages", "body", *terms.FIELDS)
         rows = SearchEntry.objects.filter(key__in=keys).values_list(*columns)

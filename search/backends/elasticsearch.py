@@ -9,7 +9,7 @@ side by side (proximity) and the mark of a title match. One `msearch` asks
 for the best records by words and the counts and facets; with meaning, one
 asks for the nearest records and the best by words together, a second for the
 counts and facets of both. Another, for the page shown only, asks what each
-hit holds, its best pages and its translations.
+hit holds, its best pages, its passage closest in meaning and its translations.
 """
 
 from django.core.cache import cache
@@ -103,7 +103,11 @@ def facet_filters(request: SearchRequest, leave_out: str = "") -> list[Query]:
 
 
 def _knn(meaning: Meaning, request: SearchRequest, limit: int) -> dict:
-    """The records closest in meaning within the scope (the visitor's filters are applied afterwards, as words are)."""
+    """The records closest in meaning within the scope (the visitor's filters are applied afterwards, as words are).
+
+    Without the closest passage of each: fetching it for every candidate cost as much as the search itself at
+    100,000 records, and only the page shown needs it (`details`).
+    """
     return {
         "field": "chunks.vector",
         "query_vector": [float(x) for x in meaning.vector],
@@ -111,7 +115,22 @@ def _knn(meaning: Meaning, request: SearchRequest, limit: int) -> dict:
         "num_candidates": max(int(limit * SEMANTIC_CANDIDATES_FACTOR), 100),
         "similarity": meaning.floor,
         "filter": [clause.to_dict() for clause in scope_filters(request)],
-        "inner_hits": {"size": 1, "_source": ["chunks.ordinal", "chunks.page", "chunks.text"]},
+    }
+
+
+def _closest_passages(meaning: Meaning, keys: list[str]) -> dict:
+    """The passage of each of these records closest to the query (an exact search: the filter leaves a handful)."""
+    return {
+        "size": len(keys),
+        "knn": {
+            "field": "chunks.vector",
+            "query_vector": [float(x) for x in meaning.vector],
+            "k": len(keys),
+            "num_candidates": max(len(keys), 100),
+            "filter": [Q("ids", values=keys).to_dict()],
+            "inner_hits": {"size": 1, "_source": ["chunks.ordinal", "chunks.page", "chunks.text"]},
+        },
+        "_source": False,
     }
 
 
@@ -147,10 +166,7 @@ def _semantic_candidates(meaning: Meaning, response: dict) -> list[Candidate]:
     found = []
     for raw in response["hits"]["hits"]:
         candidate = _candidate(raw)
-        inner = raw.get("inner_hits", {}).get("chunks", {}).get("hits", {}).get("hits", [])
-        chunk = inner[0]["_source"] if inner else {}
-        score = cosine(raw["_score"])
-        candidate.chunk = Chunk(chunk.get("ordinal", 0), chunk.get("page"), chunk.get("text", ""), score)
+        candidate.chunk = Chunk(0, None, "", cosine(raw["_score"]))  # which passage: `details`, for the page shown
         found.append(candidate)
     if not found:
         return []
@@ -309,8 +325,9 @@ class ElasticsearchBackend:
         _raise_errors(responses)
         return responses
 
-    def details(self, keys: list[str], query: ParsedQuery) -> dict[str, Details]:
-        """For the page shown: the alternatives each hit holds anywhere, its best pages, its translations."""
+    def details(self, keys: list[str], query: ParsedQuery, meaning: Meaning | None = None) -> dict[str, Details]:
+        """For the page shown: the alternatives each hit holds anywhere, its best pages, its translations, and
+        (searching by meaning) its passage closest to the query."""
         found = {key: Details() for key in keys}
         if not keys:
             return found
@@ -342,8 +359,17 @@ class ElasticsearchBackend:
                     "_source": False,
                 },
             ]
+        if meaning is not None and self.has_vectors():
+            searches += [{}, _closest_passages(meaning, keys)]
         responses = self.client.msearch(index=indexes.alias_name(), searches=searches)["responses"]
         _raise_errors(responses)
+        if meaning is not None and self.has_vectors():
+            for raw in responses.pop()["hits"]["hits"]:
+                inner = raw.get("inner_hits", {}).get("chunks", {}).get("hits", {}).get("hits", [])
+                if inner:
+                    chunk = inner[0]["_source"]
+                    score = cosine(inner[0]["_score"])
+                    found[raw["_id"]].closest = Chunk(chunk.get("ordinal", 0), chunk.get("page"), chunk.get("text", ""), score)  # fmt: skip
         index_of = {name: index for index, name in enumerate(names.values())}
         groups = {}
         for raw in responses[0]["hits"]["hits"]:

@@ -22,8 +22,10 @@ from search import indexes, synonyms
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.models import Synonym
 from search.query import parse
+from search.ranking import Meaning, candidates_needed
 from search.records import all_records, key_for, record_for
 from search.results import FACETS, Match, SearchRequest
+from search.semantic.vectors import query_vector
 from search.service import SearchService
 from tests.portal.library.factories import PolicyDocumentFactory
 from tests.search import corpus
@@ -93,6 +95,22 @@ def test_document_passages_carry_their_pdf_page_number(search, made):
     assert hit.passages[0].page == 12
     assert "<mark>" in hit.passages[0].html
     assert "metallurgy" in hit.passages[0].html
+
+
+def test_the_passage_closest_in_meaning_is_found_with_its_page(backend, made, settings):
+    """What a hit found by meaning cites: the page of the document whose passage is closest to the query,
+    whether the backend finds it with the record (database) or for the page shown only (Elasticsearch)."""
+    text = "hydrogen metallurgy pilots"
+    query, request = parse(text), SearchRequest(text=text)
+    meaning = Meaning(query_vector(text), settings.SEARCH_SEMANTIC_FLOOR, settings.SEARCH_SEMANTIC_MARGIN)
+
+    retrieved = backend.retrieve(query, request, meaning, candidates_needed(request))
+    candidate = next(c for c in retrieved.semantic if c.key == key(made["peak_document"]))
+    details = backend.details([candidate.key], query, meaning)[candidate.key]
+    chunk = details.closest or candidate.chunk
+
+    assert chunk.page == 12
+    assert "hydrogen metallurgy pilots" in (chunk.text or details.chunk_text(chunk.ordinal))
 
 
 def test_drafts_and_unpublished_pages_never_appear(search, made):
