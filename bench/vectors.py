@@ -168,11 +168,11 @@ def main() -> None:
                     if hits and exact[n][1]:  # how close the tenth found is to the tenth of the scan
                         ratio.append(hits[-1].score / exact[n][1])
                 if n < 10:
-                    rows.append(len(vectors.probed_rows(lists, vector, also=[]).entries))
+                    rows.append(len(vectors.probed(lists, vector, also=[])[0]))
             recall = found / sum(len(ids) for ids, _ in exact)
             print(f"  {probes:3} lists read: recall@10 {recall:.3f} (10th similarity {statistics.mean(ratio):.3f} of "
                   f"the scan's); {timing(times)}; "
-                  f"~{statistics.mean(rows):,.0f} rows read per query")  # fmt: skip
+                  f"~{statistics.mean(rows):,.0f} vectors read per query")  # fmt: skip
         print(f"(search itself keeps the records within floor {floor} and margin {margin} of the best, and also "
               "scores the passages of the best records by words)")  # fmt: skip
     print(f"load average {os.getloadavg()[0]:.1f} at the end")

@@ -30,6 +30,7 @@ GENERATION_KEY = "search:vectors:generation"
 # Lists read per query: with about sqrt(n) lists, a share of the rows that shrinks as the corpus grows.
 # Measured by bench/vectors.py: recall@10 against the scan of every vector.
 PROBES = 16
+LOOKUP_BATCH = 500  # digests per query, well under every database's parameter limit
 _lock = threading.Lock()
 _loaded: "tuple[str, Matrix] | None" = None
 
@@ -103,42 +104,64 @@ def _fetch(cursor, sql: str, params: list) -> list[tuple]:
     return cursor.fetchall()
 
 
-def probed_rows(lists: index.Lists, vector: np.ndarray, also: Iterable[int], probes: int | None = None) -> Matrix:
-    """The passages of the query's nearest lists (`PROBES`) and of the entries in `also`, with their vectors.
+def probed(lists: index.Lists, vector: np.ndarray, also: Iterable[int], probes: int | None = None):
+    """The stored vectors of the query's nearest lists (`PROBES`) and of the passages of the entries in `also`
+    ({digest: bytes}), and those passages ([(entry_id, ordinal, page, digest)]).
 
-    Each step by an index (the vectors of the lists, then their passages by digest; the passages of the
-    entries, then their vectors by digest), never a join the planner could answer by reading a whole table.
+    Each step by an index (the vectors of the lists; the passages of the entries, then their vectors by
+    digest), never a join the planner could answer by reading a whole table.
     """
-    vectors: dict[str, bytes] = {}
-    rows: dict[tuple[int, int], tuple[int | None, str]] = {}
     with connection.cursor() as cursor:
         sql, params = _any("vector_list", lists.probes(vector, probes or PROBES))
-        vectors.update(_fetch(cursor, f"SELECT digest, vector FROM search_embedding WHERE {sql}", params))
+        stored = dict(_fetch(cursor, f"SELECT digest, vector FROM search_embedding WHERE {sql}", params))
         passages = []
-        if vectors:
-            sql, params = _any("digest", list(vectors))
-            passages += _fetch(
-                cursor, f"SELECT entry_id, ordinal, page, digest FROM search_searchchunk WHERE {sql}", params
-            )
         if also := sorted(set(also)):
             sql, params = _any("entry_id", also)
-            more = _fetch(cursor, f"SELECT entry_id, ordinal, page, digest FROM search_searchchunk WHERE {sql}", params)
-            missing = list({key for *_, key in more} - vectors.keys())
+            passages = _fetch(cursor, f"SELECT entry_id, ordinal, page, digest FROM search_searchchunk WHERE {sql}", params)  # fmt: skip
+            missing = list({key for *_, key in passages} - stored.keys())
             if missing:
                 sql, params = _any("digest", missing)
-                vectors.update(_fetch(cursor, f"SELECT digest, vector FROM search_embedding WHERE {sql}", params))
-            passages += more
-    for entry_id, ordinal, page, key in passages:
-        if key in vectors:
-            rows[entry_id, ordinal] = (page, key)
-    keys = list(rows)
-    found, kept = index.decode([vectors[rows[key][1]] for key in keys], lists.centroids.shape[1])
-    return Matrix(
-        found,
-        np.array([keys[i][0] for i in kept], dtype=np.int64),
-        np.array([keys[i][1] for i in kept], dtype=np.int32),
-        [rows[keys[i]][0] for i in kept],
-    )
+                stored.update(_fetch(cursor, f"SELECT digest, vector FROM search_embedding WHERE {sql}", params))
+    return stored, passages
+
+
+def _through_index(lists: index.Lists, meaning, also: Iterable[int], limit: int) -> list[Nearest]:
+    """The nearest records through the vector index: each stored vector read is scored once, however many
+    passages share it, and only the passages of the vectors close enough are read, best first, in batches."""
+    query = np.asarray(meaning.vector, dtype=np.float32)
+    stored, passages = probed(lists, query, also)
+    digests = list(stored)
+    found, kept = index.decode([stored[key] for key in digests], lists.centroids.shape[1])
+    if not kept:
+        return []
+    digests = [digests[i] for i in kept]
+    scores = found @ query
+    order = np.argsort(-scores, kind="stable")
+    held = {key for *_, key in passages}  # digests some passage has
+    threshold = None  # from the best vector a passage has (a stored vector may have outlived its text)
+    with connection.cursor() as cursor:
+        for start in range(0, len(order), LOOKUP_BATCH):
+            part = order[start : start + LOOKUP_BATCH]
+            if threshold is not None and scores[part[0]] < threshold:
+                break
+            if wanted := [digests[i] for i in part if digests[i] not in held]:
+                sql, params = _any("digest", wanted)
+                more = _fetch(cursor, f"SELECT entry_id, ordinal, page, digest FROM search_searchchunk WHERE {sql}", params)  # fmt: skip
+                passages += more
+                held.update(key for *_, key in more)
+            if threshold is None:
+                first = next((i for i in part if digests[i] in held), None)
+                if first is not None:
+                    threshold = meaning.threshold(float(scores[first]))
+    if threshold is None:
+        return []
+    score_of = {digests[i]: float(scores[i]) for i in order if scores[i] >= threshold}
+    best: dict[int, Nearest] = {}
+    for entry_id, ordinal, page, key in sorted(passages, key=lambda row: (row[0], row[1])):
+        score = score_of.get(key)
+        if score is not None and (entry_id not in best or score > best[entry_id].score):
+            best[entry_id] = Nearest(entry_id, ordinal, page, score)
+    return sorted(best.values(), key=lambda hit: -hit.score)[:limit]
 
 
 def _best(loaded: Matrix, scores: np.ndarray, meaning, limit: int) -> list[Nearest]:
@@ -166,12 +189,10 @@ def nearest(meaning, *, limit: int, also: Iterable[int] = (), exact: bool = Fals
     scores every vector even where there is an index (what the index is measured against).
     """
     lists = None if exact else index.current()
-    loaded = probed_rows(lists, meaning.vector, also) if lists is not None else matrix()
+    if lists is not None:
+        return _through_index(lists, meaning, also, limit)
+    loaded = matrix()
     if not len(loaded.entries):
         return []
-    query = np.asarray(meaning.vector, dtype=np.float32)
-    if lists is not None:
-        scores = loaded.vectors @ query
-    else:
-        scores = (loaded.vectors @ query.astype(np.float16)).astype(np.float32)
+    scores = (loaded.vectors @ np.asarray(meaning.vector, dtype=np.float16)).astype(np.float32)
     return _best(loaded, scores, meaning, limit)

@@ -73,8 +73,8 @@ def test_the_index_puts_every_vector_in_a_list_and_a_query_reads_a_few(corpus):
     assert built.lists == round(np.sqrt(TOPICS * PER_TOPIC)) == VectorIndex.objects.get().lists
     assert not Embedding.objects.filter(vector_list=None).exists()
     lists = index.current()
-    read = vectors.probed_rows(lists, centres[0], also=[])
-    assert 0 < len(read.entries) < len(ids) / 4  # a few lists, not the corpus
+    read, _ = vectors.probed(lists, centres[0], also=[])
+    assert 0 < len(read) < len(ids) / 4  # a few lists, not the corpus
     # The nearest records through the index are those of the full scan.
     rng = np.random.default_rng(11)
     found = exact = 0
@@ -97,6 +97,26 @@ def test_the_records_best_by_words_are_scored_whatever_their_list(corpus):
     hits = vectors.nearest(_everything(query), limit=len(ids), also=[ids[far]])
 
     assert ids[far] in {hit.entry_id for hit in hits}
+
+
+def test_a_passage_shared_by_records_is_found_in_each_and_a_vector_without_a_passage_hides_nothing(corpus, encoder):
+    ids, points, _ = corpus
+    index.build()
+    # Near the first record's passage (a cosine of about 0.9), not on it.
+    query = _unit(points[0] + np.random.default_rng(3).normal(scale=0.02, size=points[0].shape)).astype(np.float32)
+    lists = index.current()
+    # A vector that outlived its text (content changed, the vector kept by its hash), in the query's own list
+    # and closer than anything else: the cut below the best must come from a passage that exists.
+    orphan = digest(encoder.version, "passage", "text no record holds any more")
+    Embedding.objects.create(digest=orphan, vector=to_bytes(query), vector_list=int(lists.assign(query[None, :])[0]))
+    # A second record holding the first record's passage (the same text, so the same stored vector).
+    [twin] = SearchEntry.objects.bulk_create([SearchEntry(key="twin:1", content_type="portal.standardpage")])
+    SearchChunk.objects.create(entry=twin, ordinal=0, digest=SearchChunk.objects.get(entry_id=ids[0]).digest)
+
+    hits = vectors.nearest(Meaning(query, floor=0.0, margin=0.02), limit=10)
+
+    assert {hit.entry_id for hit in hits[:2]} == {ids[0], twin.id}
+    assert hits[0].score == hits[1].score < 0.95
 
 
 def test_a_vector_computed_after_the_build_joins_its_list_and_is_found(corpus, encoder):
