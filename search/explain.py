@@ -48,11 +48,12 @@ def passages(query: ParsedQuery, candidate: Candidate, details: Details) -> list
     if pages and alternatives:
         scored = []
         for number, page in enumerate(pages):
-            held = highlight.matched(page["text"], alternatives)
+            spans = highlight.matches(page["text"], alternatives)  # analysing every page is most of this work
+            held = {alternative for _, _, alternative in spans}
             if held:
-                scored.append((-len(held), number, page))
-        for _, _, page in sorted(scored, key=lambda item: item[:2])[:MAX_PASSAGES]:
-            html = highlight.snippet(page["text"], alternatives)
+                scored.append((-len(held), number, page, spans))
+        for _, _, page, spans in sorted(scored, key=lambda item: item[:2])[:MAX_PASSAGES]:
+            html = highlight.snippet(page["text"], alternatives, spans=spans)
             if html:
                 shown.append(Passage(html=html, page=page.get("page") if candidate.pages else None))
     elif details.body and alternatives:

@@ -74,6 +74,11 @@ def _marked(text: str, spans: list[tuple[int, int]], offset: int = 0) -> str:
     return "".join(out)
 
 
+def matches(text: str, alternatives: tuple[Alternative, ...]) -> list[tuple[int, int, int]]:
+    """(start, end, index of the alternative) of every match in `text`."""
+    return _spans(text, alternatives)
+
+
 def matched(text: str, alternatives: tuple[Alternative, ...]) -> set[int]:
     """Indexes of the alternatives found in `text`."""
     return {number for _, _, number in _spans(text, alternatives)}
@@ -84,9 +89,12 @@ def whole(text: str, alternatives: tuple[Alternative, ...]) -> str:
     return _marked(text, _merged(_spans(text, alternatives)))
 
 
-def snippet(text: str, alternatives: tuple[Alternative, ...], length: int = SNIPPET_LENGTH) -> str | None:
-    """About `length` characters where most different alternatives match, escaped and marked; None without a match."""
-    spans = _spans(text, alternatives)
+def snippet(
+    text: str, alternatives: tuple[Alternative, ...], length: int = SNIPPET_LENGTH, spans: list | None = None
+) -> str | None:
+    """About `length` characters where most different alternatives match, escaped and marked; None without a match.
+    `spans`: the text's `matches`, where the caller has them already."""
+    spans = _spans(text, alternatives) if spans is None else spans
     if not spans:
         return None
     # The window that shows the most different alternatives, then the earliest.

@@ -6,10 +6,12 @@ optional ones, a clause being any of its alternatives, each a term or a
 phrase. Ranking is BM25 across the term fields with their weights, each
 alternative weighted by why it is there, plus a boost for the query's words
 side by side (proximity) and the mark of a title match. One `msearch` asks
-for the best records by words and the counts and facets; with meaning, one
-asks for the nearest records and the best by words together, a second for the
-counts and facets of both. Another, for the page shown only, asks what each
-hit holds, its best pages, its passage closest in meaning and its translations.
+for the counts and facets of what the words match, the best records by words
+and, with meaning, the nearest records, all side by side; a second, over the
+nearest records the words do not match (a hundred at most), adds their groups
+and facet values to the counts. Another, for the page shown only, asks what
+each hit holds, its best pages, its passage closest in meaning and its
+translations.
 """
 
 from django.core.cache import cache
@@ -174,6 +176,12 @@ def _semantic_candidates(meaning: Meaning, response: dict) -> list[Candidate]:
     return [candidate for candidate in found if candidate.chunk.score >= threshold]
 
 
+def _buckets(aggregations: dict, name: str) -> dict[str, int]:
+    """A facet's values and their counts, in the order the cluster gave them (most first)."""
+    buckets = aggregations.get(f"_facet_{name}", {}).get("values", {}).get("buckets", [])
+    return {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+
+
 def _raise_errors(responses: list[dict]) -> None:
     for response in responses:
         if "error" in response:
@@ -218,29 +226,37 @@ class ElasticsearchBackend:
     def has_vectors(self) -> bool:
         return bool(self.index_meta().get("vector_dims"))
 
-    def _counting(self, query: ParsedQuery, request: SearchRequest, semantic: list[str]) -> dict:
-        matched = []
-        if query:
-            matched.append(words_query(query))
-        if semantic:
-            matched.append(Q("ids", values=semantic))
-        base = Q("bool", should=matched, minimum_should_match=1) if matched else Q("match_all")
-        aggs = {
-            "_total": {
-                "filter": Q("bool", filter=facet_filters(request)).to_dict(),
-                "aggs": {"groups": {"cardinality": {"field": "group", "precision_threshold": 40000}}},
-            }
-        }
+    def _counting(self, query: ParsedQuery, request: SearchRequest, meaning_only: list[str] | None = None) -> dict:
+        """The count of result groups and the facets of the records matched by words (or, given `meaning_only`,
+        of those of these records that the words do not match: their groups listed, to be added to the first)."""
+        base = words_query(query) if query else Q("match_all")
+        groups = {"cardinality": {"field": "group", "precision_threshold": 40000}}
+        if meaning_only is not None:
+            base = Q("bool", filter=[Q("ids", values=meaning_only)], must_not=[base] if query else [])
+            groups = {"terms": {"field": "group", "size": max(len(meaning_only), 1)}}
+        aggs = {"_total": {"filter": Q("bool", filter=facet_filters(request)).to_dict(), "aggs": {"groups": groups}}}
         for name, field in request.scope.facets.items():
+            size = FACET_SIZES.get(name, 20) if meaning_only is None else max(len(meaning_only), 1)
             aggs[f"_facet_{name}"] = {
                 "filter": Q("bool", filter=facet_filters(request, leave_out=name)).to_dict(),
-                "aggs": {"values": {"terms": {"field": field, "size": FACET_SIZES.get(name, 20)}}},
+                "aggs": {"values": {"terms": {"field": field, "size": size}}},
             }
         return {
             "size": 0,
-            "track_total_hits": True,
+            "track_total_hits": meaning_only is None,
             "query": Q("bool", must=[base], filter=scope_filters(request)).to_dict(),
             "aggs": aggs,
+        }
+
+    def _groups_matched_by_words(self, query: ParsedQuery, request: SearchRequest, groups: list[str]) -> dict:
+        """Which of these groups hold a record the words match, within the visitor's filters."""
+        matched = [Q("terms", group=groups), *scope_filters(request), *facet_filters(request)]
+        if query:
+            matched.append(words_query(query))
+        return {
+            "size": 0,
+            "query": Q("bool", filter=matched).to_dict(),
+            "aggs": {"groups": {"terms": {"field": "group", "size": len(groups)}}},
         }
 
     def _lexical(self, query: ParsedQuery, request: SearchRequest, limit: int) -> dict:
@@ -267,50 +283,58 @@ class ElasticsearchBackend:
         return _semantic_candidates(meaning, response)
 
     def retrieve(self, query: ParsedQuery, request: SearchRequest, meaning: Meaning | None, limit: int) -> Retrieved:
+        """One msearch for what the words match (counts, facets, the best records) and the nearest records, run
+        side by side by the cluster; then, if meaning found records the words do not, a second over those few
+        alone, whose groups and facet values are added to the counts."""
         retrieved = Retrieved()
-        words_pending = bool(query) or meaning is None  # the best records by words, still to ask for
-        semantic, took = [], []
-        if meaning is not None and self.has_vectors():
-            # The nearest records and the best by words in one request, run side by side by the cluster.
-            searches = [{}, _semantic_body(meaning, request, limit)]
-            if words_pending:
-                searches += [{}, self._lexical(query, request, limit)]
-            responses = self._msearch(searches)
-            if responses is None:
-                return retrieved  # no index built yet
-            took.append(max(response["took"] for response in responses))
-            semantic = _semantic_candidates(meaning, responses[0])
-            if words_pending:
-                retrieved.lexical = [_candidate(raw) for raw in responses[1]["hits"]["hits"]]
-                words_pending = False
-        # The counts and facets hold the records found by meaning, so they are asked for once these are known.
-        keys = [candidate.key for candidate in semantic]
-        searches = [{}, self._counting(query, request, keys)]
-        if words_pending:
+        searches = [{}, self._counting(query, request)]
+        lexical = bool(query) or meaning is None
+        if lexical:
             searches += [{}, self._lexical(query, request, limit)]
-        if keys and request.filters:
-            # Which of them the visitor's filters let through.
-            allowed = Q("bool", filter=[Q("ids", values=keys), *facet_filters(request)])
-            searches += [{}, {"size": len(keys), "query": allowed.to_dict(), "_source": False}]
+        by_meaning = meaning is not None and self.has_vectors()
+        if by_meaning:
+            searches += [{}, _semantic_body(meaning, request, limit)]
         responses = self._msearch(searches)
         if responses is None:
             return retrieved  # no index built yet
+        took = [max(response["took"] for response in responses)]
         counting, rest = responses[0], responses[1:]
-        took.append(max(response["took"] for response in responses))
-        retrieved.took_ms = sum(took)
+        if lexical:
+            retrieved.lexical = [_candidate(raw) for raw in rest.pop(0)["hits"]["hits"]]
+        semantic = _semantic_candidates(meaning, rest.pop(0)) if by_meaning else []
         aggregations = counting.get("aggregations", {})
         retrieved.total = aggregations.get("_total", {}).get("groups", {}).get("value", 0)
+        counts = {name: _buckets(aggregations, name) for name in request.scope.facets}
+        if semantic:
+            keys = [candidate.key for candidate in semantic]
+            groups = sorted({candidate.group for candidate in semantic if candidate.group})
+            searches = [{}, self._counting(query, request, meaning_only=keys)]
+            if groups:
+                searches += [{}, self._groups_matched_by_words(query, request, groups)]
+            if request.filters:
+                # Which of the nearest records the visitor's filters let through.
+                allowed = Q("bool", filter=[Q("ids", values=keys), *facet_filters(request)])
+                searches += [{}, {"size": len(keys), "query": allowed.to_dict(), "_source": False}]
+            responses = self._msearch(searches) or []
+            took.append(max((response["took"] for response in responses), default=0))
+            if responses:
+                extra, rest = responses[0].get("aggregations", {}), responses[1:]
+                counted = {b["key"] for b in rest.pop(0)["aggregations"]["groups"]["buckets"]} if groups else set()
+                new_groups = {b["key"] for b in extra.get("_total", {}).get("groups", {}).get("buckets", [])}
+                retrieved.total += len(new_groups - counted)
+                for name in request.scope.facets:
+                    for value, count in _buckets(extra, name).items():
+                        counts[name][value] = counts[name].get(value, 0) + count
+                if request.filters:
+                    allowed_keys = {raw["_id"] for raw in rest.pop(0)["hits"]["hits"]}
+                    semantic = [candidate for candidate in semantic if candidate.key in allowed_keys]
+        retrieved.took_ms = sum(took)
         chosen = {name: set(values) for name, values in request.filters.items()}
         for name in request.scope.facets:
-            buckets = aggregations.get(f"_facet_{name}", {}).get("values", {}).get("buckets", [])
+            ordered = sorted(counts[name].items(), key=lambda item: -item[1])[: FACET_SIZES.get(name, 20)]
             retrieved.facets[name] = [
-                FacetValue(str(b["key"]), b["doc_count"], str(b["key"]) in chosen.get(name, ())) for b in buckets
+                FacetValue(value, count, value in chosen.get(name, ())) for value, count in ordered
             ]
-        if words_pending:
-            retrieved.lexical = [_candidate(raw) for raw in rest.pop(0)["hits"]["hits"]]
-        if keys and request.filters:
-            allowed_keys = {raw["_id"] for raw in rest.pop(0)["hits"]["hits"]}
-            semantic = [candidate for candidate in semantic if candidate.key in allowed_keys]
         retrieved.semantic = semantic
         return retrieved
 
@@ -404,7 +428,7 @@ class ElasticsearchBackend:
     def count(self, query: ParsedQuery, request: SearchRequest) -> int:
         """Results of the query with the visitor's filters taken off (to say they hid every match)."""
         unfiltered = SearchRequest(scope=request.scope, fixed=request.fixed)
-        body = self._counting(query, unfiltered, [])
+        body = self._counting(query, unfiltered)
         try:
             response = self.client.search(index=indexes.alias_name(), **body)
         except NotFoundError:
