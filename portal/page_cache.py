@@ -50,16 +50,20 @@ What is kept and served:
 
 A retired entry is not thrown away at once. The first request for it takes
 a short lock and renders the page again; while it does, other visitors of
-that page get the retired copy (`X-Cache: stale`), for at most
-`PORTAL_PAGE_CACHE_GRACE_SECONDS`, as Varnish's grace and nginx's
-`proxy_cache_lock` with `proxy_cache_use_stale updating` do. Without it, a
-change that shows everywhere (a page published) would have every visitor of
-the moment render the same pages at once, and a registration drive would
-render its event page once per visitor rather than once per registration.
+that page get the retired copy (`X-Cache: stale`), as Varnish's grace and
+nginx's `proxy_cache_lock` with `proxy_cache_use_stale updating` do. And the
+site renders at most `PORTAL_PAGE_CACHE_RENDERS` retired pages at once:
+past that, a retired page is served as it was until a render is free. Either
+way a retired copy is served for at most `PORTAL_PAGE_CACHE_GRACE_SECONDS`
+from the first time it was. Without this, a change that shows everywhere (a
+page published) would have every worker render at once, the visitors of
+cached pages queueing behind them, and a registration drive would render its
+event page once per visitor rather than once per registration.
 
 `X-Cache: hit|stale|miss` says what happened; `PORTAL_PAGE_CACHE_SECONDS = 0` turns it off.
 """
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable, Iterable
@@ -79,6 +83,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 GLOBAL = "global"
 # Bumped by every change: the tag of entries whose page declared none.
 ANY_CHANGE = "any-change"
+# How many retired pages the site is rendering again just now.
+RENDERS_KEY = "page-cache:renders"
 TAG_PREFIX = "page-cache:tag:"
 # Kept data rarely lives this long; the bound only frees memory.
 KEPT_SECONDS = 24 * 60 * 60
@@ -295,20 +301,20 @@ class PageCacheMiddleware:
         if base is None:  # no cache to keep pages in just now: render them
             return self.get_response(request)
         stored = found.get(key)
-        lock = None
+        claimed = None
         if stored is not None:
             versions, status, headers, content = stored
             if _still_valid(versions, base):
                 return _from_cache(status, headers, content, "hit")
-            # Retired: one request renders it again, the others meanwhile get this copy.
-            lock = f"{key}:rendering"
-            if grace() and not cache.add(lock, 1, timeout=grace()):
-                return _from_cache(status, headers, content, "stale")
+            if grace():
+                claimed = _claim_render(key)
+                if claimed is None:
+                    return _from_cache(status, headers, content, "stale")
         try:
             response = self._render(request, key, base, seconds)
         finally:
-            if lock is not None:
-                cache.delete(lock)
+            if claimed:
+                _release_render(key, *claimed)
         response["X-Cache"] = "miss"
         return response
 
@@ -321,6 +327,48 @@ class PageCacheMiddleware:
             versions = declared if request._page_cache_declared else {**declared, ANY_CHANGE: base[ANY_CHANGE]}
             cache.set(key, (versions, response.status_code, dict(response.items()), response.content), seconds)
         return response
+
+
+def _claim_render(key: str) -> tuple[bool, bool] | None:
+    """Whether this request renders the retired entry `key` again, and what it holds meanwhile (its lock, a
+    render slot); None: another request renders it, or the site already renders `PORTAL_PAGE_CACHE_RENDERS`
+    retired pages, so this one gets the retired copy. Once a retired copy has been served for the grace, the
+    next request renders it whatever else is under way."""
+    now, seconds = time.time(), grace()
+    cache.add(f"{key}:stale-since", now, timeout=2 * seconds)
+    if now - float(cache.get(f"{key}:stale-since", now)) >= seconds:
+        return False, False
+    if not cache.add(f"{key}:rendering", 1, timeout=seconds):
+        return None
+    if not _take_render_slot():
+        cache.delete(f"{key}:rendering")
+        return None
+    return True, True
+
+
+def _take_render_slot() -> bool:
+    cache.add(RENDERS_KEY, 0, timeout=grace())  # lapses: a render whose worker died holds no slot for long
+    try:
+        taken = cache.incr(RENDERS_KEY)
+    except ValueError:  # lapsed just now
+        return True
+    if taken > int(getattr(settings, "PORTAL_PAGE_CACHE_RENDERS", 4)):
+        _give_render_slot()
+        return False
+    return True
+
+
+def _give_render_slot() -> None:
+    with contextlib.suppress(ValueError):  # lapsed meanwhile
+        cache.decr(RENDERS_KEY)
+
+
+def _release_render(key: str, lock: bool, slot: bool) -> None:
+    if lock:
+        cache.delete(f"{key}:rendering")
+    if slot:
+        _give_render_slot()
+    cache.delete(f"{key}:stale-since")
 
 
 def _from_cache(status: int, headers: dict, content: bytes, state: str) -> HttpResponse:

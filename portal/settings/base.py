@@ -290,6 +290,8 @@ PORTAL_PAGE_CACHE_SECONDS = int(env.get("PORTAL_PAGE_CACHE_SECONDS", "300"))
 # While one request renders a retired page again, others get the retired copy for at most
 # this long (0: every request renders it), so a change does not have every visitor render at once.
 PORTAL_PAGE_CACHE_GRACE_SECONDS = int(env.get("PORTAL_PAGE_CACHE_GRACE_SECONDS", "10"))
+# Retired pages rendered again at once, site-wide: more would keep every worker busy after a publish.
+PORTAL_PAGE_CACHE_RENDERS = int(env.get("PORTAL_PAGE_CACHE_RENDERS", "4"))
 
 # Wagtail's admin search stays on the database: editors can work while the
 # cluster is down, and the public full-text search is our own service.

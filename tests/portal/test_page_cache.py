@@ -146,6 +146,39 @@ def test_a_retired_copy_is_served_no_longer_than_the_grace(client, about, settin
     assert "About us, revised" in client.get("/about/").content.decode()
 
 
+def test_while_the_site_renders_as_many_retired_pages_as_it_may_others_are_served_as_they_were(client, about, settings, django_capture_on_commit_callbacks):  # fmt: skip
+    settings.PORTAL_PAGE_CACHE_GRACE_SECONDS = 1
+    settings.PORTAL_PAGE_CACHE_RENDERS = 2
+    client.get("/about/")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "About us, revised"
+        about.save_revision().publish()
+    cache.set(page_cache.RENDERS_KEY, 2, timeout=10)  # two other retired pages are being rendered
+
+    meanwhile = client.get("/about/")
+    cache.set(page_cache.RENDERS_KEY, 1, timeout=10)  # one of them is done
+    freed = client.get("/about/")
+
+    assert meanwhile["X-Cache"] == "stale" and "About the association" in meanwhile.content.decode()
+    assert freed["X-Cache"] == "miss" and "About us, revised" in freed.content.decode()
+    assert cache.get(page_cache.RENDERS_KEY) == 1  # its slot given back
+
+
+def test_a_retired_page_is_rendered_once_its_grace_is_over_however_busy_the_site_is(client, about, settings, django_capture_on_commit_callbacks):  # fmt: skip
+    settings.PORTAL_PAGE_CACHE_GRACE_SECONDS = 1
+    settings.PORTAL_PAGE_CACHE_RENDERS = 2
+    client.get("/about/")
+    with django_capture_on_commit_callbacks(execute=True):
+        about.title = "About us, revised"
+        about.save_revision().publish()
+    cache.set(page_cache.RENDERS_KEY, 2, timeout=10)
+    assert client.get("/about/")["X-Cache"] == "stale"
+
+    time.sleep(1.1)
+
+    assert "About us, revised" in client.get("/about/").content.decode()
+
+
 def test_unpublishing_a_page_removes_it_at_once(client, about, django_capture_on_commit_callbacks):
     client.get("/about/")
     with django_capture_on_commit_callbacks(execute=True):
