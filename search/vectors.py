@@ -31,6 +31,7 @@ GENERATION_KEY = "search:vectors:generation"
 # Measured by bench/vectors.py: recall@10 against the scan of every vector.
 PROBES = 16
 LOOKUP_BATCH = 500  # digests per query, well under every database's parameter limit
+FIRST_BATCH = 50  # the passages of the closest vectors are read first, in batches that double
 _lock = threading.Lock()
 _loaded: "tuple[str, Matrix] | None" = None
 
@@ -139,9 +140,14 @@ def _through_index(lists: index.Lists, meaning, also: Iterable[int], limit: int)
     order = np.argsort(-scores, kind="stable")
     held = {key for *_, key in passages}  # digests some passage has
     threshold = None  # from the best vector a passage has (a stored vector may have outlived its text)
+    entries: set[int] = set()
+    start, size = 0, FIRST_BATCH
     with connection.cursor() as cursor:
-        for start in range(0, len(order), LOOKUP_BATCH):
-            part = order[start : start + LOOKUP_BATCH]
+        # Best first: a record's first passage read is its closest, so once `limit` records are found no
+        # vector further down can change which they are.
+        while start < len(order) and len(entries) < limit:
+            part = order[start : start + size]
+            start, size = start + size, min(size * 2, LOOKUP_BATCH)
             if threshold is not None and scores[part[0]] < threshold:
                 break
             if wanted := [digests[i] for i in part if digests[i] not in held]:
@@ -153,6 +159,9 @@ def _through_index(lists: index.Lists, meaning, also: Iterable[int], limit: int)
                 first = next((i for i in part if digests[i] in held), None)
                 if first is not None:
                     threshold = meaning.threshold(float(scores[first]))
+            if threshold is not None:
+                close = {digests[i] for i in part if scores[i] >= threshold}
+                entries.update(entry_id for entry_id, _, _, key in passages if key in close)
     if threshold is None:
         return []
     score_of = {digests[i]: float(scores[i]) for i in order if scores[i] >= threshold}
