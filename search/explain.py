@@ -65,8 +65,9 @@ def passages(query: ParsedQuery, candidate: Candidate, details: Details) -> list
     if text:
         page = chunk.page if candidate.pages else None
         if not any(p.page == page and page is not None for p in shown):
-            html = highlight.snippet(text, alternatives) if alternatives else None
-            shown.append(Passage(html=html or highlight.plain(text), page=page, by_meaning=True))
+            html = (highlight.snippet(text, alternatives) if alternatives else None) or highlight.plain(text)
+            if not any(p.html == html for p in shown):  # the words already showed this very text
+                shown.append(Passage(html=html, page=page, by_meaning=True))
     return shown[: MAX_PASSAGES + 1]
 
 
