@@ -107,8 +107,8 @@ def facet_filters(request: SearchRequest, leave_out: str = "") -> list[Query]:
 def _knn(meaning: Meaning, request: SearchRequest, limit: int) -> dict:
     """The records closest in meaning within the scope (the visitor's filters are applied afterwards, as words are).
 
-    Without the closest passage of each: fetching it for every candidate cost as much as the search itself at
-    100,000 records, and only the page shown needs it (`details`).
+    Without the closest passage of each: only the page shown needs it (`details` asks for it for those ten
+    records rather than a hundred candidates).
     """
     return {
         "field": "chunks.vector",
