@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.http import QueryDict
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from search import registry
@@ -25,7 +26,8 @@ FACET_LIMIT = 12
 
 def _type_label(label: str) -> str:
     try:
-        return str(apps.get_model(label)._meta.verbose_name_plural).capitalize()
+        # capfirst, not str.capitalize, which would lower the rest: "EOD programmes" read "Eod programmes".
+        return capfirst(str(apps.get_model(label)._meta.verbose_name_plural))
     except (LookupError, ValueError):
         return label
 
