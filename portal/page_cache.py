@@ -313,8 +313,8 @@ class PageCacheMiddleware:
         try:
             response = self._render(request, key, base, seconds)
         finally:
-            if claimed:
-                _release_render(key, *claimed)
+            if claimed is not None:
+                _release_render(key, holds_lock_and_slot=claimed)
         response["X-Cache"] = "miss"
         return response
 
@@ -329,21 +329,21 @@ class PageCacheMiddleware:
         return response
 
 
-def _claim_render(key: str) -> tuple[bool, bool] | None:
-    """Whether this request renders the retired entry `key` again, and what it holds meanwhile (its lock, a
-    render slot); None: another request renders it, or the site already renders `PORTAL_PAGE_CACHE_RENDERS`
-    retired pages, so this one gets the retired copy. Once a retired copy has been served for the grace, the
-    next request renders it whatever else is under way."""
+def _claim_render(key: str) -> bool | None:
+    """None: this request gets the retired copy of `key`, since another request renders it, or the site already
+    renders `PORTAL_PAGE_CACHE_RENDERS` retired pages. Otherwise it renders the page again: True when it took
+    the entry's lock and a render slot for that, False when the retired copy has been served for the whole
+    grace, so it renders whatever else is under way."""
     now, seconds = time.time(), grace()
     cache.add(f"{key}:stale-since", now, timeout=2 * seconds)
     if now - float(cache.get(f"{key}:stale-since", now)) >= seconds:
-        return False, False
+        return False
     if not cache.add(f"{key}:rendering", 1, timeout=seconds):
         return None
     if not _take_render_slot():
         cache.delete(f"{key}:rendering")
         return None
-    return True, True
+    return True
 
 
 def _take_render_slot() -> bool:
@@ -363,10 +363,9 @@ def _give_render_slot() -> None:
         cache.decr(RENDERS_KEY)
 
 
-def _release_render(key: str, lock: bool, slot: bool) -> None:
-    if lock:
+def _release_render(key: str, holds_lock_and_slot: bool) -> None:
+    if holds_lock_and_slot:
         cache.delete(f"{key}:rendering")
-    if slot:
         _give_render_slot()
     cache.delete(f"{key}:stale-since")
 

@@ -79,11 +79,6 @@ def matches(text: str, alternatives: tuple[Alternative, ...]) -> list[tuple[int,
     return _spans(text, alternatives)
 
 
-def matched(text: str, alternatives: tuple[Alternative, ...]) -> set[int]:
-    """Indexes of the alternatives found in `text`."""
-    return {number for _, _, number in _spans(text, alternatives)}
-
-
 def whole(text: str, alternatives: tuple[Alternative, ...]) -> str:
     """All of `text`, escaped, every match marked (titles)."""
     return _marked(text, _merged(_spans(text, alternatives)))
