@@ -4,6 +4,7 @@
     .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--registrations-per-minute 60]
         [--publishes-per-hour 60] [--steps 10,20,30,40,50,60] [--step-seconds 20]
         [--workers 12] [--threads 1] [--database portal_bench] [--reload-demo]
+        [--baseline REVISION]
 
 Prepares its own database (`--database`, created if missing, migrated, the
 demo loaded on the first run or with --reload-demo) and a search index named
@@ -29,11 +30,21 @@ after it, then twice starts gunicorn on 127.0.0.1 with production settings
 gunicorn reads the project's gunicorn.conf.py (the application loaded once,
 before the workers fork), as in production.
 
+With `--baseline REVISION` the capacity steps run twice, back to back on the
+same host: first on that revision's code (its tree from `git archive`, its own
+database `<database>_baseline`, migrated and given the demo by its own code,
+its own index and cache prefix, served as that revision served it), then on
+the working tree. It prints both, the ratio of the capacities and of the CPU
+milliseconds per render, and the target (1.5 times the baseline's capacity).
+The baseline is served with this bench's settings module, so its pages report
+their CPU time in the same way.
+
 Nothing leaves the machine; every child process is stopped at the end.
 """
 
 import argparse
 import csv
+import io
 import json
 import math
 import os
@@ -41,6 +52,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import urllib.request
@@ -54,25 +66,26 @@ PYTHON = sys.executable
 DATABASE = "portal_bench"  # --database changes it
 PAGES = ["home", "events", "event page", "tracker", "company", "search", "EOD search"]
 UNCACHED_P95_MS = 200
+CAPACITY_GAIN = 1.5  # over --baseline
 CACHED_P95_MS = 20
 # X-Cache: a fresh entry, a retired one served while another request renders it again, a render, no cache.
 ANSWERS = ("hit", "stale", "miss", "none")
 
 
-def bench_environment(args) -> dict[str, str]:
+def bench_environment(database: str, root: Path = ROOT) -> dict[str, str]:
     missing = [name for name in ("DATABASE_URL", "CACHE_URL", "ELASTICSEARCH_URL") if not os.environ.get(name)]
     if missing or not os.environ["DATABASE_URL"].startswith("postgres"):
         sys.exit(f'This bench needs PostgreSQL, Redis and Elasticsearch: eval "$(scripts/services up)" ({missing})')
     url = urlsplit(os.environ["DATABASE_URL"])
     env = {
         **os.environ,
-        "DATABASE_URL": urlunsplit(url._replace(path=f"/{args.database}")),
+        "DATABASE_URL": urlunsplit(url._replace(path=f"/{database}")),
         "DJANGO_SETTINGS_MODULE": "load_settings",
-        "PYTHONPATH": os.pathsep.join([str(BENCH), str(ROOT)]),
+        "PYTHONPATH": os.pathsep.join([str(BENCH), str(root)]),
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "ELASTICSEARCH_INDEX_PREFIX": args.database.replace("_", "-"),
-        "BENCH_CACHE_PREFIX": args.database,
+        "ELASTICSEARCH_INDEX_PREFIX": database.replace("_", "-"),
+        "BENCH_CACHE_PREFIX": database,
         "LOG_LEVEL": "WARNING",
     }
     # No broker: index updates and other tasks run in-process, never on another deployment's workers.
@@ -80,40 +93,58 @@ def bench_environment(args) -> dict[str, str]:
     return env
 
 
-def ensure_database(name: str) -> bool:
-    """Creates the bench database if it is missing; returns whether it was."""
+def ensure_database(name: str, anew: bool = False) -> bool:
+    """Creates the bench database if it is missing (dropped first if `anew`); returns whether it was made."""
     import psycopg
 
     with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as connection:
+        if anew:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             return False
         connection.execute(f'CREATE DATABASE "{name}"')
         return True
 
 
-def run(env: dict, *command: str, timeout: int = 600) -> str:
+def run(env: dict, *command: str, timeout: int = 600, root: Path = ROOT) -> str:
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)  # noqa: S603 - our own commands
+    result = subprocess.run(command, env=env, cwd=root, capture_output=True, text=True, timeout=timeout, check=False)  # noqa: S603 - our own commands
     if result.returncode:
         sys.exit(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     print(f"  {' '.join(command[1:4])}: {time.perf_counter() - started:.0f} s", flush=True)
     return result.stdout
 
 
-def prepare(env: dict, database: str, reload_demo: bool) -> dict[str, list[str]]:
-    created = ensure_database(database)
+def prepare(env: dict, database: str, reload_demo: bool, root: Path = ROOT, anew: bool = False) -> dict[str, list[str]]:  # fmt: skip
+    """Migrates the database (made if missing, or anew), loads the demo into a new one, rebuilds the index: the
+    code at `root` does all of it, and lists the addresses with its own bench/load_urls.py."""
+    created = ensure_database(database, anew)
     manage = (PYTHON, "manage.py")
-    run(env, *manage, "migrate", "--no-input")
+    run(env, *manage, "migrate", "--no-input", root=root)
     if created or reload_demo:
-        run(env, *manage, "load_demo", timeout=900)
-    run(env, *manage, "search_rebuild")
-    return json.loads(run(env, PYTHON, str(BENCH / "load_urls.py")))
+        run(env, *manage, "load_demo", timeout=900, root=root)
+    run(env, *manage, "search_rebuild", root=root)
+    return json.loads(run(env, PYTHON, str(root / "bench" / "load_urls.py"), root=root))
+
+
+def checkout(revision: str) -> tuple[Path, bool]:
+    """The tree of `revision` in var/ (ignored by git), kept between runs with the media its demo wrote there;
+    and whether it was extracted now (so its database's demo has no media files yet)."""
+    archive = subprocess.run(["git", "archive", revision], cwd=ROOT, capture_output=True, check=False)  # noqa: S603, S607
+    if archive.returncode:
+        sys.exit(f"git archive {revision} failed: {archive.stderr.decode()[-500:]}")
+    target = ROOT / "var" / "bench-baseline" / revision
+    if (target / "manage.py").exists():
+        return target, False
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tree:
+        tree.extractall(target, filter="data")
+    return target, True
 
 
 class Gunicorn:
     """gunicorn with the bench settings on a free loopback port; stopped (its own process group) on exit."""
 
-    def __init__(self, env: dict, workers: int, threads: int, cache_seconds: int, log: Path):
+    def __init__(self, env: dict, workers: int, threads: int, cache_seconds: int, log: Path, root: Path = ROOT):
         self.port = free_port()
         self.log = log.open("w")
         self.process = subprocess.Popen(  # noqa: S603 - fixed command
@@ -135,7 +166,7 @@ class Gunicorn:
                 "30",
             ],
             env={**env, "PORTAL_PAGE_CACHE_SECONDS": str(cache_seconds)},
-            cwd=ROOT,
+            cwd=root,  # gunicorn reads the gunicorn.conf.py there, if that revision has one
             stdout=self.log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -237,12 +268,12 @@ def figure(value: float | None, digits: int = 0) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-def capacity(base: str, urls: dict, steps: list[int], seconds: int, workdir: Path) -> tuple[list, dict]:
+def capacity(base: str, urls: dict, steps: list[int], seconds: int, workdir: Path, name: str) -> tuple[list, dict]:
     """Steps of visitors with the cache off, until rendered pages' p95 reaches the bound: [(visitors, rate, p95)]
     and every rendered page's CPU milliseconds, per page."""
     results, cpu = [], {}
     for users in steps:
-        rows, report = drive(base, urls, users, seconds, workdir, f"step-{users}", Writes())
+        rows, report = drive(base, urls, users, seconds, workdir, f"{name}-step-{users}", Writes())
         p95 = percentile(page_times(report, PAGES), 0.95)
         rate = float(rows["Aggregated"]["Requests/s"])
         errors = int(rows["Aggregated"]["Failure Count"])
@@ -255,11 +286,15 @@ def capacity(base: str, urls: dict, steps: list[int], seconds: int, workdir: Pat
     return results, cpu
 
 
-def print_capacity(results: list, cpu: dict) -> float:
+def best_rate(results: list) -> float:
     within = [rate for _users, rate, p95, errors in results if p95 is not None and p95 < UNCACHED_P95_MS and not errors]
-    best = max(within, default=0.0)
+    return max(within, default=0.0)
+
+
+def print_capacity(label: str, results: list, cpu: dict) -> None:
     print(
-        f"\nCapacity, page cache off: highest rate with p95 < {UNCACHED_P95_MS} ms and no errors: {best:.1f} requests/s"
+        f"\nCapacity, page cache off, {label}: highest rate with p95 < {UNCACHED_P95_MS} ms and no errors: "
+        f"{best_rate(results):.1f} requests/s"
     )
     print(f"{'page':12} {'renders':>8} {'CPU ms p50':>11} {'CPU ms p95':>11}")
     for page in PAGES:
@@ -271,7 +306,19 @@ def print_capacity(results: list, cpu: dict) -> float:
     print(
         f"{'all pages':12} {len(every):>8} {figure(percentile(every, 0.5), 1):>11} {figure(percentile(every, 0.95), 1):>11}"
     )
-    return best
+
+
+def gain(baseline: tuple[list, dict], current: tuple[list, dict], revision: str) -> list[tuple[str, bool]]:
+    """The working tree's capacity and CPU per render against the baseline's, measured back to back."""
+    before, after = best_rate(baseline[0]), best_rate(current[0])
+    ratio = after / before if before else 0.0
+    cpu_before = [value for page in PAGES for value in baseline[1].get(page, [])]
+    cpu_after = [value for page in PAGES for value in current[1].get(page, [])]
+    p50_before, p50_after = percentile(cpu_before, 0.5), percentile(cpu_after, 0.5)
+    cheaper = p50_before / p50_after if p50_before and p50_after else 0.0
+    print(f"\nAgainst {revision}: capacity {before:.1f} -> {after:.1f} requests/s ({ratio:.2f} x); CPU ms per render p50 "
+          f"{figure(p50_before, 1)} -> {figure(p50_after, 1)} ({cheaper:.2f} x fewer)")  # fmt: skip
+    return [(f"uncached capacity {ratio:.2f} x {revision}'s >= {CAPACITY_GAIN} x", ratio >= CAPACITY_GAIN)]
 
 
 def print_cached(rows: dict, report: dict) -> None:
@@ -351,27 +398,37 @@ def main() -> None:
     parser.add_argument("--reload-demo", action="store_true", help="load the demo again even if the database has it")
     parser.add_argument("--database", default=DATABASE, help="the bench's own PostgreSQL database (and index prefix)")
     parser.add_argument("--prepare-only", action="store_true", help="prepare the database and index, then stop")
+    parser.add_argument("--baseline", help="a git revision whose capacity is measured first, for comparison")
     args = parser.parse_args()
 
-    env = bench_environment(args)
+    env = bench_environment(args.database)
     editor = ("bench-editor", secrets.token_urlsafe(24))
     env.update({"LOAD_EDITOR": editor[0], "LOAD_EDITOR_PASSWORD": editor[1]})
     started = time.perf_counter()
     print(f"Preparing {args.database} and its search index", flush=True)
     urls = prepare(env, args.database, args.reload_demo)
     print(f"  {sum(len(urls.get(page, [])) for page in PAGES)} addresses over {len(PAGES)} pages", flush=True)
+    workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
+    servings = [("working tree", env, urls, ROOT)]
+    if args.baseline:
+        database = f"{args.database}_baseline"
+        print(f"Preparing {database} with the code of {args.baseline}", flush=True)
+        root, extracted = checkout(args.baseline)
+        baseline_env = bench_environment(database, root)
+        baseline_urls = prepare(baseline_env, database, args.reload_demo, root, anew=extracted)
+        servings.insert(0, (args.baseline, baseline_env, baseline_urls, root))
     if args.prepare_only:
         return
-    workdir = Path(tempfile.mkdtemp(prefix="load-bench-"))
     writes = Writes(args.registrations_per_minute, args.publishes_per_hour, editor)
     probes, loads = [cpu_probe()], []
     steps = [int(step) for step in args.steps.split(",") if int(step)]
-    results, cpu = [], {}
-    if steps:
-        print(f"\nCapacity, page cache off ({args.step_seconds} s per step)", flush=True)
-        with Gunicorn(env, args.workers, args.threads, 0, workdir / "gunicorn-uncached.log") as server:
-            warm_up(server.url, urls)
-            results, cpu = capacity(server.url, urls, steps, args.step_seconds, workdir)
+    capacities = {}
+    for label, serving_env, serving_urls, root in servings if steps else []:
+        print(f"\nCapacity, page cache off, {label} ({args.step_seconds} s per step)", flush=True)
+        name = f"uncached-{len(capacities)}"
+        with Gunicorn(serving_env, args.workers, args.threads, 0, workdir / f"gunicorn-{name}.log", root) as server:
+            warm_up(server.url, serving_urls)
+            capacities[label] = capacity(server.url, serving_urls, steps, args.step_seconds, workdir, name)
     loads.append(os.getloadavg()[0])
     with Gunicorn(env, args.workers, args.threads, 300, workdir / "gunicorn-cached.log") as server:
         warm_up(server.url, urls)
@@ -383,17 +440,20 @@ def main() -> None:
         f"machine load average at the end of each phase: {loads[0]:.1f}, {loads[1]:.1f}; "
         f"CPU probe before and after: {probes[0]:.2f} s, {probes[1]:.2f} s (lower is faster)"
     )
-    if steps:
-        print_capacity(results, cpu)
-    else:
+    for label, (results, cpu) in capacities.items():
+        print_capacity(label, results, cpu)
+    if not steps:
         print("\nCapacity steps skipped (--steps 0)")
     print(
         f"\nPage cache on, {args.users} visitors for {args.seconds} s, {args.registrations_per_minute:g} registrations "
         f"a minute and {args.publishes_per_hour:g} publishes an hour offered"
     )
     print_cached(rows, report)
+    met_or_missed = targets(rows, report, writes, args.seconds)
+    if args.baseline and steps:
+        met_or_missed += gain(capacities[args.baseline], capacities["working tree"], args.baseline)
     print("\nTargets")
-    for text, met in targets(rows, report, writes, args.seconds):
+    for text, met in met_or_missed:
         print(f"  {'met   ' if met else 'MISSED'} {text}")
     print(f"\nWhole run {time.perf_counter() - started:.0f} s; locust CSV and gunicorn logs in {workdir}")
 
