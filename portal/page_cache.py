@@ -181,6 +181,22 @@ def kept_per_generation(request: HttpRequest, key: str, build: Callable[[], obje
     return kept
 
 
+def kept_per_tags(key: str, tags: Iterable[str], build: Callable[[], object]) -> object:
+    """`build()`, kept in the cache until any of `tags` is bumped or a change that shows everywhere: for data
+    derived from many rows that several pages show (a sector's ranking on each of its companies' pages). The
+    versions are read before building, so a change committed meanwhile retires what is stored. Built afresh
+    while the cache is unreachable."""
+    versions = tag_versions([GLOBAL, *tags])
+    if versions is None:
+        return build()
+    key = ":".join([key, *(f"{tag}={number}" for tag, number in sorted(versions.items()))])
+    kept = cache.get(key)
+    if kept is None:
+        kept = build()
+        cache.set(key, kept, KEPT_SECONDS)
+    return kept
+
+
 def depends_on(request: HttpRequest | None, *tags: str) -> None:
     """Declare what the page being rendered shows, before reading it: its cache entry is retired when any of
     these tags is bumped (or the global one), and no longer by every change. Without tags: the page shows

@@ -128,7 +128,7 @@ def _company_page(request: HttpRequest, slug: str, as_of: datetime.date | None =
     )
     shown = _shown_pathways(request, benchmarks)
     last_year = max(2050, progress.line.target_year if progress.line else 2050)
-    earlier = views_data.earlier_targets(data.changes, data.company.public_pledges)
+    earlier = _earlier_targets(data, as_of)
     chart = charts.trajectory_chart(
         progress.reported,
         progress.line,
@@ -142,7 +142,6 @@ def _company_page(request: HttpRequest, slug: str, as_of: datetime.date | None =
     )
     for report in data.reports:
         report.basis_1_2 = provenance.scope_1_2_basis(report)
-    peer_rows = views_data.peers(data.company.sector, today.year) if as_of is None else []
     context = {
         "company": data.company,
         "data": data,
@@ -155,7 +154,7 @@ def _company_page(request: HttpRequest, slug: str, as_of: datetime.date | None =
         ],
         "earlier_targets": earlier,
         "provenance": views_data.report_provenance(data.reports),
-        "position": views_data.position(peer_rows, data.company.pk),
+        "position": views_data.position(data.company.sector, data.company.pk, today.year) if as_of is None else None,
         "peers_url": reverse("tracker:sector", args=[data.company.sector]),
         "as_of": as_of,
         "today": today,
@@ -174,6 +173,18 @@ def _company_page(request: HttpRequest, slug: str, as_of: datetime.date | None =
     if as_of is not None:
         response.headers["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _earlier_targets(data: queries.CompanyPage, as_of: datetime.date | None) -> list:
+    """Targets as first published: reading them rebuilds old revisions, so the live page keeps them until the
+    company's data changes (a dated snapshot works them out from its own rows)."""
+
+    def build() -> list:
+        return views_data.earlier_targets(data.changes, data.company.public_pledges)
+
+    if as_of is not None:
+        return build()
+    return page_cache.kept_per_tags(f"tracker:earlier:{data.company.pk}", [company_tag(data.company.slug)], build)
 
 
 def _shown_pathways(request: HttpRequest, benchmarks) -> set[str]:

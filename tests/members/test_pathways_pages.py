@@ -106,6 +106,30 @@ def test_the_sector_page_compares_peers(client, company):
     assert "1 of 2 members in Chemicals" in page
 
 
+def test_the_ranking_kept_for_the_company_pages_follows_a_peers_new_report(
+    client, company, django_capture_on_commit_callbacks
+):
+    other = MemberCompanyFactory(name_en="Halvorsen Chemicals")
+    ProgressReportFactory(company=other, year=2020, scope_1=50_000, scope_2_market=0)
+    ProgressReportFactory(company=other, year=2024, scope_1=60_000, scope_2_market=0)
+    assert "1 of 2 members in Chemicals" in client.get("/pledges/kestrel/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        ProgressReportFactory(company=other, year=2025, scope_1=10_000, scope_2_market=0)  # -80 %: now ahead
+    assert "2 of 2 members in Chemicals" in client.get("/pledges/kestrel/").content.decode()
+
+
+def test_a_target_revised_again_shows_at_once_among_the_earlier_targets(
+    client, company, django_capture_on_commit_callbacks
+):
+    assert "Earlier target: 0 tCO2e by 2040" not in client.get("/pledges/kestrel/").content.decode()
+    pledge = company.pledges.get()
+    pledge.target_year = 2035
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(pledge, datetime.date(2025, 6, 1))
+    html = client.get("/pledges/kestrel/").content.decode()
+    assert "Earlier target: 0 tCO2e by 2040" in html and "Earlier target: 0 tCO2e by 2050" in html
+
+
 def test_the_api_gives_alignment_disclosure_and_provenance(client, company):
     data = client.get("/api/v1/companies/kestrel").json()
     assert data["methodology_version"] == METHODOLOGY_VERSION

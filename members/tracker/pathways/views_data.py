@@ -13,11 +13,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from wagtail.documents import get_document_model
 
+from members.cache_tags import sector_tag
 from members.models import AlignmentAssessment, MemberCompany, Milestone, Pledge, ProgressReport, provenance
 from members.tracker import trajectory
 from members.tracker.charts import Marked, Series
 from members.tracker.pathways import alignment, assessments
 from members.tracker.pathways.alignment import Direction, Disclosure
+from portal import page_cache
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,17 @@ class Position:
     count: int
 
 
-def position(peer_rows: list[Peer], company_id) -> Position | None:
-    ranked = [p for p in peer_rows if p.change is not None]
-    for index, peer in enumerate(ranked, start=1):
-        if peer.company.pk == company_id:
-            return Position(index, len(ranked))
-    return None
+def position(sector: str, company_id, today_year: int) -> Position | None:
+    """The company's place among its sector's peers that have a change since their base. Every company page of
+    the sector shows the same ranking, so it is worked out once per change in the sector, not on each page."""
+    ranked = page_cache.kept_per_tags(
+        f"tracker:ranking:{sector}:{today_year}",
+        [sector_tag(sector)],
+        lambda: [peer.company.pk for peer in peers(sector, today_year) if peer.change is not None],
+    )
+    if company_id not in ranked:
+        return None
+    return Position(ranked.index(company_id) + 1, len(ranked))
 
 
 def report_provenance(reports) -> list[dict]:
