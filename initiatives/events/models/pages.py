@@ -423,7 +423,7 @@ class EventPage(SharedFieldsPage, RoutablePageMixin, Page):
         `seats_taken()`) spares the query when a listing has counted the seats of all its cards at once."""
         if self.registration_status() != RegistrationStatus.OPEN:
             return None
-        capacity = self.source.capacity
+        capacity = self.capacity  # a shared field, the original's on every translation: no query for the original
         if capacity is None:
             return Availability.OPEN
         left = capacity - (self.seats_taken() if taken is None else taken)
