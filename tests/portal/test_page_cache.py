@@ -396,3 +396,22 @@ def test_responses_that_set_a_cookie_or_fail_are_not_kept():
     assert not page_cache.is_storable(with_session, _response())
     assert not page_cache.is_storable(request, HttpResponse("gone", status=404))
     assert not page_cache.is_storable(RequestFactory().post("/about/"), _response())
+
+
+def test_kept_data_is_built_again_only_when_one_of_its_tags_or_the_global_one_is_bumped():
+    builds = []
+
+    def ranking():
+        builds.append(1)
+        return [len(builds)]
+
+    def kept():
+        return page_cache.kept_per_tags("test:ranking", ["sector:steel"], ranking)
+
+    assert kept() == [1] and kept() == [1]  # kept: built once
+    page_cache.bump_tags("sector:cement")
+    assert kept() == [1]  # another sector's change leaves it
+    page_cache.bump_tags("sector:steel")
+    assert kept() == [2]
+    page_cache.bump_generation()
+    assert kept() == [3]
