@@ -60,11 +60,18 @@ page published) would have every worker render at once, the visitors of
 cached pages queueing behind them, and a registration drive would render its
 event page once per visitor rather than once per registration.
 
+Entries keep the body gzipped, compressed once when stored: a visitor whose
+browser accepts gzip gets those bytes as they are (a company page of 97 KB
+travels as 12 KB), any other client the unpacked page, and the cache
+holds a seventh of the memory.
+
 `X-Cache: hit|stale|miss` says what happened; `PORTAL_PAGE_CACHE_SECONDS = 0` turns it off.
 """
 
 import contextlib
+import gzip
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterable
 from urllib.parse import parse_qsl, urlencode
@@ -76,6 +83,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, patch_vary_headers
+from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
 from wagtail.images.models import AbstractRendition
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -108,6 +116,7 @@ EXCLUDED_PREFIXES = (
 # Vary headers a stored page may carry: see the module docstring.
 HARMLESS_VARY = {"cookie", "accept-language"}
 UNCACHEABLE_CONTROL = {"private", "no-store", "no-cache"}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as Django's GZipMiddleware reads Accept-Encoding
 
 
 def timeout() -> int:
@@ -283,7 +292,8 @@ def cache_key(request: HttpRequest) -> str:
     query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     identity = "\n".join((request.scheme, request.get_host(), language, request.path, query))
-    return f"page-cache:page:{hashlib.sha256(identity.encode()).hexdigest()}"
+    # "gz": entries hold gzipped bodies (an entry of the earlier, plain form is never read as one).
+    return f"page-cache:gz:{hashlib.sha256(identity.encode()).hexdigest()}"
 
 
 def _still_valid(stored_versions: dict[str, int], base: dict[str, int]) -> bool:
@@ -321,17 +331,19 @@ class PageCacheMiddleware:
         if stored is not None:
             versions, status, headers, content = stored
             if _still_valid(versions, base):
-                return _from_cache(status, headers, content, "hit")
+                return _from_cache(request, status, headers, content, "hit")
             if grace():
                 claimed = _claim_render(key)
                 if claimed is None:
-                    return _from_cache(status, headers, content, "stale")
+                    return _from_cache(request, status, headers, content, "stale")
         try:
             response = self._render(request, key, base, seconds)
         finally:
             if claimed is not None:
                 _release_render(key, holds_lock_and_slot=claimed)
         response["X-Cache"] = "miss"
+        # The same address is answered gzipped from the cache: a shared cache between must keep the two apart.
+        patch_vary_headers(response, ["Accept-Encoding"])
         return response
 
     def _render(self, request: HttpRequest, key: str, base: dict[str, int], seconds: int) -> HttpResponse:
@@ -341,7 +353,8 @@ class PageCacheMiddleware:
         declared = request._page_cache_tags
         if declared is not None and is_storable(request, response):
             versions = declared if request._page_cache_declared else {**declared, ANY_CHANGE: base[ANY_CHANGE]}
-            cache.set(key, (versions, response.status_code, dict(response.items()), response.content), seconds)
+            entry = (versions, response.status_code, dict(response.items()), compress_string(response.content))
+            cache.set(key, entry, seconds)
         return response
 
 
@@ -386,11 +399,18 @@ def _release_render(key: str, holds_lock_and_slot: bool) -> None:
     cache.delete(f"{key}:stale-since")
 
 
-def _from_cache(status: int, headers: dict, content: bytes, state: str) -> HttpResponse:
-    response = HttpResponse(content, status=status, headers=headers)
+def _from_cache(request: HttpRequest, status: int, headers: dict, gzipped: bytes, state: str) -> HttpResponse:
+    """The stored page: its gzipped body as it is to a client that accepts gzip (every browser), unpacked for one
+    that does not. No kept page holds a secret (no CSRF token, nothing of a visitor), so compressing it gives
+    BREACH nothing to find."""
+    if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response = HttpResponse(gzipped, status=status, headers=headers)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(gzipped), status=status, headers=headers)
     # What the cache answers depends on the cookies sent (a session bypasses it), as the page
     # itself did through the session it read: a proxy must not give a hit to a signed-in visitor.
-    patch_vary_headers(response, ["Cookie"])
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
     response["X-Cache"] = state
     return response
 

@@ -1,5 +1,6 @@
 """The anonymous page cache: served before routing with no SQL, retired at once by a change, never personal."""
 
+import gzip
 import time
 import uuid
 
@@ -58,6 +59,20 @@ def test_second_anonymous_request_is_served_from_the_cache_without_sql(client, a
     assert second.status_code == 200
     assert second.content == first.content
     assert "About the association" in second.content.decode()
+
+
+def test_a_browser_that_accepts_gzip_gets_the_kept_page_gzipped_and_any_other_client_the_page_itself(client, about):
+    first = client.get("/about/")
+    packed = client.get("/about/", headers={"accept-encoding": "gzip, deflate, br"})
+    plain = client.get("/about/", headers={"accept-encoding": "identity"})
+
+    assert (packed["X-Cache"], packed["Content-Encoding"]) == ("hit", "gzip")
+    assert gzip.decompress(packed.content) == first.content
+    assert len(packed.content) < len(first.content) / 2
+    assert plain["X-Cache"] == "hit" and not plain.has_header("Content-Encoding")
+    assert plain.content == first.content
+    # A shared cache between must keep the two apart.
+    assert "accept-encoding" in packed["Vary"].lower() and "accept-encoding" in plain["Vary"].lower()
 
 
 def test_a_hit_carries_every_header_of_the_page_including_security_headers(client, about):
