@@ -2,7 +2,7 @@
 
     eval "$(scripts/services up 2>/dev/null)"
     .venv/bin/python bench/load.py [--users 50] [--seconds 60] [--registrations-per-minute 60]
-        [--publishes-per-hour 60] [--steps 10,20,30,40,50,60] [--step-seconds 20]
+        [--publishes-per-hour 60] [--steps 2,4,6,8,10,15,20,30,40,50,60] [--step-seconds 20]
         [--workers 12] [--threads 1] [--database portal_bench] [--reload-demo]
         [--baseline REVISION]
 
@@ -397,7 +397,7 @@ def main() -> None:
     parser.add_argument("--registrations-per-minute", type=float, default=60)
     parser.add_argument("--publishes-per-hour", type=float, default=60)
     parser.add_argument(
-        "--steps", default="10,20,30,40,50,60,80", help="visitors per capacity step, cache off; 0 skips"
+        "--steps", default="2,4,6,8,10,15,20,30,40,50,60", help="visitors per capacity step, cache off; 0 skips"
     )
     parser.add_argument("--step-seconds", type=int, default=20)
     # Measured on 2 cores: renders are CPU work under one interpreter lock per process, so a second thread in a
