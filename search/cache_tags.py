@@ -10,3 +10,8 @@ SEARCH = "search"
 def register() -> None:
     for model in ("searchentry", "searchtag", "searchchunk", "searchterm", "pendingupdate", "synonym"):
         page_cache.register_tags(f"search.{model}", lambda row: [SEARCH])
+
+
+def index_changed() -> None:
+    """Retire the search pages after a write that sends no model signals (a rebuild's SQL)."""
+    page_cache.invalidate(SEARCH)

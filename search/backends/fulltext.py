@@ -24,6 +24,9 @@ narrows the rows and a count of the clauses each one holds decides.
 
 import itertools
 import math
+import re
+import string
+from collections import defaultdict
 
 from search.analysis import GAP
 from search.query import Alternative, Clause, ParsedQuery
@@ -197,18 +200,85 @@ def for_vendor(vendor: str):
     raise NotImplementedError(f"The database search backend runs on PostgreSQL or SQLite, not {vendor}.")
 
 
+# --- A record's tsvector, made in Python for a rebuild -------------------------------------------------
+
+WEIGHTS = "ABCD"  # of COLUMNS, as VECTOR_SQL gives them
+# Where `vector_text` leaves a record to the database's own `to_tsvector`: a character other than the
+# lower-case letters and digits analysis writes, a term starting like a number in scientific notation
+# ("1e5x", which PostgreSQL's parser cuts in two), or a term too long for it to index.
+_PLAIN = str.maketrans("", "", string.ascii_lowercase + string.digits + " ")
+_DIGIT_FIRST = re.compile(r" [0-9][a-z0-9]*")
+_EXPONENT = re.compile(r"e[0-9]")
+LONGEST_TERM = 2046
+# Under PostgreSQL's own limits (16,383 positions in all, 255 kept per term), which vector_text does not mimic.
+MOST_POSITIONS, MOST_PER_TERM = 16_000, 250
+
+
+def _plain(text: str) -> bool:
+    if not text.isascii() or text.translate(_PLAIN):
+        return False
+    return not any(_EXPONENT.search(term.group()) for term in _DIGIT_FIRST.finditer(" " + text))
+
+
+def vector_text(columns: dict[str, str]) -> str | None:
+    """The tsvector VECTOR_SQL makes of these term columns, in tsvector's input form, or None to leave it to SQL.
+
+    `to_tsvector` spent most of a rebuild's time in the database parsing terms that analysis had just
+    written. Exact for the terms it accepts: a test compares the two.
+    """
+    positions: dict[str, list[str]] = defaultdict(list)
+    end = 0
+    for column, weight in zip(COLUMNS, WEIGHTS, strict=True):
+        text = columns[column] if column == COLUMNS[-1] else f"{columns[column]} {GAP}"
+        if not _plain(text):
+            return None
+        terms = text.split()
+        if len(text) > LONGEST_TERM and max(map(len, terms)) > LONGEST_TERM:
+            return None
+        for position, term in enumerate(terms, end + 1):
+            positions[term].append(f"{position}{weight}")
+        end += len(terms)  # `||` moves the next field's positions past the last one so far
+    if end > MOST_POSITIONS or any(len(held) > MOST_PER_TERM for held in positions.values()):
+        return None
+    return " ".join(f"{term}:{','.join(held)}" for term, held in positions.items())
+
+
 # --- The index itself: made by migration 0007, checked after every migrate -----------------------
 
+# 'simple': the terms are analysed already; it only lower-cases. GAP after each field keeps a phrase inside it.
+VECTOR_SQL = (
+    f"setweight(to_tsvector('simple', {{0}}title_terms || ' {GAP}'), 'A')"
+    f" || setweight(to_tsvector('simple', {{0}}label_terms || ' {GAP}'), 'B')"
+    f" || setweight(to_tsvector('simple', {{0}}summary_terms || ' {GAP}'), 'C')"
+    f" || setweight(to_tsvector('simple', {{0}}body_terms), 'D')"
+)
 POSTGRES_INSTALL = [
-    # 'simple': the terms are analysed already; it only lower-cases. GAP after each field keeps a phrase inside it.
-    f"""ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple', title_terms || ' {GAP}'), 'A')
-        || setweight(to_tsvector('simple', label_terms || ' {GAP}'), 'B')
-        || setweight(to_tsvector('simple', summary_terms || ' {GAP}'), 'C')
-        || setweight(to_tsvector('simple', body_terms), 'D')) STORED""",
+    "ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS search_vector tsvector",
+    # A row written without its vector (one record stored through the ORM), or whose terms changed while the
+    # vector did not, gets it from VECTOR_SQL; a rebuild writes the vectors `vector_text` made.
+    f"""CREATE OR REPLACE FUNCTION search_searchentry_vector() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' AND NEW.search_vector IS NOT DISTINCT FROM OLD.search_vector
+           AND (NEW.title_terms, NEW.label_terms, NEW.summary_terms, NEW.body_terms)
+               IS DISTINCT FROM (OLD.title_terms, OLD.label_terms, OLD.summary_terms, OLD.body_terms) THEN
+            NEW.search_vector := NULL;
+        END IF;
+        IF NEW.search_vector IS NULL THEN
+            NEW.search_vector := {VECTOR_SQL.format("NEW.")};
+        END IF;
+        RETURN NEW;
+    END $$""",
+    "DROP TRIGGER IF EXISTS search_searchentry_vector ON search_searchentry",
+    "CREATE TRIGGER search_searchentry_vector BEFORE INSERT OR UPDATE ON search_searchentry "
+    "FOR EACH ROW EXECUTE FUNCTION search_searchentry_vector()",
+    "UPDATE search_searchentry SET search_vector = NULL WHERE search_vector IS NULL",  # rows from before the trigger
     "CREATE INDEX IF NOT EXISTS search_searchentry_vector ON search_searchentry USING gin (search_vector)",
 ]
-POSTGRES_UNINSTALL = ["ALTER TABLE search_searchentry DROP COLUMN IF EXISTS search_vector"]
+POSTGRES_UNINSTALL = [
+    "DROP TRIGGER IF EXISTS search_searchentry_vector ON search_searchentry",
+    "DROP FUNCTION IF EXISTS search_searchentry_vector()",
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS search_vector",
+]
 
 _FTS_COLUMNS = ", ".join(COLUMNS)
 _NEW = ", ".join(f"new.{column}" for column in COLUMNS)
@@ -244,10 +314,15 @@ def install(connection) -> bool:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT 1 FROM information_schema.columns "
+                "SELECT is_generated FROM information_schema.columns "
                 "WHERE table_name = 'search_searchentry' AND column_name = 'search_vector'"
             )
-            present = cursor.fetchone() is not None
+            column = cursor.fetchone()
+            cursor.execute("SELECT 1 FROM pg_trigger WHERE tgname = 'search_searchentry_vector' AND NOT tgisinternal")
+            present = column is not None and cursor.fetchone() is not None
+            if column is not None and column[0] == "ALWAYS":
+                # Made before the vectors were written by the rebuild: a generated column cannot be written.
+                cursor.execute("ALTER TABLE search_searchentry DROP COLUMN search_vector")
             for statement in POSTGRES_INSTALL:
                 cursor.execute(statement)
         return not present
