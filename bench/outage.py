@@ -141,8 +141,7 @@ class Forwarder:
 
 
 def outage_environment(args) -> dict[str, str]:
-    env = bench_environment(args)
-    env["DATABASE_URL"] = urlunsplit(urlsplit(env["DATABASE_URL"])._replace(path=f"/{DATABASE}"))
+    env = bench_environment(DATABASE)
     env["ELASTICSEARCH_INDEX_PREFIX"] = INDEX_PREFIX
     env["BENCH_CACHE_PREFIX"] = INDEX_PREFIX
     return env
