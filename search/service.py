@@ -65,8 +65,9 @@ class SearchService:
     through the cache every process shares: while
     a search has waited for the cluster longer than SEARCH_CLUSTER_WAIT_SECONDS,
     the others answer from the database; once it fails, every search does for
-    SEARCH_CLUSTER_RETRY_SECONDS, then one search tries the cluster again and its
-    answer ends the rest. A backend passed in is always tried (what a rebuild or
+    SEARCH_CLUSTER_RETRY_SECONDS, then one search asks whether the cluster answers
+    (SEARCH_CLUSTER_TRIAL_SECONDS at most) and, if it does, searches it, which ends
+    the rest. A backend passed in is always tried (what a rebuild or
     a check asks for).
     """
 
@@ -99,6 +100,11 @@ class SearchService:
                 return self._from_database(query, request)
             if failed_at is not None and not _trial_due(failed_at):
                 return self._from_database(query, request)
+            if failed_at is not None and not self._answers(backend):
+                # The trial: a cluster still out costs this search SEARCH_CLUSTER_TRIAL_SECONDS, not the
+                # whole search timeout, and begins the next rest.
+                cache.set(_failed_key(), time.time(), None)
+                return self._from_database(query, request)
         # Expires on its own should this process die waiting (a timeout, and one retry of a dropped connection).
         waiting = cache.add(_waiting_key(), time.time(), 2 * settings.SEARCH_CLUSTER_TIMEOUT_SECONDS + 1)
         try:
@@ -115,6 +121,11 @@ class SearchService:
         if failed_at is not None:
             cache.delete(_failed_key())  # the cluster answers again: every search goes back to it
         return results
+
+    @staticmethod
+    def _answers(backend: ElasticsearchBackend) -> bool:
+        """Whether the cluster answers at all: a request for its name, not a search, under a short timeout."""
+        return backend.client.options(request_timeout=settings.SEARCH_CLUSTER_TRIAL_SECONDS, max_retries=0).ping()
 
     def _from_database(self, query, request: SearchRequest) -> SearchResults:
         results = self._run(DatabaseBackend(), query, request)

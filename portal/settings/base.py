@@ -255,10 +255,12 @@ ELASTICSEARCH_TIMEOUT = float(env.get("ELASTICSEARCH_TIMEOUT", "5"))
 # waits SEARCH_CLUSTER_TIMEOUT_SECONDS at most (indexing, ELASTICSEARCH_TIMEOUT);
 # while one search has waited longer than SEARCH_CLUSTER_WAIT_SECONDS, the
 # others answer from the database, and once the cluster fails, every search
-# does for SEARCH_CLUSTER_RETRY_SECONDS before one of them tries it again.
+# does for SEARCH_CLUSTER_RETRY_SECONDS before one of them tries it again,
+# first asking whether the cluster answers at all, for SEARCH_CLUSTER_TRIAL_SECONDS at most.
 SEARCH_CLUSTER_TIMEOUT_SECONDS = float(env.get("SEARCH_CLUSTER_TIMEOUT_SECONDS", "2"))
 SEARCH_CLUSTER_WAIT_SECONDS = float(env.get("SEARCH_CLUSTER_WAIT_SECONDS", "1"))
 SEARCH_CLUSTER_RETRY_SECONDS = float(env.get("SEARCH_CLUSTER_RETRY_SECONDS", "15"))
+SEARCH_CLUSTER_TRIAL_SECONDS = float(env.get("SEARCH_CLUSTER_TRIAL_SECONDS", "0.5"))
 # Prefix for every index and alias this deployment owns, so several
 # environments (or test runs) can share one cluster.
 ELASTICSEARCH_INDEX_PREFIX = env.get("ELASTICSEARCH_INDEX_PREFIX", "portal")

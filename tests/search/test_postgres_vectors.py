@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.services]
 def sql_vector(columns: dict[str, str]) -> str:
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH c ({', '.join(COLUMNS)}) AS (VALUES (%s, %s, %s, %s)) SELECT ({VECTOR_SQL.format('')})::text FROM c",
+            f"WITH c ({', '.join(COLUMNS)}) AS (VALUES (%s, %s, %s, %s)) SELECT ({VECTOR_SQL.format('')})::text FROM c",  # noqa: S608
             [columns[column] for column in COLUMNS],
         )
         return cursor.fetchone()[0]
@@ -85,7 +85,7 @@ def test_an_index_made_with_the_generated_column_is_converted_in_place():
 
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT COUNT(*), COUNT(*) FILTER (WHERE search_vector = {VECTOR_SQL.format('')}) FROM search_searchentry"
+            f"SELECT COUNT(*), COUNT(*) FILTER (WHERE search_vector = {VECTOR_SQL.format('')}) FROM search_searchentry"  # noqa: S608
         )
         assert cursor.fetchone() == (len(_records()), len(_records()))
     found = backend.lexical(parse("hydrogen steel", exact=True), SearchRequest(text="hydrogen steel", exact=True), 10)
