@@ -252,6 +252,9 @@ VECTOR_SQL = (
     f" || setweight(to_tsvector('simple', {{0}}summary_terms || ' {GAP}'), 'C')"
     f" || setweight(to_tsvector('simple', {{0}}body_terms), 'D')"
 )
+# How large a row may stay before its long texts go to the TOAST table (PostgreSQL's default: about 2 kB,
+# which sent most vectors there too). Room for a typical record's compressed vector beside its short fields.
+ROW_BYTES = 4096
 POSTGRES_INSTALL = [
     "ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS search_vector tsvector",
     # A row written without its vector (one record stored through the ORM), or whose terms changed while the
@@ -271,6 +274,11 @@ POSTGRES_INSTALL = [
     "DROP TRIGGER IF EXISTS search_searchentry_vector ON search_searchentry",
     "CREATE TRIGGER search_searchentry_vector BEFORE INSERT OR UPDATE ON search_searchentry "
     "FOR EACH ROW EXECUTE FUNCTION search_searchentry_vector()",
+    # Kept in the row, not moved to the TOAST table (what a text of this size gets by default): a search reads
+    # the vector of every row it matches, and fetching each from TOAST through its index took most of a broad
+    # search's time. The long texts (body, pages) still go out of the row, being the largest.
+    "ALTER TABLE search_searchentry ALTER COLUMN search_vector SET STORAGE MAIN",
+    f"ALTER TABLE search_searchentry SET (toast_tuple_target = {ROW_BYTES})",
     "UPDATE search_searchentry SET search_vector = NULL WHERE search_vector IS NULL",  # rows from before the trigger
     "CREATE INDEX IF NOT EXISTS search_searchentry_vector ON search_searchentry USING gin (search_vector)",
 ]

@@ -88,6 +88,12 @@ def test_an_index_made_with_the_generated_column_is_converted_in_place():
             f"SELECT COUNT(*), COUNT(*) FILTER (WHERE search_vector = {VECTOR_SQL.format('')}) FROM search_searchentry"  # noqa: S608
         )
         assert cursor.fetchone() == (len(_records()), len(_records()))
+        # Kept in the row, where a search reads it, rather than in the TOAST table.
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'search_searchentry'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == ("m",)
     found = backend.lexical(parse("hydrogen steel", exact=True), SearchRequest(text="hydrogen steel", exact=True), 10)
     assert len(found) == 3
     assert install(connection) is False
