@@ -30,6 +30,19 @@ def get_client() -> Elasticsearch:
     return client
 
 
+def trial_client(timeout: float) -> Elasticsearch:
+    """A client on new connections, for asking whether a cluster that failed answers again.
+
+    A cluster that hung leaves idle connections in the pool that may never answer even once it is back.
+    """
+    return Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=timeout, max_retries=0)
+
+
+def forget_connections() -> None:
+    """Drop this process's client and its pooled connections: the next `get_client()` opens new ones."""
+    _client_for.cache_clear()
+
+
 def index_name(name: str) -> str:
     """An index or alias name in this deployment's namespace."""
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-{name}"

@@ -26,6 +26,7 @@ from elasticsearch import ApiError
 
 from search import explain, ranking
 from search.backends import DatabaseBackend, ElasticsearchBackend, get_backend
+from search.client import forget_connections, trial_client
 from search.query import parse
 from search.results import SearchRequest, SearchResults
 from search.semantic.vectors import query_vector
@@ -100,11 +101,15 @@ class SearchService:
                 return self._from_database(query, request)
             if failed_at is not None and not _trial_due(failed_at):
                 return self._from_database(query, request)
-            if failed_at is not None and not self._answers(backend):
+            if failed_at is not None:
                 # The trial: a cluster still out costs this search SEARCH_CLUSTER_TRIAL_SECONDS, not the
-                # whole search timeout, and begins the next rest.
-                cache.set(_failed_key(), time.time(), None)
-                return self._from_database(query, request)
+                # whole search timeout, and begins the next rest; one that answers is searched on new connections.
+                if not self._answers():
+                    cache.set(_failed_key(), time.time(), None)
+                    return self._from_database(query, request)
+                forget_connections()
+                self._backend = None
+                backend = self.backend
         # Expires on its own should this process die waiting (a timeout, and one retry of a dropped connection).
         waiting = cache.add(_waiting_key(), time.time(), 2 * settings.SEARCH_CLUSTER_TIMEOUT_SECONDS + 1)
         try:
@@ -123,9 +128,19 @@ class SearchService:
         return results
 
     @staticmethod
-    def _answers(backend: ElasticsearchBackend) -> bool:
-        """Whether the cluster answers at all: a request for its name, not a search, under a short timeout."""
-        return backend.client.options(request_timeout=settings.SEARCH_CLUSTER_TRIAL_SECONDS, max_retries=0).ping()
+    def _answers() -> bool:
+        """Whether the cluster answers at all: its health, not a search, under a short timeout.
+
+        Not `ping()`: a cluster may refuse requests for its root (405), which `ping()` reads as down.
+        """
+        client = trial_client(settings.SEARCH_CLUSTER_TRIAL_SECONDS)
+        try:
+            client.cluster.health()
+        except (TransportError, ApiError):
+            return False
+        finally:
+            client.close()
+        return True
 
     def _from_database(self, query, request: SearchRequest) -> SearchResults:
         results = self._run(DatabaseBackend(), query, request)
