@@ -255,6 +255,22 @@ VECTOR_SQL = (
 # How large a row may stay before its long texts go to the TOAST table (PostgreSQL's default: about 2 kB,
 # which sent most vectors there too). Room for a typical record's compressed vector beside its short fields.
 ROW_BYTES = 4096
+# The short fields a search reads from every row it matches (facets, filters, translations' group): never
+# moved out of the row. Their lengths are bounded by the model, a few hundred bytes together.
+IN_ROW = (
+    "key",
+    "content_type",
+    "issuing_body",
+    "jurisdiction",
+    "document_type",
+    "status",
+    "group",
+    "province",
+    "stage",
+    "size_band",
+    "gap_band",
+    "version",
+)
 POSTGRES_INSTALL = [
     "ALTER TABLE search_searchentry ADD COLUMN IF NOT EXISTS search_vector tsvector",
     # A row written without its vector (one record stored through the ORM), or whose terms changed while the
@@ -279,6 +295,9 @@ POSTGRES_INSTALL = [
     # search's time. The long texts (body, pages) still go out of the row, being the largest.
     "ALTER TABLE search_searchentry ALTER COLUMN search_vector SET STORAGE MAIN",
     f"ALTER TABLE search_searchentry SET (toast_tuple_target = {ROW_BYTES})",
+    # A row whose vector alone nears that size had every other field over a few bytes moved out too, the
+    # issuer or the key among them: counting a facet then fetched each matching row's value from TOAST.
+    "ALTER TABLE search_searchentry " + ", ".join(f'ALTER COLUMN "{column}" SET STORAGE PLAIN' for column in IN_ROW),
     "UPDATE search_searchentry SET search_vector = NULL WHERE search_vector IS NULL",  # rows from before the trigger
     "CREATE INDEX IF NOT EXISTS search_searchentry_vector ON search_searchentry USING gin (search_vector)",
 ]

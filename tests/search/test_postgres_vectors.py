@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from search.backends.database import DatabaseBackend
-from search.backends.fulltext import COLUMNS, VECTOR_SQL, install, vector_text
+from search.backends.fulltext import COLUMNS, IN_ROW, VECTOR_SQL, install, vector_text
 from search.query import parse
 from search.results import SearchRequest
 from tests.conftest import require_service
@@ -94,6 +94,13 @@ def test_an_index_made_with_the_generated_column_is_converted_in_place():
             "WHERE attrelid = 'search_searchentry'::regclass AND attname = 'search_vector'"
         )
         assert cursor.fetchone() == ("m",)
+        # Nor the short fields counted and filtered over every match, whatever room the vector takes.
+        cursor.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = 'search_searchentry'::regclass AND attstorage = 'p' "
+            "AND attname = ANY(%s)",
+            [list(IN_ROW)],
+        )
+        assert sorted(name for (name,) in cursor.fetchall()) == sorted(IN_ROW)
     found = backend.lexical(parse("hydrogen steel", exact=True), SearchRequest(text="hydrogen steel", exact=True), 10)
     assert len(found) == 3
     assert install(connection) is False
