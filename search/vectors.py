@@ -191,6 +191,11 @@ def _best(loaded: Matrix, scores: np.ndarray, meaning, limit: int) -> list[Neare
     return found
 
 
+def indexed() -> bool:
+    """Whether `nearest` reads through the vector index (where its `also` matters) rather than every vector."""
+    return index.current() is not None
+
+
 def nearest(meaning, *, limit: int, also: Iterable[int] = (), exact: bool = False) -> list[Nearest]:
     """The `limit` records closest in meaning (by their closest passage), best first, cut at `meaning.threshold`.
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from search.backends import DatabaseBackend, fulltext
 from search.query import parse
@@ -34,8 +35,22 @@ def test_cover_density_orders_the_pool_that_weighted_frequency_chose(database, m
     repeated = stored(database, page_texts=["The kiln clinker ratio. " * 15])
     query, request = parse("kiln clinker", exact=True), SearchRequest(text="kiln clinker", exact=True)
 
-    assert [found.key for found in database.lexical(query, request, 10)] == [repeated, in_title]
+    assert [found.key for found in database.retrieve(query, request, None, 10).lexical] == [repeated, in_title]
 
     # A pool of one: cover density orders only what frequency put first, which is what bounds its cost.
     monkeypatch.setattr(fulltext, "RERANKED", 1)
-    assert [found.key for found in database.lexical(query, request, 1)] == [in_title]
+    assert [found.key for found in database.retrieve(query, request, None, 1).lexical] == [in_title]
+
+
+def test_the_matches_are_found_once_for_hits_count_and_facets(database):
+    # A broad query matches most records: each further pass over its matches cost as much as the first.
+    keys = [stored(database, page_texts=[f"Kiln clinker notice number {n}."]) for n in range(3)]
+    query, request = parse("kiln", exact=True), SearchRequest(text="kiln", exact=True)
+
+    with CaptureQueriesContext(connection) as statements:
+        retrieved = database.retrieve(query, request, None, 2)
+
+    assert len([s for s in statements if "search_vector @@" in s["sql"]]) == 1
+    assert retrieved.total == 3
+    assert len(retrieved.lexical) == 2 and {c.key for c in retrieved.lexical} < set(keys)
+    assert {v.value: v.count for v in retrieved.facets["type"]} == {"portal.policydocument": 3}

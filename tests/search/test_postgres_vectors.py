@@ -101,6 +101,7 @@ def test_an_index_made_with_the_generated_column_is_converted_in_place():
             [list(IN_ROW)],
         )
         assert sorted(name for (name,) in cursor.fetchall()) == sorted(IN_ROW)
-    found = backend.lexical(parse("hydrogen steel", exact=True), SearchRequest(text="hydrogen steel", exact=True), 10)
+    query, request = parse("hydrogen steel", exact=True), SearchRequest(text="hydrogen steel", exact=True)
+    found = backend.retrieve(query, request, None, 10).lexical
     assert len(found) == 3
     assert install(connection) is False
