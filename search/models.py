@@ -36,6 +36,9 @@ class SearchEntry(models.Model):
     languages = models.JSONField(default=list, blank=True)
     topics = models.JSONField(default=list, blank=True)
     group = models.CharField(max_length=80, blank=True)  # records that are translations of each other share it
+    # The multi-valued facets' values, {field: [value, ...]}, as the entry's `SearchTag` rows hold them: a search
+    # counts them over its matches from the row it has already read, where the tags would be joined to every match.
+    facet_values = models.JSONField(default=dict, blank=True)
     # EOD programmes: the catalogue's facets, ranges (CNY million) and sorts.
     province = models.CharField(max_length=10, blank=True)
     stage = models.CharField(max_length=30, blank=True)

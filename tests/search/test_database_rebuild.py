@@ -1,5 +1,8 @@
 """The database backend's rebuild: its fast path writes what storing each record writes, analysed in workers or not."""
 
+import importlib
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 
@@ -43,8 +46,8 @@ def _rows():
     entries = {
         key: values
         for key, *values in SearchEntry.objects.order_by("key").values_list(
-            "key", "title", "summary", "passages", "date", "year", "languages", "topics", "group", "version",
-            "title_terms", "label_terms", "summary_terms", "body_terms",
+            "key", "title", "summary", "passages", "date", "year", "languages", "topics", "group", "facet_values",
+            "version", "title_terms", "label_terms", "summary_terms", "body_terms",
         )
     }  # fmt: skip
     tags = sorted(SearchTag.objects.values_list("entry__key", "facet", "value"))
@@ -70,6 +73,13 @@ def test_a_rebuild_writes_what_storing_each_record_writes():
     assert _rows() == stored
     assert len(stored[0]) == 7 and stored[1] and stored[3]
     assert connection.vendor != "postgresql" or len(stored[4]) == 7
+    # Each entry's row holds its multi-valued facets' values as its tags do: searches count facets from the row.
+    in_rows = dict(SearchEntry.objects.values_list("key", "facet_values"))
+    from_tags = {}
+    for key, facet, value in stored[1]:
+        from_tags.setdefault(key, {}).setdefault(facet, []).append(value)
+    assert in_rows == from_tags
+    assert in_rows["portal.policydocument:1"] == {"languages": ["zh-hans"], "topics": ["hydrogen", "steel"]}
 
 
 def test_analysis_in_worker_processes_gives_the_same_as_in_this_one(monkeypatch):
@@ -80,3 +90,16 @@ def test_analysis_in_worker_processes_gives_the_same_as_in_this_one(monkeypatch)
 
     assert [key for key, _ in in_workers] == [record["id"] for record in records]
     assert in_workers == [database._keyed(record) for record in records]
+
+
+def test_the_migration_fills_existing_entries_facet_values_from_their_tags():
+    migration = importlib.import_module("search.migrations.0012_facet_values_in_row")
+    records = _records()
+    DatabaseBackend().replace_all(records)
+    expected = dict(SearchEntry.objects.values_list("key", "facet_values"))
+    SearchEntry.objects.update(facet_values={})  # as entries written before the column existed
+
+    migration.from_tags(None, SimpleNamespace(connection=connection))  # it asks the schema editor for nothing else
+
+    assert dict(SearchEntry.objects.values_list("key", "facet_values")) == expected
+    assert expected["portal.policydocument:0"] == {"languages": ["en"], "topics": ["steel"]}
