@@ -156,12 +156,31 @@ def full_page_url(context: template.Context) -> str:
     return (page.get_full_url(context.get("request")) or "") if _is_page(page) else ""
 
 
-@register.simple_tag
-def breadcrumb_pages(page: Page | None) -> list[Page]:
-    """The live ancestors of ``page`` from its home page down to its parent (the tree root left out)."""
+@dataclass(frozen=True)
+class Crumb:
+    url: str
+    title: str
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context: template.Context) -> list[Crumb]:
+    """The live ancestors of the page from its home page down to its parent (the tree root left out), as links;
+    kept until content next changes, since every page below a home page shows them (a query and a URL each)."""
+    page, request = context.get("page"), context.get("request")
     if not _is_page(page):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).live())
+
+    def build() -> list[Crumb]:
+        return [
+            Crumb(crumb.get_url(request) or "", crumb.title)
+            for crumb in page.get_ancestors().filter(depth__gt=1).live()
+        ]
+
+    if request is None:
+        return build()
+    # The URLs are relative to the site the request is for, or absolute to another.
+    key = f"breadcrumbs:{request.scheme}:{request.get_host()}:{page.pk}"
+    return page_cache.kept_per_generation(request, key, build)
 
 
 @register.filter

@@ -74,3 +74,23 @@ def test_menu_links_go_to_the_live_translation_with_its_title(client, home_page)
 
     assert 'href="/zh-hans/about/"' in html and "关于我们" in html
     assert 'href="/only-english/"' in html and "Only English" in html
+
+
+def test_breadcrumbs_are_kept_until_content_changes_and_then_show_the_change(
+    client, home_page, settings, django_capture_on_commit_callbacks
+):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0  # every page rendered: what is kept is the breadcrumbs alone
+    section = StandardPageFactory(parent=home_page, title="Policy", slug="policy")
+    StandardPageFactory(parent=section, title="Briefs", slug="briefs")
+    first = client.get("/policy/briefs/").content.decode()
+    assert '<a href="/policy/">Policy</a>' in first
+
+    with CaptureQueriesContext(connection) as again:
+        client.get("/policy/briefs/")
+    assert not [q for q in again.captured_queries if '"wagtailcore_page"."depth" > 1' in q["sql"]]  # the ancestors
+
+    with django_capture_on_commit_callbacks(execute=True):
+        section.title = "Policy work"
+        section.save_revision().publish()
+
+    assert '<a href="/policy/">Policy work</a>' in client.get("/policy/briefs/").content.decode()
