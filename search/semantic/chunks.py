@@ -66,6 +66,12 @@ class _Tokens:
     ends: list[bool]
 
 
+@functools.lru_cache(maxsize=65_536)
+def _ends_sentence(token: str) -> bool:
+    # Words recur: looked up, most of a rebuild's tokens skip the pattern.
+    return _SENTENCE_END.search(token) is not None
+
+
 def _tokens(text: str, budget: float = float("inf")) -> _Tokens:
     """The text's tokens, up to about `budget` words (what is past the chunk cap is never read)."""
     tokens, used = _Tokens([], [], []), 0.0
@@ -76,7 +82,7 @@ def _tokens(text: str, budget: float = float("inf")) -> _Tokens:
         texts = [han or word or other for han, word, other in found]
         costs = [HAN_CHARACTER if han else 1.0 if word else 0.0 for han, word, _ in found]
         # A Chinese character never ends a sentence: the sentence marks are not Han characters.
-        ends = [not han and _SENTENCE_END.search(word or other) is not None for han, word, other in found]
+        ends = [not han and _ends_sentence(word or other) for han, word, other in found]
         texts[-1] = texts[-1].rstrip() + " "  # lines join with a space (removed again between Chinese)
         ends[-1] = True  # a line end ends a sentence too: a heading, a list item, a table row
         tokens.texts += texts
