@@ -105,3 +105,15 @@ def test_an_index_made_with_the_generated_column_is_converted_in_place():
     found = backend.retrieve(query, request, None, 10).lexical
     assert len(found) == 3
     assert install(connection) is False
+
+
+def test_a_rebuild_leaves_statistics_for_what_searches_match_filter_and_count_by():
+    require_service("DATABASE_URL")
+    assert connection.vendor == "postgresql"
+
+    DatabaseBackend().replace_all(_records())
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT attname FROM pg_stats WHERE tablename = 'search_searchentry'")
+        analysed_columns = {name for (name,) in cursor.fetchall()}
+    assert {"search_vector", "content_type", "issuing_body", "year", "group"} <= analysed_columns
