@@ -66,9 +66,14 @@ class _Tokens:
     ends: list[bool]
 
 
-@functools.lru_cache(maxsize=65_536)
 def _ends_sentence(token: str) -> bool:
-    # Words recur: looked up, most of a rebuild's tokens skip the pattern.
+    # Words recur: looked up, most of a rebuild's tokens skip the pattern. Long runs (a URL, a row of
+    # figures) are rare and not kept.
+    return _ends_word(token) if len(token) <= 40 else _SENTENCE_END.search(token) is not None
+
+
+@functools.lru_cache(maxsize=65_536)
+def _ends_word(token: str) -> bool:
     return _SENTENCE_END.search(token) is not None
 
 

@@ -98,9 +98,15 @@ def test_an_index_made_with_the_generated_column_is_converted_in_place():
         cursor.execute(
             "SELECT attname FROM pg_attribute WHERE attrelid = 'search_searchentry'::regclass AND attstorage = 'p' "
             "AND attname = ANY(%s)",
-            [[*IN_ROW, "facet_values"]],
+            [list(IN_ROW)],
         )
-        assert sorted(name for (name,) in cursor.fetchall()) == sorted([*IN_ROW, "facet_values"])
+        assert sorted(name for (name,) in cursor.fetchall()) == sorted(IN_ROW)
+        # And the multi-valued facets' values, unless a row could not fit its page otherwise.
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'search_searchentry'::regclass AND attname = 'facet_values'"
+        )
+        assert cursor.fetchone() == ("m",)
     query, request = parse("hydrogen steel", exact=True), SearchRequest(text="hydrogen steel", exact=True)
     found = backend.retrieve(query, request, None, 10).lexical
     assert len(found) == 3
