@@ -49,13 +49,17 @@ HAS_PAGES = {
     "WHERE COALESCE(json_extract(p.value, '$.page'), 0) NOT IN (0, ''))",
 }
 PLANNED = ", ".join(f'"{column}"' for column in (*IN_ROW, "id", "date", "year", "investment", "gap", "search_vector"))
-# One multi-valued facet's values of the match `{0}`, as rows `v.value`. On PostgreSQL from the row the search
-# has read (`facet_values`): joining the tags to 56,000 matches took 73 ms a facet, this 50. SQLite's own index
+# One multi-valued facet's counts over the matches `m` that pass `{where}`. On PostgreSQL from the values
+# each match's row holds (`facet_values`), grouped by the whole list first, so that a list is taken apart once
+# for all the matches that share it rather than once a match: for 56,000 matches, joining their tags took
+# 73 ms a facet, taking each row's list apart 50 ms, grouping first about 15 ms less again. SQLite's own index
 # on the tags answers sooner than its JSON functions at the sizes it serves (10,000 records: p50 57 ms, 63).
-IN_ROW_VALUES = "jsonb_array_elements_text({0}.facet_values -> %s) AS v(value)"
-FACET_VALUES = {
-    "postgresql": f"CROSS JOIN {IN_ROW_VALUES}",
-    "sqlite": f"JOIN {TAG} v ON v.entry_id = {{0}}.id AND v.facet = %s",
+MULTI_VALUED_COUNTS = {
+    "postgresql": "SELECT 'facet', %s, v.value, CAST(SUM(g.n) AS BIGINT), 0 FROM (SELECT m.facet_values -> %s "
+    "AS listed, COUNT(*) AS n FROM m WHERE {where} GROUP BY 1) g "
+    "CROSS JOIN jsonb_array_elements_text(g.listed) AS v(value) GROUP BY v.value",
+    "sqlite": f"SELECT 'facet', %s, v.value, COUNT(*), 0 FROM m JOIN {TAG} v ON v.entry_id = m.id AND v.facet = %s "
+    "WHERE {where} GROUP BY v.value",
 }
 # For a search's one statement, on PostgreSQL: no JIT compilation (45 ms of a 700 ms broad search, to speed up
 # expressions each run once per row); the matches kept in memory (75,000 spilled to a file at 4 MB); and both
@@ -248,14 +252,11 @@ def _in(column: str, values: list) -> tuple[str, list]:
     return f"{column} IN ({', '.join(['%s'] * len(values))})", list(values)
 
 
-def _facet_values(alias: str, field_name: str) -> Sql:
-    return FACET_VALUES[connection.vendor].format(alias), [field_name]
-
-
 def _filter_sql(alias: str, field_name: str, values: list[str]) -> tuple[str, list]:
-    if field_name in MULTI_VALUED and alias == "m" and connection.vendor == "postgresql":  # as FACET_VALUES
-        inner, params = _in("v.value", values)
-        return f"EXISTS (SELECT 1 FROM {IN_ROW_VALUES.format(alias)} WHERE {inner})", [field_name, *params]
+    if field_name in MULTI_VALUED and alias == "m" and connection.vendor == "postgresql":
+        # Any of the values in the row's list: one operator, where a subquery taking the list apart row by row
+        # cost each facet's count 20 ms over 30,000 matches, when a search filtered by a topic.
+        return f"({alias}.facet_values -> %s) ?| %s", [field_name, list(values)]
     if field_name in MULTI_VALUED:
         inner, params = _in("t.value", values)
         return (
@@ -516,11 +517,9 @@ class DatabaseBackend:
         )
         for name, field_name in facets.items():
             if field_name in MULTI_VALUED:
-                selects.append(
-                    f"SELECT 'facet', {sql(('%s', [name]))}, v.value, COUNT(*), 0 FROM m "
-                    f"{sql(_facet_values('m', field_name))} "
-                    f"WHERE {sql(filters_sql(request, 'm', leave_out=name))} GROUP BY v.value"
-                )
+                where, params_where = filters_sql(request, "m", leave_out=name)
+                selects.append(MULTI_VALUED_COUNTS[connection.vendor].format(where=where))
+                params.extend([name, field_name, *params_where])
             else:
                 selects.append(
                     f"SELECT 'facet', {sql(('%s', [name]))}, CAST(m.\"{field_name}\" AS TEXT), COUNT(*), 0 FROM m "
