@@ -12,6 +12,7 @@ registrant sends an address of its own, which the registration limit counts
 as a distinct visitor, as it would count visitors behind a real proxy.
 """
 
+import os
 import time
 
 from django.db import connection
@@ -33,9 +34,10 @@ PORTAL_PROXY_COUNT = 1
 
 
 class QueryCountMiddleware:
-    """Adds `X-DB-Queries`: how many SQL statements the request ran, cached or not, and `X-CPU-Ms`: the CPU time
+    """Adds `X-DB-Queries`: how many SQL statements the request ran, cached or not, `X-CPU-Ms`: the CPU time
     this thread spent on it (the server's own accounting: time waiting for the CPU, the database or the cache
-    under load is not counted, so hosts of different speed and load can be compared)."""
+    under load is not counted, so hosts of different speed and load can be compared), and `X-Worker`: the
+    process that answered, so the bench can warm every worker before it measures."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -53,4 +55,5 @@ class QueryCountMiddleware:
             response = self.get_response(request)
         response["X-DB-Queries"] = str(count)
         response["X-CPU-Ms"] = f"{(time.thread_time_ns() - started) / 1e6:.1f}"
+        response["X-Worker"] = str(os.getpid())
         return response
