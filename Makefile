@@ -19,9 +19,14 @@ help: ## Show this help
 # Python 3.11 are replaced (its setuptools, 65.5, has known vulnerabilities). The project is then
 # built by the locked setuptools, not one fetched for an isolated build, and brings nothing else.
 # Last, what the lock no longer pins is uninstalled and the virtualenv checked against the lock.
+# The lock names every package, so pip installs it as written (--no-deps) and `pip check` confirms
+# each one's requirements are met: resolving again, pip took a dependency's extra
+# (pip-audit's CacheControl[filecache]) as a requirement of its own, chose the newest release
+# for it, not the pinned one, and refused the install, the day that release came out.
 $(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r $(LOCK)
+	$(BIN)/pip check
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python scripts/check_lock.py --prune
 	touch $(STAMP)
@@ -38,7 +43,7 @@ check-lock: $(STAMP) ## Check the virtualenv holds exactly what requirements.loc
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --group install --generate-hashes --quiet \
 	--python-version 3.11.7 --python-platform linux --custom-compile-command 'make lock'
 lock: ## Update requirements.lock and requirements-production.lock after changing dependencies in pyproject.toml
-	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet --require-hashes -r $(LOCK); }
+	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/pip install --quiet --no-deps --require-hashes -r $(LOCK); }
 	$(UV_COMPILE) --extra dev $(LOCK_ARGS) -o $(LOCK)
 	$(UV_COMPILE) -c $(LOCK) -o $(PRODUCTION_LOCK)
 
