@@ -555,6 +555,10 @@ class DatabaseBackend:
                 cursor.execute(settings)
             cursor.execute(f"{statement} {' UNION ALL '.join(selects)}", params)
             rows = cursor.fetchall()
+            # The settings are this statement's alone: set_config(..., true) lasts to the end of the transaction,
+            # which inside a caller's (a demo load, a test) ran its later statements under them too; one UPDATE,
+            # costed with them, ran for minutes. The statement wrote nothing: rolling it back undoes them.
+            transaction.set_rollback(True)
         hits, total, counts = [], 0, {name: [] for name in facets}
         for kind, name, value, n, position in rows:
             if kind == "hit":

@@ -54,3 +54,19 @@ def test_the_matches_are_found_once_for_hits_count_and_facets(database):
     assert retrieved.total == 3
     assert len(retrieved.lexical) == 2 and {c.key for c in retrieved.lexical} < set(keys)
     assert {v.value: v.count for v in retrieved.facets["type"]} == {"portal.policydocument": 3}
+
+
+def test_a_search_s_planner_settings_end_with_its_statement(database):
+    # Set for the transaction, they outlived the search inside a caller's (a demo load, this test's): an UPDATE
+    # planned under them afterwards ran for minutes.
+    stored(database, page_texts=["Kiln clinker notice."])
+    query, request = parse("kiln", exact=True), SearchRequest(text="kiln", exact=True)
+
+    def current() -> list:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('cpu_operator_cost'), current_setting('work_mem')")
+            return list(cursor.fetchone())
+
+    before = current()
+    assert database.retrieve(query, request, None, 10).total == 1
+    assert current() == before
