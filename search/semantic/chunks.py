@@ -41,9 +41,10 @@ MAX_CHUNKS = 48
 
 # A token is one Chinese character, or a run of anything else up to the next space or
 # Chinese character, each with the whitespace after it, so joining tokens gives the text back.
-# The pattern tells the three kinds apart (a Chinese character, a run holding a letter or digit,
-# a run of punctuation alone) in one pass over the text: it runs over every passage of a rebuild.
-_TOKEN = re.compile(rf"([{HAN}]\s*)|([^\s{HAN}]*?[^\W{HAN}][^\s{HAN}]*\s*)|([^\s{HAN}]+\s*)")
+# A run holding a letter or digit is a word; a run of punctuation alone costs nothing.
+_TOKEN = re.compile(rf"[{HAN}]\s*|[^\s{HAN}]*?[^\W{HAN}][^\s{HAN}]*\s*|[^\s{HAN}]+\s*")
+_HAN_START = re.compile(f"[{HAN}]")
+_WORD_CHARACTER = re.compile(rf"[^\W{HAN}]")
 # The end of a sentence: Chinese full stops need no space after them, Latin ones do
 # (so "3.5" and "e.g." inside a sentence are not cuts); closing quotes and brackets stay with it.
 _SENTENCE_END = re.compile(r"(?:[。！？；…]+[”’」』）)》]*\s*|[.!?;]+[\"'”’)\]]*\s+)$")
@@ -66,15 +67,15 @@ class _Tokens:
     ends: list[bool]
 
 
-def _ends_sentence(token: str) -> bool:
-    # Words recur: looked up, most of a rebuild's tokens skip the pattern. Long runs (a URL, a row of
-    # figures) are rare and not kept.
-    return _ends_word(token) if len(token) <= 40 else _SENTENCE_END.search(token) is not None
-
-
 @functools.lru_cache(maxsize=65_536)
-def _ends_word(token: str) -> bool:
-    return _SENTENCE_END.search(token) is not None
+def _kind(token: str) -> tuple[float, bool]:
+    """What the token costs in words, and whether a sentence ends with it.
+
+    Words recur: looked up, most of a rebuild's tokens (several hundred a record) skip the patterns.
+    """
+    if _HAN_START.match(token):
+        return HAN_CHARACTER, False  # the sentence marks are not Han characters
+    return (1.0 if _WORD_CHARACTER.search(token) else 0.0), _SENTENCE_END.search(token) is not None
 
 
 def _tokens(text: str, budget: float = float("inf")) -> _Tokens:
@@ -84,15 +85,12 @@ def _tokens(text: str, budget: float = float("inf")) -> _Tokens:
         found = _TOKEN.findall(line.strip())
         if not found:
             continue
-        texts = [han or word or other for han, word, other in found]
-        costs = [HAN_CHARACTER if han else 1.0 if word else 0.0 for han, word, _ in found]
-        # A Chinese character never ends a sentence: the sentence marks are not Han characters.
-        ends = [not han and _ends_sentence(word or other) for han, word, other in found]
-        texts[-1] = texts[-1].rstrip() + " "  # lines join with a space (removed again between Chinese)
-        ends[-1] = True  # a line end ends a sentence too: a heading, a list item, a table row
-        tokens.texts += texts
+        costs, ends = zip(*map(_kind, found), strict=True)
+        found[-1] = found[-1].rstrip() + " "  # lines join with a space (removed again between Chinese)
+        tokens.texts += found
         tokens.costs += costs
         tokens.ends += ends
+        tokens.ends[-1] = True  # a line end ends a sentence too: a heading, a list item, a table row
         used = functools.reduce(operator.add, costs, used)  # as token by token, to the last rounding
         if used > budget:
             break
