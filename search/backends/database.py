@@ -537,8 +537,29 @@ class DatabaseBackend:
                 f"value, COUNT(*) AS n FROM m WHERE {sql(filters_sql(request, 'm'))} GROUP BY GROUPING SETS ({sets})) g "
                 "WHERE g.value IS NOT NULL AND g.value != ''"
             )
+        # Likewise the multi-valued facets the visitor has not filtered by: the matches grouped by all their lists
+        # at once (a few hundred distinct sets at most), each set taken apart for every such facet, rather than a
+        # pass over the matches per facet: with two such facets, 5-10 ms less for a search matching 62,000 records.
+        lists = [
+            (name, field_name)
+            for name, field_name in (facets.items() if connection.vendor == "postgresql" else ())
+            if field_name in MULTI_VALUED and name not in request.filters
+        ]
+        if len(lists) > 1:
+            where = sql(filters_sql(request, "m"))
+            pairs = sql(
+                (
+                    ", ".join(["(CAST(%s AS TEXT), CAST(%s AS TEXT))"] * len(lists)),
+                    [value for pair in lists for value in pair],
+                )
+            )
+            selects.append(
+                "SELECT 'facet', f.name, v.value, CAST(SUM(g.n) AS BIGINT), 0 FROM (SELECT m.facet_values AS listed, "
+                f"COUNT(*) AS n FROM m WHERE {where} GROUP BY 1) g CROSS JOIN (VALUES {pairs}) AS f(name, field) "
+                "CROSS JOIN jsonb_array_elements_text(g.listed -> f.field) AS v(value) GROUP BY f.name, v.value"
+            )
         for name, field_name in facets.items():
-            if len(together) > 1 and name in together:
+            if (len(together) > 1 and name in together) or (len(lists) > 1 and (name, field_name) in lists):
                 continue
             if field_name in MULTI_VALUED:
                 where, params_where = filters_sql(request, "m", leave_out=name)
