@@ -538,7 +538,7 @@ class DatabaseBackend:
                 "WHERE g.value IS NOT NULL AND g.value != ''"
             )
         # Likewise the multi-valued facets the visitor has not filtered by: the matches grouped by all their lists
-        # at once (a few hundred distinct sets at most), each set taken apart for every such facet, rather than a
+        # at once (far fewer distinct sets than matches: 58 in the bench), each taken apart for every such facet, not a
         # pass over the matches per facet: with two such facets, 5-10 ms less for a search matching 62,000 records.
         lists = [
             (name, field_name)
