@@ -108,7 +108,7 @@ def windows(text: str, limit: int = MAX_CHUNKS) -> list[str]:
     n = len(tokens.texts)
     cumulative = list(itertools.accumulate(tokens.costs, initial=0.0))
     # Where a sentence ends: i such that token i - 1 ends one.
-    sentence_ends = [i for i, ends in enumerate(tokens.ends, 1) if ends]
+    sentence_ends = list(itertools.compress(itertools.count(1), tokens.ends))
 
     def cost(start: int, end: int) -> float:
         return cumulative[end] - cumulative[start]
