@@ -1,6 +1,6 @@
 """Passages and tags lose the indexes no query reads, which every rebuild paid for on each of their rows.
 
-The entry column of both had an index of its own beside a unique one that starts with it; a passage"s digest
+The entry column of both had an index of its own beside a unique one that starts with it; a passage's digest
 had a second index for LIKE (what `db_index` makes on PostgreSQL), and nothing matches digests by pattern.
 """
 
