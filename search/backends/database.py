@@ -10,6 +10,8 @@ fusion of words and meaning are shared with Elasticsearch (`search.ranking`,
 `search.explain`).
 """
 
+import contextlib
+import gc
 import itertools
 import json
 import multiprocessing
@@ -193,6 +195,22 @@ def _insert(model, objects: list) -> None:
         with cursor.cursor.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
             for obj in objects:
                 copy.write_row([obj.pk, *(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)])
+
+
+@contextlib.contextmanager
+def _cycle_collection_paused():
+    """No cyclic garbage collection meanwhile (in the analysis workers too, forked inside).
+
+    A rebuild makes no reference cycles, but allocates millions of objects, each few hundred of which
+    set the collector walking the tracked ones: 4 % of a rebuild's CPU, spent finding nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _keyed(record: Record) -> tuple[str, Analysed]:
@@ -401,7 +419,7 @@ class DatabaseBackend:
             _insert(SearchChunk, passages)
             return len(entries)
 
-        with transaction.atomic():
+        with _cycle_collection_paused(), transaction.atomic():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     # For this transaction: new full-text entries wait in the GIN index's pending list and
