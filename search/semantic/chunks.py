@@ -42,7 +42,11 @@ MAX_CHUNKS = 48
 # A token is one Chinese character, or a run of anything else up to the next space or
 # Chinese character, each with the whitespace after it, so joining tokens gives the text back.
 # A run holding a letter or digit is a word; a run of punctuation alone costs nothing.
-_TOKEN = re.compile(rf"[{HAN}]\s*|[^\s{HAN}]*?[^\W{HAN}][^\s{HAN}]*\s*|[^\s{HAN}]+\s*")
+# `_tokens` splits a line at its Han runs (with the whitespace after them) and takes a run's characters
+# as they are, since each costs the same and ends no sentence: most of a Chinese text's tokens, and most
+# of the cutting time when each was matched by a pattern. The rest it matches with `_TOKEN`.
+_HAN_RUN = re.compile(rf"([{HAN}]+\s*)")
+_TOKEN = re.compile(rf"[^\s{HAN}]+\s*")
 _HAN_START = re.compile(f"[{HAN}]")
 _WORD_CHARACTER = re.compile(rf"[^\W{HAN}]")
 # The end of a sentence: Chinese full stops need no space after them, Latin ones do
@@ -82,10 +86,22 @@ def _tokens(text: str, budget: float = float("inf")) -> _Tokens:
     """The text's tokens, up to about `budget` words (what is past the chunk cap is never read)."""
     tokens, used = _Tokens([], [], []), 0.0
     for line in text.splitlines():
-        found = _TOKEN.findall(line.strip())
+        found, costs, ends = [], [], []
+        for i, part in enumerate(_HAN_RUN.split(line.strip())):
+            if i % 2:  # a Han run: a token a character, the last with the whitespace after the run
+                run = part.rstrip()
+                found += run
+                found[-1] += part[len(run) :]
+                costs += [HAN_CHARACTER] * len(run)
+                ends += [False] * len(run)
+            elif part:
+                pieces = _TOKEN.findall(part)
+                found += pieces
+                for cost, end in map(_kind, pieces):
+                    costs.append(cost)
+                    ends.append(end)
         if not found:
             continue
-        costs, ends = zip(*map(_kind, found), strict=True)
         found[-1] = found[-1].rstrip() + " "  # lines join with a space (removed again between Chinese)
         tokens.texts += found
         tokens.costs += costs
