@@ -301,6 +301,33 @@ def tokens(folded: str, inner: bool = True) -> list[Token]:
     return found
 
 
+@functools.lru_cache(maxsize=50_000)
+def _inside(word: str) -> tuple[str, ...] | None:
+    """The shorter words search mode finds inside `word`, in its order; None if alone it would not stay whole.
+
+    Search mode cuts a run as `rjieba.cut` does, then puts before each word of three or more characters the
+    dictionary's words of two and three characters inside it: they depend on the word alone, so are looked up
+    once a word rather than segmenting every run twice (a third of a rebuild's analysis time).
+    """
+    found = rjieba.cut_for_search(word)
+    return tuple(found[:-1]) if found[-1] == word else None
+
+
+def _inner_words(run: str, cut: list[str]) -> list[str]:
+    """The words `rjieba.cut_for_search(run)` adds to `cut` (the run's words), in its order.
+
+    May hold some of the run's own words too (when a word is looked up as a whole run): the caller drops those.
+    """
+    found = []
+    for word in cut:
+        if len(word) > 2:
+            inside = _inside(word)
+            if inside is None:
+                return rjieba.cut_for_search(run)
+            found += inside
+    return found
+
+
 @dataclass
 class Analysed:
     streams: list[str]  # space-separated terms, one stream after another
@@ -326,7 +353,7 @@ def analyse(texts: Iterable[str]) -> Analysed:
                 cut = rjieba.cut(han)
                 stream += map(chinese_term, cut)
                 whole = set(cut)
-                inner += (chinese_term(word) for word in rjieba.cut_for_search(han) if word not in whole)
+                inner += (chinese_term(word) for word in _inner_words(han, cut) if word not in whole)
             else:
                 term = word_term(piece)
                 if term:

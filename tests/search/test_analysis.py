@@ -1,6 +1,7 @@
 """The one analysis every backend indexes and queries with: folding, stemming, Chinese words."""
 
 import pytest
+import rjieba
 
 from search import analysis
 
@@ -76,3 +77,24 @@ def test_inner_words_tile_a_long_chinese_word():
     assert [analysis.readable(term) for term in inner] == ["生态", "环境"]
     assert analysis.inner_words(analysis.chinese_term("能源")) == []
     assert analysis.inner_words("vehicl") == []
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "中华人民共和国国家发展和改革委员会",  # long dictionary words, inside which are shorter ones
+        "推进钢铁行业绿色低碳发展和温室气体减排",
+        "生态环境导向的开发模式项目融资",
+        "碳中和碳达峰人民人民币",  # a run word that is also inside a later, longer word
+        "龘靐齉爩鬱鱻麤",  # rare characters: words the segmenter guesses, which alone it may cut otherwise
+    ],
+)
+def test_the_inner_words_are_those_search_mode_adds_to_the_run(run):
+    # Looked up a word at a time rather than by segmenting the run again: the same words, in the same order.
+    cut = rjieba.cut(run)
+    whole = set(cut)
+
+    derived = [word for word in analysis._inner_words(run, cut) if word not in whole]
+
+    assert derived == [word for word in rjieba.cut_for_search(run) if word not in whole]
+    assert analysis.analyse([run]).streams[1:] == ([" ".join(map(analysis.chinese_term, derived))] if derived else [])
