@@ -23,6 +23,7 @@ answer without reading a row; past `MAX_COMBINATIONS` the OR of all clauses
 narrows the rows and a count of the clauses each one holds decides.
 """
 
+import functools
 import itertools
 import math
 import re
@@ -237,6 +238,12 @@ def _plain(text: str) -> bool:
     return not any(_EXPONENT.search(term.group()) for term in _DIGIT_FIRST.finditer(" " + text))
 
 
+@functools.cache
+def _marks(weight: str) -> list[str]:
+    """Each position with the weight, as tsvector writes them ("12A"): formatted once, not once a term."""
+    return [f"{position}{weight}" for position in range(MOST_POSITIONS + 1)]
+
+
 def vector_text(columns: dict[str, str]) -> str | None:
     """The tsvector VECTOR_SQL makes of these term columns, in tsvector's input form, or None to leave it to SQL.
 
@@ -252,10 +259,12 @@ def vector_text(columns: dict[str, str]) -> str | None:
         terms = text.split()
         if len(text) > LONGEST_TERM and max(map(len, terms)) > LONGEST_TERM:
             return None
-        for position, term in enumerate(terms, end + 1):
-            positions[term].append(f"{position}{weight}")
+        if end + len(terms) > MOST_POSITIONS:
+            return None
+        for term, mark in zip(terms, _marks(weight)[end + 1 : end + 1 + len(terms)], strict=True):
+            positions[term].append(mark)
         end += len(terms)  # `||` moves the next field's positions past the last one so far
-    if end > MOST_POSITIONS or any(len(held) > MOST_PER_TERM for held in positions.values()):
+    if any(len(held) > MOST_PER_TERM for held in positions.values()):
         return None
     return " ".join(f"{term}:{','.join(held)}" for term, held in positions.items())
 
