@@ -157,13 +157,18 @@ def windows(text: str, limit: int = MAX_CHUNKS) -> list[str]:
             break
         # The next window starts a little before this one ends: at a sentence start after a
         # cut at a sentence end, else a few words back; never before this window's second token.
-        following = end
-        for i in range(end - 1, start, -1):
-            if cost(i, end) > OVERLAP:
-                break
-            if not at_sentence or tokens.ends[i - 1]:
-                following = i
-        start = following
+        # `back`: the earliest start after this window's first token that repeats at most OVERLAP,
+        # found as `end` is above (by bisection, then settled by the same comparison as a walk back).
+        back = max(start + 1, bisect.bisect_left(cumulative, cumulative[end] - OVERLAP))
+        while back > start + 1 and cost(back - 1, end) <= OVERLAP:
+            back -= 1
+        while back < end and cost(back, end) > OVERLAP:
+            back += 1
+        if not at_sentence:
+            start = back
+        else:  # the earliest sentence start from there, if any before `end`
+            at = bisect.bisect_left(sentence_ends, back)
+            start = sentence_ends[at] if at < len(sentence_ends) and sentence_ends[at] < end else end
     return found
 
 
