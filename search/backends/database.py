@@ -197,29 +197,32 @@ def _insert(model, objects: list) -> None:
                 copy.write_row([obj.pk, *(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)])
 
 
-def _references_to_entries() -> list[str]:
-    """The deferrable foreign keys that name an entry (its tags' and passages'), on PostgreSQL."""
-    if connection.vendor != "postgresql":
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT format('%%I.%%I', nspname, conname) FROM pg_constraint JOIN pg_namespace n ON n.oid = connamespace "
-            "WHERE contype = 'f' AND condeferrable AND confrelid = %s::regclass ORDER BY conname",
-            [ENTRY],
-        )
-        return [name for (name,) in cursor.fetchall()]
-
-
-def _check_references(references: list[str], when: str) -> None:
-    """`SET CONSTRAINTS` for the rest of the transaction: when the rows that name an entry are checked.
+@contextlib.contextmanager
+def _references_checked_as_written():
+    """The rows that name an entry (its tags and passages) checked at each statement's end, on PostgreSQL.
 
     Django makes foreign keys INITIALLY DEFERRED, so each tag's and passage's check (ten or so a record) waited
     for the commit: 1.2 s of a 30,000-record rebuild, run alone after the analysis workers had finished.
-    Checked as each batch is written instead, they run while the workers analyse the next batch.
+    Checked as each batch is copied, they run while the workers analyse the next batch. Deferred again after,
+    for the rest of a transaction the rebuild may run inside.
     """
-    if references:
+    references = []
+    if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"SET CONSTRAINTS {', '.join(references)} {when}")
+            cursor.execute(
+                "SELECT format('%%I.%%I', nspname, conname) FROM pg_constraint JOIN pg_namespace n "
+                "ON n.oid = connamespace WHERE contype = 'f' AND condeferrable AND confrelid = %s::regclass",
+                [ENTRY],
+            )
+            references = [name for (name,) in cursor.fetchall()]
+    if not references:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET CONSTRAINTS {', '.join(references)} IMMEDIATE")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET CONSTRAINTS {', '.join(references)} DEFERRED")
 
 
 @contextlib.contextmanager
@@ -462,19 +465,17 @@ class DatabaseBackend:
                 for table in (TAG, CHUNK, ENTRY, TERM):
                     cursor.execute(f"DELETE FROM {table}")
             cache_tags.index_changed()
-            references = _references_to_entries()
-            _check_references(references, "IMMEDIATE")
-            for key, made in analysed_all(records):
-                for term, word in made.words.items():
-                    words.setdefault(term, word)
-                documents.update(made.words.keys())
-                batch.append((key, made))
-                if len(batch) >= batch_size:
+            with _references_checked_as_written():
+                for key, made in analysed_all(records):
+                    for term, word in made.words.items():
+                        words.setdefault(term, word)
+                    documents.update(made.words.keys())
+                    batch.append((key, made))
+                    if len(batch) >= batch_size:
+                        count += flush()
+                        batch = []
+                if batch:
                     count += flush()
-                    batch = []
-            if batch:
-                count += flush()
-            _check_references(references, "DEFERRED")
             _insert(
                 SearchTerm, [SearchTerm(term=t[:100], word=words[t][:100], documents=n) for t, n in documents.items()]
             )

@@ -47,7 +47,6 @@ MAX_CHUNKS = 48
 # of the cutting time when each was matched by a pattern. The rest it matches with `_TOKEN`.
 _HAN_RUN = re.compile(rf"([{HAN}]+\s*)")
 _TOKEN = re.compile(rf"[^\s{HAN}]+\s*")
-_HAN_START = re.compile(f"[{HAN}]")
 _WORD_CHARACTER = re.compile(rf"[^\W{HAN}]")
 # The end of a sentence: Chinese full stops need no space after them, Latin ones do
 # (so "3.5" and "e.g." inside a sentence are not cuts); closing quotes and brackets stay with it.
@@ -73,12 +72,10 @@ class _Tokens:
 
 @functools.lru_cache(maxsize=65_536)
 def _kind(token: str) -> tuple[float, bool]:
-    """What the token costs in words, and whether a sentence ends with it.
+    """What a token other than a Han character costs in words, and whether a sentence ends with it.
 
     Words recur: looked up, most of a rebuild's tokens (several hundred a record) skip the patterns.
     """
-    if _HAN_START.match(token):
-        return HAN_CHARACTER, False  # the sentence marks are not Han characters
     return (1.0 if _WORD_CHARACTER.search(token) else 0.0), _SENTENCE_END.search(token) is not None
 
 
@@ -88,7 +85,8 @@ def _tokens(text: str, budget: float = float("inf")) -> _Tokens:
     for line in text.splitlines():
         found, costs, ends = [], [], []
         for i, part in enumerate(_HAN_RUN.split(line.strip())):
-            if i % 2:  # a Han run: a token a character, the last with the whitespace after the run
+            if i % 2:  # a Han run: a token a character (costing HAN_CHARACTER, ending no sentence: the
+                # sentence marks are not Han characters), the last with the whitespace after the run
                 run = part.rstrip()
                 found += run
                 found[-1] += part[len(run) :]
